@@ -1,0 +1,124 @@
+// Package api answers the wx.* invocations that the simulator handles in Go. Each family
+// of APIs lives in its own file and registers its handlers by name in a Registry; the hub
+// only routes calls here and results back.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Call is one invocation of a wx.* API from a layer of one simulator session.
+type Call struct {
+	API     string          // "operateWXData"
+	Args    json.RawMessage // the user's arguments, as sent; may be empty
+	Session string          // the simulator session that made the call
+}
+
+// Result is the res object of an invocation callback. It always carries errMsg;
+// handlers set the rest of the fields as the phone would.
+type Result map[string]any
+
+// OK returns the res of a successful call with the given fields.
+func OK(api string, fields map[string]any) Result {
+	r := Result{}
+	for k, v := range fields {
+		r[k] = v
+	}
+	r["errMsg"] = api + ":ok"
+	return r
+}
+
+// Fail returns the res of a failed call; reason follows the phone's "<api>:fail <reason>".
+func Fail(api, reason string) Result {
+	return Result{"errMsg": api + ":fail " + reason}
+}
+
+// NotSupported is the answer for an API that the simulator does not have.
+func NotSupported(api string) Result {
+	return Fail(api, "not supported in simulator")
+}
+
+// Handler answers one API. A non-nil error is a bug or an outage in the simulator (not a
+// user mistake, which is a Fail result): the caller reports it and answers with a fail.
+type Handler func(ctx context.Context, call Call) (Result, error)
+
+// Registry maps API names to handlers. It is filled at start-up and read-only afterwards.
+type Registry struct {
+	handlers map[string]Handler
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry {
+	return &Registry{handlers: map[string]Handler{}}
+}
+
+// Register adds h under name; registering a name twice is a programming error.
+func (r *Registry) Register(name string, h Handler) {
+	if _, dup := r.handlers[name]; dup {
+		panic(fmt.Sprintf("api: %q registered twice", name))
+	}
+	r.handlers[name] = h
+}
+
+// Has reports whether name has a Go handler.
+func (r *Registry) Has(name string) bool {
+	_, ok := r.handlers[name]
+	return ok
+}
+
+// Names lists the registered APIs, sorted.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.handlers))
+	for n := range r.handlers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Invoke runs the handler for call.API. It never returns an unanswered call: an unknown API
+// answers NotSupported, a handler error answers a fail naming it.
+func (r *Registry) Invoke(ctx context.Context, call Call) Result {
+	h, ok := r.handlers[call.API]
+	if !ok {
+		return NotSupported(call.API)
+	}
+	res, err := h(ctx, call)
+	if err != nil {
+		return Fail(call.API, "simulator error: "+strings.ReplaceAll(err.Error(), "\n", " "))
+	}
+	if res == nil {
+		res = OK(call.API, nil)
+	}
+	return res
+}
+
+// Options configure the handlers: what the simulated phone and account look like.
+type Options struct {
+	Device Device
+	// UserInfo is what the mocked open-data APIs (operateWXData) answer with.
+	UserInfo UserInfo
+}
+
+// Default returns a registry with every handler of this package.
+func Default(opts Options) *Registry {
+	r := NewRegistry()
+	registerSystem(r, opts.Device)
+	registerOpenData(r, opts.UserInfo)
+	return r
+}
+
+// decodeArgs unmarshals call.Args into v; empty args leave v untouched.
+func decodeArgs(call Call, v any) error {
+	if len(call.Args) == 0 || string(call.Args) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(call.Args, v); err != nil {
+		return fmt.Errorf("%s: arguments are not an object: %w", call.API, err)
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package api
+
+import "context"
+
+// Device describes the simulated phone: what getSystemInfo reports and what the shell
+// sizes its frame to.
+type Device struct {
+	Brand           string  `json:"brand"`
+	Model           string  `json:"model"`
+	System          string  `json:"system"`
+	Platform        string  `json:"platform"`
+	PixelRatio      float64 `json:"pixelRatio"`
+	ScreenWidth     int     `json:"screenWidth"`
+	ScreenHeight    int     `json:"screenHeight"`
+	StatusBarHeight int     `json:"statusBarHeight"`
+}
+
+// IPhone12 is the default device, as in the official tools.
+var IPhone12 = Device{
+	Brand: "devtools", Model: "iPhone 12/13 (Pro)", System: "iOS 10.0.1", Platform: "devtools",
+	PixelRatio: 3, ScreenWidth: 390, ScreenHeight: 844, StatusBarHeight: 47,
+}
+
+// navigationBarHeight is the height of the default navigation bar under the status bar.
+const navigationBarHeight = 44
+
+// SDKVersion is the base library version the runtime reports.
+const SDKVersion = "3.3.4"
+
+func registerSystem(r *Registry, d Device) {
+	info := func(api string) Handler {
+		return func(ctx context.Context, call Call) (Result, error) {
+			return OK(api, systemInfo(d)), nil
+		}
+	}
+	r.Register("getSystemInfo", info("getSystemInfo"))
+	r.Register("getSystemInfoSync", info("getSystemInfoSync"))
+}
+
+// systemInfo is the res of getSystemInfo for d, with the fields the phone reports.
+func systemInfo(d Device) map[string]any {
+	windowHeight := d.ScreenHeight - d.StatusBarHeight - navigationBarHeight
+	return map[string]any{
+		"brand":           d.Brand,
+		"model":           d.Model,
+		"system":          d.System,
+		"platform":        d.Platform,
+		"pixelRatio":      d.PixelRatio,
+		"screenWidth":     d.ScreenWidth,
+		"screenHeight":    d.ScreenHeight,
+		"windowWidth":     d.ScreenWidth,
+		"windowHeight":    windowHeight,
+		"statusBarHeight": d.StatusBarHeight,
+		"language":        "zh_CN",
+		"version":         "8.0.5",
+		"SDKVersion":      SDKVersion,
+		"fontSizeSetting": 16,
+		"theme":           "light",
+		"safeArea": map[string]any{
+			"left": 0, "right": d.ScreenWidth, "top": d.StatusBarHeight,
+			"bottom": d.ScreenHeight, "width": d.ScreenWidth,
+			"height": d.ScreenHeight - d.StatusBarHeight,
+		},
+	}
+}

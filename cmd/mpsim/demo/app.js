@@ -1,0 +1,5 @@
+App({
+  onLaunch() {
+    this.launchedAt = Date.now()
+  },
+})

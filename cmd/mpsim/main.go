@@ -1,0 +1,238 @@
+// Command mpsim is a WeChat mini-program simulator: it compiles a mini-program folder and
+// serves it to Chrome. See README.md.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
+
+	"github.com/mpsim/mpsim/api"
+	"github.com/mpsim/mpsim/compiler"
+	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/project"
+	mpruntime "github.com/mpsim/mpsim/runtime"
+	"github.com/mpsim/mpsim/server"
+	"github.com/mpsim/mpsim/web"
+)
+
+// demo is the mini-program `mpsim open` serves when given no folder.
+//
+//go:embed all:demo
+var demo embed.FS
+
+const usage = `mpsim: a mini-program simulator
+
+  mpsim open [DIR] [--port N] [--host 127.0.0.1] [--open]   compile DIR and serve it (no DIR: the demo)
+  mpsim build DIR [-o OUT]                                   compile only; exit 1 on errors
+
+DIR may also be given as --project DIR, as the official CLI spells it.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "open":
+		return open(ctx, args[1:], stdout, stderr)
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "mpsim: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// parseInterspersed parses flags that may come before or after the one positional
+// argument, as `mpsim open ./app --port 9000` is written.
+func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fset.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// projectFS picks the folder to serve: DIR, --project DIR, or the embedded demo.
+func projectFS(positional []string, projectFlag string) (fs.FS, string, error) {
+	dir := projectFlag
+	if len(positional) > 1 {
+		return nil, "", fmt.Errorf("one project folder at most, got %q", positional)
+	}
+	if len(positional) == 1 {
+		if dir != "" && dir != positional[0] {
+			return nil, "", fmt.Errorf("two project folders: %q and --project %q", positional[0], dir)
+		}
+		dir = positional[0]
+	}
+	if dir == "" {
+		sub, err := fs.Sub(demo, "demo")
+		return sub, "demo", err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return nil, "", fmt.Errorf("%s is not a folder", dir)
+	}
+	return os.DirFS(abs), abs, nil
+}
+
+func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("mpsim open", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	port := fset.Int("port", 0, "port to serve on (0: a free one)")
+	host := fset.String("host", "127.0.0.1", "address to bind; the simulator trusts no other origin, keep it local")
+	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
+	openBrowser := fset.Bool("open", false, "open the simulator in Chrome/Chromium")
+	verbose := fset.Bool("verbose", false, "log every connection")
+	positional, err := parseInterspersed(fset, args)
+	if err != nil {
+		return 2
+	}
+	fsys, name, err := projectFS(positional, *projectFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 2
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	assets, err := mpruntime.Assets()
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	proj, out, errs := compile(fsys)
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
+	}
+	projectName := name
+	if proj != nil && proj.Config.ProjectName != "" {
+		projectName = proj.Config.ProjectName
+	}
+	srv := server.New(server.Options{
+		Runtime:     assets,
+		Shell:       web.Static(),
+		APIs:        api.Default(api.Options{Device: api.IPhone12, UserInfo: api.DefaultUser}),
+		ShellAPIs:   web.ShellAPIs,
+		Device:      api.IPhone12,
+		ProjectName: projectName,
+		Logger:      log,
+	})
+	srv.SetBuild(out, errs)
+
+	l, err := server.Listen(net.JoinHostPort(*host, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	url := "http://" + l.Addr().String() + "/"
+	fmt.Fprintf(stdout, "mpsim: serving %s at %s\n", name, url)
+	if *openBrowser {
+		if err := launchBrowser(url); err != nil {
+			fmt.Fprintln(stderr, "mpsim: --open:", err)
+		}
+	}
+	if err := srv.Serve(ctx, l); err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	return 0
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("mpsim build", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	outDir := fset.String("o", "", "write appservice.js into this folder")
+	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
+	positional, err := parseInterspersed(fset, args)
+	if err != nil {
+		return 2
+	}
+	if len(positional) == 0 && *projectFlag == "" {
+		fmt.Fprintln(stderr, "mpsim build: which folder? mpsim build DIR")
+		return 2
+	}
+	fsys, _, err := projectFS(positional, *projectFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 2
+	}
+	_, out, errs := compile(fsys)
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
+	}
+	if out == nil || errs.HasErrors() {
+		fmt.Fprintf(stderr, "mpsim: build failed with %d problem(s)\n", len(errs))
+		return 1
+	}
+	if *outDir != "" {
+		if err := os.MkdirAll(*outDir, 0o755); err == nil {
+			err = os.WriteFile(filepath.Join(*outDir, "appservice.js"), out.AppService, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "mpsim:", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "mpsim: built %d page(s)\n", len(out.Config.Pages))
+	return 0
+}
+
+// compile loads and builds the project in fsys; out is nil when it has errors.
+func compile(fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
+	proj, errs := project.Load(fsys)
+	if proj == nil {
+		return nil, nil, errs
+	}
+	out, buildErrs := compiler.Build(proj)
+	return proj, out, append(errs, buildErrs...)
+}
+
+// launchBrowser opens url in the system's Chrome or Chromium, if it has one.
+func launchBrowser(url string) error {
+	if runtime.GOOS == "darwin" {
+		return exec.Command("open", "-a", "Google Chrome", url).Start()
+	}
+	for _, name := range []string{"google-chrome", "google-chrome-stable", "chromium", "chromium-browser", "chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return exec.Command(path, url).Start()
+		}
+	}
+	return errors.New("no Chrome or Chromium found on PATH; open " + url + " yourself")
+}

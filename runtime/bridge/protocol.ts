@@ -1,0 +1,66 @@
+// The protocol between the layers and the hub (docs/protocol.md). Both the service layer
+// and the page layer import this file, so the two sides cannot disagree on a name.
+
+export const Cmd = {
+  AppServiceInvoke: 'APPSERVICE_INVOKE',
+  AppServiceInvokeCallback: 'APPSERVICE_INVOKE_CALLBACK',
+  WebviewInvoke: 'WEBVIEW_INVOKE',
+  WebviewInvokeCallback: 'WEBVIEW_INVOKE_CALLBACK',
+  AppServicePublish: 'APPSERVICE_PUBLISH',
+  WebviewPublish: 'WEBVIEW_PUBLISH',
+  AppServiceOnEvent: 'APPSERVICE_ON_EVENT',
+  WebviewOnEvent: 'WEBVIEW_ON_EVENT',
+  HubError: 'HUB_ERROR',
+} as const
+
+export type Frame = {
+  command: string
+  data?: any
+  webviewID?: number
+  fromWebviewID?: number
+}
+
+// Event names carried by APPSERVICE_PUBLISH / WEBVIEW_PUBLISH / *_ON_EVENT.
+export const Ev = {
+  // service -> page: a batch of render operations (Op below)
+  VdSync: 'vdSync',
+  // page -> service: a user event on a node ({ id, type, detail })
+  PageEvent: 'PAGE_EVENT',
+  // page -> service: the page layer is up and wants its tree ({}); sent on every connect
+  WebviewReady: 'webviewReady',
+  // controller -> service: open a page ({ path, query, webviewId, openType })
+  AppRoute: 'onAppRoute',
+  // service -> controller (as a page publish to the shell): the route is done
+  AppRouteDone: 'onAppRouteDone',
+  // service -> controller: an error in the app's code ({ message, stack })
+  AppError: 'onAppError',
+} as const
+
+// Render operations: each is a flat array [Op, ...args] so that a batch of thousands
+// encodes compactly; node ids are numbers given by the service layer, 1 is the page root.
+export const enum Op {
+  CreateElement = 0, // [op, id, tagName]
+  CreateText = 1, // [op, id, text]
+  CreateFragment = 2, // [op, id]
+  AppendChild = 3, // [op, parent, child]
+  RemoveChild = 4, // [op, parent, child]
+  InsertBefore = 5, // [op, parent, child, before]
+  ReplaceChild = 6, // [op, parent, child, oldChild]
+  SpliceBefore = 7, // [op, parent, before, deleteCount, fragment]
+  SpliceAppend = 8, // [op, parent, fragment]
+  SpliceRemove = 9, // [op, parent, before, deleteCount]
+  SetId = 10, // [op, id, value]
+  SetStyle = 11, // [op, id, styleText]
+  AddClass = 12, // [op, id, className]
+  RemoveClass = 13, // [op, id, className]
+  ClearClasses = 14, // [op, id]
+  SetAttribute = 15, // [op, id, name, value]
+  RemoveAttribute = 16, // [op, id, name]
+  SetText = 17, // [op, id, text]
+  Release = 18, // [op, id]
+  Reset = 19, // [op]: forget every node; a full tree follows
+}
+
+export const ROOT_NODE_ID = 1
+
+export type RenderOp = (number | string | boolean | null | object)[]

@@ -1,0 +1,56 @@
+// Command bundle builds the runtime's browser bundles (runtime/dist) from the TypeScript
+// sources and the pinned npm packages in runtime/node_modules, with esbuild's Go API.
+//
+//	go run ./runtime/bundle [-dir runtime]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+func main() {
+	dir := flag.String("dir", "runtime", "the runtime folder (holds package.json and node_modules)")
+	minify := flag.Bool("minify", false, "minify the bundles")
+	flag.Parse()
+	if err := bundle(*dir, *minify); err != nil {
+		fmt.Fprintln(os.Stderr, "bundle:", err)
+		os.Exit(1)
+	}
+}
+
+func bundle(dir string, minify bool) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(abs, "node_modules", "glass-easel")); err != nil {
+		return fmt.Errorf("%s/node_modules has no glass-easel: run `npm ci` in %s first (make does)", dir, dir)
+	}
+	res := api.Build(api.BuildOptions{
+		AbsWorkingDir: abs,
+		EntryPointsAdvanced: []api.EntryPoint{
+			{InputPath: "./service/index.ts", OutputPath: "service"},
+			{InputPath: "./view/index.ts", OutputPath: "view"},
+		},
+		Outdir:            "dist",
+		Bundle:            true,
+		Format:            api.FormatIIFE,
+		Target:            api.ES2020,
+		Platform:          api.PlatformBrowser,
+		Sourcemap:         api.SourceMapLinked,
+		MinifyWhitespace:  minify,
+		MinifySyntax:      minify,
+		MinifyIdentifiers: minify,
+		Write:             true,
+		LogLevel:          api.LogLevelWarning,
+	})
+	if len(res.Errors) > 0 {
+		return fmt.Errorf("%d errors (printed above)", len(res.Errors))
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+import * as glassEasel from 'glass-easel'
+import { Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+
+type EventListener = (
+  target: glassEasel.Element,
+  type: string,
+  detail: unknown,
+  options: glassEasel.EventOptions,
+) => glassEasel.EventBubbleStatus | void
+
+// PageBackend is a glass-easel composed-mode backend for one page. glass-easel runs here,
+// in the service layer; every tree operation becomes a compact op, and the ops of one
+// task go to the page's iframe as one batch (see runtime/view).
+export class PageBackend implements glassEasel.composedBackend.Context {
+  mode = glassEasel.BackendMode.Composed as const
+  private nextId = ROOT_NODE_ID + 1
+  private ops: RenderOp[] = []
+  private flushQueued = false
+  private nodes = new Map<number, RemoteNode>()
+  private root: RemoteNode
+  private listener: EventListener | null = null
+  private styleSheetIndex = 1
+  private renderCallbacks: ((err: Error | null) => void)[] = []
+
+  constructor(
+    private send: (ops: RenderOp[]) => void,
+    private window: { width: number; height: number; pixelRatio: number },
+  ) {
+    this.root = new RemoteNode(this, ROOT_NODE_ID)
+    this.nodes.set(ROOT_NODE_ID, this.root)
+  }
+
+  // op records one operation; the batch goes out at the end of the current task.
+  op(o: RenderOp) {
+    this.ops.push(o)
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      queueMicrotask(() => this.flush())
+    }
+  }
+
+  flush() {
+    this.flushQueued = false
+    if (this.ops.length > 0) {
+      const batch = this.ops
+      this.ops = []
+      this.send(batch)
+    }
+    const cbs = this.renderCallbacks
+    this.renderCallbacks = []
+    for (const cb of cbs) cb(null)
+  }
+
+  register(node: RemoteNode) {
+    this.nodes.set(node.id, node)
+  }
+
+  forget(id: number) {
+    this.nodes.delete(id)
+  }
+
+  newId() {
+    return this.nextId++
+  }
+
+  // dispatch delivers an event from the page layer to the glass-easel element of node id.
+  dispatch(id: number, type: string, detail: unknown, extraFields?: Record<string, unknown>) {
+    const node = this.nodes.get(id)
+    const target = node?.__wxElement
+    if (!target || !this.listener) return false
+    this.listener(target, type, detail, { bubbles: true, composed: true, capturePhase: true, extraFields })
+    return true
+  }
+
+  destroy() {
+    this.nodes.clear()
+  }
+  getWindowWidth() {
+    return this.window.width
+  }
+  getWindowHeight() {
+    return this.window.height
+  }
+  getDevicePixelRatio() {
+    return this.window.pixelRatio
+  }
+  getTheme() {
+    return 'light'
+  }
+  // Style sheets arrive with the WXSS compiler; until then the page has no component styles.
+  registerStyleSheetContent(_path: string, _content: unknown) {}
+  appendStyleSheetPath(_path: string, _styleScope?: number) {
+    return this.styleSheetIndex++
+  }
+  disableStyleSheet(_index: number) {}
+  render(cb: (err: Error | null) => void) {
+    this.renderCallbacks.push(cb)
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      queueMicrotask(() => this.flush())
+    }
+  }
+  getRootNode() {
+    return this.root
+  }
+  createElement(logicalName: string, _stylingName: string) {
+    const n = new RemoteNode(this, this.newId())
+    this.op([Op.CreateElement, n.id, logicalName])
+    return n
+  }
+  createTextNode(content: string) {
+    const n = new RemoteNode(this, this.newId())
+    this.op([Op.CreateText, n.id, content])
+    return n
+  }
+  createFragment() {
+    const n = new RemoteNode(this, this.newId())
+    this.op([Op.CreateFragment, n.id])
+    return n
+  }
+  onEvent(listener: EventListener) {
+    this.listener = listener
+  }
+}
+
+// RemoteNode stands for one DOM node of the page iframe.
+export class RemoteNode implements glassEasel.composedBackend.Element {
+  __wxElement?: glassEasel.Element
+
+  constructor(
+    private ctx: PageBackend,
+    readonly id: number,
+  ) {}
+
+  release() {
+    this.ctx.forget(this.id)
+    this.ctx.op([Op.Release, this.id])
+  }
+  associateValue(v: glassEasel.Element) {
+    this.__wxElement = v
+    this.ctx.register(this)
+  }
+  appendChild(child: RemoteNode) {
+    this.ctx.op([Op.AppendChild, this.id, child.id])
+  }
+  removeChild(child: RemoteNode, _index?: number) {
+    this.ctx.op([Op.RemoveChild, this.id, child.id])
+  }
+  insertBefore(child: RemoteNode, before: RemoteNode, _index?: number) {
+    this.ctx.op([Op.InsertBefore, this.id, child.id, before ? before.id : 0])
+  }
+  replaceChild(child: RemoteNode, oldChild: RemoteNode, _index?: number) {
+    this.ctx.op([Op.ReplaceChild, this.id, child.id, oldChild.id])
+  }
+  spliceBefore(before: RemoteNode, deleteCount: number, list: RemoteNode) {
+    this.ctx.op([Op.SpliceBefore, this.id, before.id, deleteCount, list.id])
+  }
+  spliceAppend(list: RemoteNode) {
+    this.ctx.op([Op.SpliceAppend, this.id, list.id])
+  }
+  spliceRemove(before: RemoteNode, deleteCount: number) {
+    this.ctx.op([Op.SpliceRemove, this.id, before.id, deleteCount])
+  }
+  setId(id: string) {
+    this.ctx.op([Op.SetId, this.id, id])
+  }
+  setStyleScope(_styleScope: number, _extraStyleScope?: number, _hostStyleScope?: number) {}
+  setStyle(styleText: string) {
+    this.ctx.op([Op.SetStyle, this.id, styleText])
+  }
+  addClass(elementClass: string, _styleScope?: number) {
+    this.ctx.op([Op.AddClass, this.id, elementClass])
+  }
+  removeClass(elementClass: string, _styleScope?: number) {
+    this.ctx.op([Op.RemoveClass, this.id, elementClass])
+  }
+  clearClasses() {
+    this.ctx.op([Op.ClearClasses, this.id])
+  }
+  setAttribute(name: string, value: unknown) {
+    this.ctx.op([Op.SetAttribute, this.id, name, toWire(value)])
+  }
+  removeAttribute(name: string) {
+    this.ctx.op([Op.RemoveAttribute, this.id, name])
+  }
+  setText(content: string) {
+    this.ctx.op([Op.SetText, this.id, content])
+  }
+  setModelBindingStat(_attributeName: string, _listener: ((newValue: unknown) => void) | null) {}
+  setListenerStats(_type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {}
+}
+
+// toWire makes an attribute value JSON-safe: functions and cycles cannot cross the socket.
+function toWire(v: unknown): RenderOp[number] {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return null
+  if (typeof v === 'bigint') return String(v)
+  if (typeof v === 'object' && v !== null) {
+    try {
+      return JSON.parse(JSON.stringify(v))
+    } catch {
+      return String(v)
+    }
+  }
+  return v as RenderOp[number]
+}

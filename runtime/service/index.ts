@@ -1,0 +1,61 @@
+// The service layer: runs in a Web Worker, as the logic layer runs on a phone without a
+// DOM. It loads the app's code (appservice.js), runs App/Page/Component on glass-easel,
+// and talks to the pages and the Go API handlers through the hub.
+import { Cmd, Ev } from '../bridge/protocol'
+import { Socket, socketURL } from '../bridge/socket'
+import { AppRuntime, type AppConfig, type RouteEvent } from './app'
+import { Modules } from './modules'
+import { Invoker, createWx } from './wx'
+
+declare const importScripts: (...urls: string[]) => void
+
+const session = new URLSearchParams(self.location.search).get('session') || ''
+const socket = new Socket(socketURL(self.location, 'service', session))
+const modules = new Modules()
+
+function reportError(err: unknown, where: string) {
+  const e = err instanceof Error ? err : new Error(String(err))
+  console.error(`[mpsim] ${where}:`, e)
+  socket.send({
+    command: Cmd.AppServicePublish,
+    data: { eventName: Ev.AppError, data: { message: e.message, stack: e.stack || '', where }, webviewIds: [] },
+  })
+}
+
+const invoker = new Invoker(socket, session, (err) => reportError(err, 'in an API callback'))
+const wx = createWx(invoker)
+const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number }
+const runtime = new AppRuntime(
+  modules,
+  socket,
+  { width: sys.windowWidth, height: sys.windowHeight, pixelRatio: sys.pixelRatio },
+  reportError,
+)
+
+// The globals of the logic layer, as the base library defines them.
+const g = globalThis as any
+g.wx = wx
+g.App = (def: Record<string, unknown>) => runtime.App(def)
+g.getApp = () => runtime.getApp()
+g.getCurrentPages = () => runtime.getCurrentPages()
+// What appservice.js calls to hand its content over (compiler/build.go).
+g.__mpsim = {
+  setConfig: (c: AppConfig) => (runtime.config = c),
+  defineTemplate: (path: string, group: unknown) => runtime.defineTemplate(path, group),
+  define: (path: string, fn: any) => modules.define(path, fn),
+}
+
+socket.on(Cmd.AppServiceOnEvent, (f) => {
+  const { eventName, data } = f.data || {}
+  if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
+})
+socket.on(Cmd.WebviewPublish, (f) => {
+  const { eventName, data } = f.data || {}
+  if (eventName === Ev.PageEvent && f.fromWebviewID) runtime.pageEvent(f.fromWebviewID, data)
+})
+
+try {
+  importScripts(`/appservice.js?session=${encodeURIComponent(session)}`)
+} catch (err) {
+  reportError(err, 'loading appservice.js')
+}

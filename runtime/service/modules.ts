@@ -1,0 +1,62 @@
+// The module system of the service layer: appservice.js defines every script of the app
+// by its path; require runs a module once, on first use, as the base library does.
+
+type ModuleFn = (require: (p: string) => unknown, module: { exports: unknown }, exports: unknown) => void
+
+type Module = { fn: ModuleFn; exports: unknown; state: 'defined' | 'loading' | 'loaded' }
+
+export class Modules {
+  private modules = new Map<string, Module>()
+
+  define(path: string, fn: ModuleFn) {
+    this.modules.set(path, { fn, exports: {}, state: 'defined' })
+  }
+
+  has(path: string) {
+    return this.modules.has(path)
+  }
+
+  // require loads path, resolved against the requiring module's folder `from`.
+  require(path: string, from = ''): unknown {
+    const resolved = this.resolve(path, from)
+    const m = resolved ? this.modules.get(resolved) : undefined
+    if (!m || !resolved) {
+      const where = from ? ` (required from ${from})` : ''
+      throw new Error(`module "${path}" is not defined${where}: check the path; mini-program require takes a relative or /-absolute path`)
+    }
+    // A cycle gets the exports as they are so far, as in Node and on the phone.
+    if (m.state !== 'defined') return m.exports
+    m.state = 'loading'
+    const module = { exports: m.exports }
+    const dir = resolved.includes('/') ? resolved.slice(0, resolved.lastIndexOf('/')) : ''
+    const req = (p: string) => this.require(p, dir + '/x')
+    m.fn.call(module.exports, req, module, module.exports)
+    m.exports = module.exports
+    m.state = 'loaded'
+    return m.exports
+  }
+
+  private resolve(path: string, from: string): string | null {
+    let base: string[]
+    if (path.startsWith('/')) base = []
+    else if (path.startsWith('./') || path.startsWith('../')) base = dirParts(from)
+    else base = dirParts(from) // bare paths are relative in mini-programs too
+    const parts = [...base]
+    for (const seg of path.split('/')) {
+      if (seg === '' || seg === '.') continue
+      if (seg === '..') parts.pop()
+      else parts.push(seg)
+    }
+    const p = parts.join('/')
+    for (const cand of [p, p + '.js', p + '/index.js']) {
+      if (this.modules.has(cand)) return cand
+    }
+    return null
+  }
+}
+
+function dirParts(from: string) {
+  const parts = from.split('/').filter(Boolean)
+  parts.pop()
+  return parts
+}

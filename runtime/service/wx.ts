@@ -1,0 +1,116 @@
+import { Cmd } from '../bridge/protocol'
+import { type Socket } from '../bridge/socket'
+
+type Res = { errMsg: string; [k: string]: unknown }
+type Options = {
+  success?: (res: any) => void
+  fail?: (res: any) => void
+  complete?: (res: any) => void
+  [k: string]: unknown
+}
+
+// Invoker sends APPSERVICE_INVOKE frames and resolves them by callbackID; synchronous
+// APIs go through POST /apihelper/assdk, which a Worker may do with a synchronous XHR.
+export class Invoker {
+  private nextCallbackID = 1
+  private pending = new Map<number, (res: Res) => void>()
+
+  constructor(
+    private socket: Socket,
+    private session: string,
+    private onUserError: (err: unknown) => void,
+  ) {
+    socket.on(Cmd.AppServiceInvokeCallback, (f) => {
+      const id = f.data?.callbackID
+      const cb = this.pending.get(id)
+      if (!cb) return
+      this.pending.delete(id)
+      cb(f.data.res)
+    })
+  }
+
+  invoke(api: string, args: Record<string, unknown>): Promise<Res> {
+    const callbackID = this.nextCallbackID++
+    return new Promise((resolve) => {
+      this.pending.set(callbackID, resolve)
+      this.socket.send({ command: Cmd.AppServiceInvoke, data: { api, args, callbackID } })
+    })
+  }
+
+  invokeSync(api: string, args: Record<string, unknown> = {}): Res {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', '/apihelper/assdk', false)
+    xhr.setRequestHeader('Content-Type', 'application/json')
+    xhr.setRequestHeader('X-Mpsim-Session', this.session)
+    try {
+      xhr.send(JSON.stringify({ api, args }))
+      return JSON.parse(xhr.responseText)
+    } catch (err) {
+      return { errMsg: `${api}:fail simulator unreachable: ${err}` }
+    }
+  }
+
+  // call runs an async API the way the base library does: success/fail/complete when
+  // given, a Promise otherwise. A throwing user callback is reported, never swallowed.
+  call(api: string, opts: Options | undefined, map?: (res: Res) => Res): Promise<Res> | undefined {
+    const { success, fail, complete, ...args } = opts || {}
+    const done = this.invoke(api, args).then((raw) => (map ? map(raw) : raw))
+    if (!success && !fail && !complete) {
+      return done.then((res) => (isOK(res) ? res : Promise.reject(res)))
+    }
+    done.then((res) => {
+      try {
+        if (isOK(res)) success?.(res)
+        else fail?.(res)
+        complete?.(res)
+      } catch (err) {
+        this.onUserError(err)
+      }
+    })
+    return undefined
+  }
+}
+
+function isOK(res: Res) {
+  return typeof res?.errMsg === 'string' && /:ok\b/.test(res.errMsg)
+}
+
+// renameErrMsg makes a result of `from` read as a result of `to` ("getUserInfo:ok").
+function renameErrMsg(res: Res, to: string): Res {
+  return { ...res, errMsg: res.errMsg.replace(/^[^:]*:/, to + ':') }
+}
+
+// createWx builds the wx object user code sees. Each API answers, never hangs: what the
+// simulator lacks fails with "not supported in simulator".
+export function createWx(inv: Invoker) {
+  const openData = (api: string, apiName: string) => (opts?: Options) =>
+    inv.call('operateWXData', { ...opts, data: { api_name: apiName, data: { lang: opts?.lang ?? 'en' } } }, (res) => {
+      const { data, ...rest } = res
+      return renameErrMsg({ ...rest, ...(data as object) } as Res, api)
+    })
+  const wx: Record<string, unknown> = {
+    getSystemInfoSync: () => strip(inv.invokeSync('getSystemInfoSync')),
+    getSystemInfo: (opts?: Options) => inv.call('getSystemInfo', opts),
+    getUserInfo: openData('getUserInfo', 'webapi_getuserinfo'),
+    getUserProfile: openData('getUserProfile', 'webapi_getuserprofile'),
+  }
+  // Any other API answers as the phone answers an API the runtime does not have.
+  return new Proxy(wx, {
+    get(target, name) {
+      if (typeof name !== 'string' || name in target) return (target as any)[name]
+      if (name.endsWith('Sync')) {
+        return () => {
+          throw new Error(`wx.${name}:fail not supported in simulator`)
+        }
+      }
+      return (opts?: Options) => inv.call(name, opts)
+    },
+  })
+}
+
+// strip drops errMsg from a synchronous result: the phone's *Sync APIs return the bare value.
+function strip(res: Res) {
+  if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
+  const { errMsg, ...rest } = res
+  return rest
+}

@@ -1,0 +1,158 @@
+// The page layer: runs in one iframe per page. It applies the render operations the
+// service layer sends (runtime/service/backend.ts) to the DOM, and reports user events
+// back. It holds no app logic.
+import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+import { Socket, socketURL } from '../bridge/socket'
+
+const params = new URLSearchParams(location.search)
+const session = params.get('session') || ''
+const webviewId = Number(params.get('webview') || '0')
+const socket = new Socket(socketURL(location, `webview/${webviewId}`, session))
+
+// Each DOM node made for the service layer carries its node id, for events.
+type Tagged = Node & { __mpsimId?: number }
+const nodes = new Map<number, Tagged>()
+const rootEl = document.getElementById('page-root') as HTMLElement
+nodes.set(ROOT_NODE_ID, rootEl)
+
+// Tags become custom elements named as the official tools name them (<wx-view>), so that
+// page styles cannot collide with the HTML meaning of a tag such as <button>.
+function createElement(tag: string): HTMLElement {
+  const name = /^[a-z][a-z0-9-]*$/.test(tag) ? `wx-${tag}` : 'wx-unknown'
+  return document.createElement(name)
+}
+
+function node(id: number): Tagged {
+  const n = nodes.get(id)
+  if (!n) throw new Error(`render op on unknown node ${id}`)
+  return n
+}
+
+function el(id: number): HTMLElement {
+  return node(id) as unknown as HTMLElement
+}
+
+function setAttribute(e: HTMLElement, name: string, value: unknown) {
+  ;(e as any)[`__prop_${name}`] = value
+  if (value === false || value === null || value === undefined) e.removeAttribute(name)
+  else if (value === true) e.setAttribute(name, '')
+  else if (typeof value === 'object') e.setAttribute(name, JSON.stringify(value))
+  else e.setAttribute(name, String(value))
+}
+
+function spliceRemove(parent: Node, before: Node, count: number) {
+  let cur: Node | null = before
+  for (let i = 0; i < count && cur; i++) {
+    const next: Node | null = cur.nextSibling
+    parent.removeChild(cur)
+    cur = next
+  }
+}
+
+function apply(ops: RenderOp[]) {
+  for (const o of ops) {
+    const a = o as any[]
+    switch (a[0] as Op) {
+      case Op.CreateElement: {
+        const e = createElement(a[2]) as Tagged
+        e.__mpsimId = a[1]
+        nodes.set(a[1], e)
+        break
+      }
+      case Op.CreateText:
+        nodes.set(a[1], document.createTextNode(a[2]))
+        break
+      case Op.CreateFragment:
+        nodes.set(a[1], document.createDocumentFragment())
+        break
+      case Op.AppendChild:
+        node(a[1]).appendChild(node(a[2]))
+        break
+      case Op.RemoveChild:
+        node(a[1]).removeChild(node(a[2]))
+        break
+      case Op.InsertBefore:
+        node(a[1]).insertBefore(node(a[2]), a[3] ? node(a[3]) : null)
+        break
+      case Op.ReplaceChild:
+        node(a[1]).replaceChild(node(a[2]), node(a[3]))
+        break
+      case Op.SpliceBefore: {
+        const parent = node(a[1])
+        const before = node(a[2])
+        const frag = node(a[4])
+        let end: Node | null = before
+        for (let i = 0; i < a[3] && end; i++) end = end.nextSibling
+        spliceRemove(parent, before, a[3])
+        parent.insertBefore(frag, end)
+        break
+      }
+      case Op.SpliceAppend:
+        node(a[1]).appendChild(node(a[2]))
+        break
+      case Op.SpliceRemove:
+        spliceRemove(node(a[1]), node(a[2]), a[3])
+        break
+      case Op.SetId:
+        el(a[1]).id = a[2]
+        break
+      case Op.SetStyle:
+        el(a[1]).setAttribute('style', a[2])
+        break
+      case Op.AddClass:
+        el(a[1]).classList.add(a[2])
+        break
+      case Op.RemoveClass:
+        el(a[1]).classList.remove(a[2])
+        break
+      case Op.ClearClasses:
+        el(a[1]).removeAttribute('class')
+        break
+      case Op.SetAttribute:
+        setAttribute(el(a[1]), a[2], a[3])
+        break
+      case Op.RemoveAttribute:
+        el(a[1]).removeAttribute(a[2])
+        break
+      case Op.SetText:
+        node(a[1]).textContent = a[2]
+        break
+      case Op.Release:
+        nodes.delete(a[1])
+        break
+      case Op.Reset:
+        rootEl.textContent = ''
+        nodes.clear()
+        nodes.set(ROOT_NODE_ID, rootEl)
+        break
+    }
+  }
+}
+
+socket.on(Cmd.AppServicePublish, (f) => {
+  const { eventName, data } = f.data || {}
+  if (eventName !== Ev.VdSync) return
+  try {
+    apply(data.ops)
+  } catch (err) {
+    console.error('[mpsim] render batch failed:', err)
+  }
+})
+
+// targetId is the service-layer node an event happened on: the nearest tagged element.
+function targetId(t: EventTarget | null): number {
+  let n = t as Tagged | null
+  while (n && n.__mpsimId === undefined) n = n.parentNode as Tagged | null
+  return n?.__mpsimId ?? 0
+}
+
+function sendEvent(id: number, type: string, detail: unknown) {
+  if (!id) return
+  socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail } } })
+}
+
+// A click is a tap: the simulator is used with a mouse. (Touch events arrive with the
+// runtime issue; this is the walking skeleton's single gesture.)
+document.addEventListener('click', (e) => {
+  sendEvent(targetId(e.target), 'tap', { x: e.pageX, y: e.pageY })
+})

@@ -1,0 +1,379 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/mpsim/mpsim/api"
+)
+
+// HubOptions configure a Hub.
+type HubOptions struct {
+	APIs *api.Registry
+	// ShellAPIs are answered by the simulator shell (they need the person at the screen):
+	// invocations of them are forwarded to the session's controller.
+	ShellAPIs map[string]bool
+	// QueueLimit bounds the messages waiting for one client; past it the client is
+	// dropped (its queue discarded, its socket closed) rather than growing without end.
+	QueueLimit int
+	// WriteTimeout bounds one write to a socket; a client that does not read within it is
+	// disconnected, and its messages wait in its queue.
+	WriteTimeout time.Duration
+	// SessionGrace is how long a session with no connected client is kept (a reload).
+	SessionGrace time.Duration
+	Logger       *slog.Logger
+}
+
+// Hub routes every frame between the layers of each simulator session and the Go API
+// handlers. It keeps one record per Identity that outlives connections: frames for a
+// client that is not connected wait, in order, in a bounded queue.
+type Hub struct {
+	opts HubOptions
+	log  *slog.Logger
+
+	mu      sync.Mutex
+	clients map[Identity]*client
+}
+
+// client is the record of one Identity. Its queue holds frames not yet written; the
+// writer goroutine of the current connection drains it.
+type client struct {
+	id Identity
+
+	mu        sync.Mutex
+	queue     []queued
+	nextSeq   uint64
+	wake      chan struct{} // capacity 1: "the queue has something"
+	conn      *websocket.Conn
+	connGen   uint64    // which connection is current, so an old one cannot detach a new one
+	lastSeen  time.Time // last time a connection was live; for session expiry
+	overflown bool      // dropped for overflow and not yet reconnected; log once
+}
+
+type queued struct {
+	seq  uint64
+	data []byte
+}
+
+// NewHub returns a hub; call Run to expire sessions.
+func NewHub(opts HubOptions) *Hub {
+	if opts.APIs == nil {
+		opts.APIs = api.NewRegistry()
+	}
+	if opts.QueueLimit <= 0 {
+		opts.QueueLimit = 4096
+	}
+	if opts.WriteTimeout <= 0 {
+		opts.WriteTimeout = 10 * time.Second
+	}
+	if opts.SessionGrace <= 0 {
+		opts.SessionGrace = time.Minute
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Hub{opts: opts, log: opts.Logger, clients: map[Identity]*client{}}
+}
+
+// Run expires sessions whose clients have all been gone longer than the grace period,
+// until ctx is done.
+func (h *Hub) Run(ctx context.Context) {
+	t := time.NewTicker(max(h.opts.SessionGrace/4, 10*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			h.expire(now)
+		}
+	}
+}
+
+func (h *Hub) expire(now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	live := map[string]bool{}
+	for id, c := range h.clients {
+		c.mu.Lock()
+		if c.conn != nil || now.Sub(c.lastSeen) < h.opts.SessionGrace {
+			live[id.Session] = true
+		}
+		c.mu.Unlock()
+	}
+	for id := range h.clients {
+		if !live[id.Session] {
+			delete(h.clients, id)
+		}
+	}
+}
+
+// record returns the client record for id, creating it: a frame may be sent to a page
+// before its iframe has connected, and waits for it.
+func (h *Hub) record(id Identity) *client {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	c := h.clients[id]
+	if c == nil {
+		c = &client{id: id, wake: make(chan struct{}, 1), lastSeen: time.Now()}
+		h.clients[id] = c
+	}
+	return c
+}
+
+// sessionClients lists the records of one session with the given role.
+func (h *Hub) sessionClients(session string, role Role) []*client {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []*client
+	for id, c := range h.clients {
+		if id.Session == session && id.Role == role {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Send queues frame for id. It never blocks on the network.
+func (h *Hub) Send(id Identity, frame []byte) {
+	h.enqueue(h.record(id), frame)
+}
+
+func (h *Hub) enqueue(c *client, frame []byte) {
+	c.mu.Lock()
+	if len(c.queue) >= h.opts.QueueLimit {
+		if !c.overflown {
+			h.log.Warn("hub: client not reading; dropping its queue and closing its socket",
+				"client", c.id.String(), "queued", len(c.queue), "limit", h.opts.QueueLimit)
+		}
+		c.overflown = true
+		c.queue = nil
+		if c.conn != nil {
+			go c.conn.Close(websocket.StatusPolicyViolation, "message queue overflow")
+		}
+	}
+	c.nextSeq++
+	c.queue = append(c.queue, queued{seq: c.nextSeq, data: frame})
+	c.mu.Unlock()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Serve runs one connection of id until it closes or ctx is done. A newer connection of
+// the same identity replaces an older one.
+func (h *Hub) Serve(ctx context.Context, id Identity, conn *websocket.Conn) {
+	conn.SetReadLimit(64 << 20)
+	c := h.record(id)
+	c.mu.Lock()
+	if c.conn != nil {
+		go c.conn.Close(websocket.StatusGoingAway, "replaced by a newer connection")
+	}
+	c.conn = conn
+	c.connGen++
+	gen := c.connGen
+	c.overflown = false
+	c.mu.Unlock()
+	h.log.Debug("hub: connected", "client", id.String())
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		h.writeLoop(ctx, c, conn)
+	}()
+	// Wake the writer for what was queued while this client was away.
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+
+	for {
+		_, msg, err := conn.Read(ctx)
+		if err != nil {
+			if status := websocket.CloseStatus(err); status == -1 && !errors.Is(err, context.Canceled) {
+				h.log.Debug("hub: read", "client", id.String(), "err", err)
+			}
+			break
+		}
+		h.route(ctx, id, msg)
+	}
+	cancel()
+	<-writerDone
+	c.mu.Lock()
+	if c.connGen == gen {
+		c.conn = nil
+		c.lastSeen = time.Now()
+	}
+	c.mu.Unlock()
+	conn.CloseNow()
+	h.log.Debug("hub: disconnected", "client", id.String())
+}
+
+// writeLoop writes c's queue to conn in order. A frame leaves the queue only once written,
+// so what a dropped connection did not get is sent on the next one.
+func (h *Hub) writeLoop(ctx context.Context, c *client, conn *websocket.Conn) {
+	for {
+		c.mu.Lock()
+		var next queued
+		has := len(c.queue) > 0
+		if has {
+			next = c.queue[0]
+		}
+		c.mu.Unlock()
+		if !has {
+			select {
+			case <-ctx.Done():
+				return
+			case <-c.wake:
+				continue
+			}
+		}
+		wctx, cancel := context.WithTimeout(ctx, h.opts.WriteTimeout)
+		err := conn.Write(wctx, websocket.MessageText, next.data)
+		cancel()
+		if err != nil {
+			if ctx.Err() == nil {
+				h.log.Warn("hub: write failed; closing the socket, the frame waits for a reconnect",
+					"client", c.id.String(), "err", err)
+				conn.Close(websocket.StatusGoingAway, "write failed")
+			}
+			return
+		}
+		c.mu.Lock()
+		if len(c.queue) > 0 && c.queue[0].seq == next.seq {
+			c.queue[0] = queued{}
+			c.queue = c.queue[1:]
+		}
+		c.mu.Unlock()
+	}
+}
+
+// route delivers one frame received from `from`.
+func (h *Hub) route(ctx context.Context, from Identity, msg []byte) {
+	var f Frame
+	if err := json.Unmarshal(msg, &f); err != nil {
+		h.reject(from, msg, "frame is not a JSON object: "+err.Error())
+		return
+	}
+	switch f.Command {
+	case CmdAppServiceInvoke, CmdWebviewInvoke:
+		h.invoke(ctx, from, f, msg)
+	case CmdAppServiceInvokeCallback:
+		h.fromRole(from, msg, f, RoleController, func() {
+			h.Send(Identity{Session: from.Session, Role: RoleService}, msg)
+		})
+	case CmdWebviewInvokeCallback, CmdWebviewOnEvent:
+		h.fromRole(from, msg, f, RoleController, func() {
+			if f.WebviewID <= 0 {
+				h.reject(from, msg, f.Command+" needs webviewID, the page to deliver it to")
+				return
+			}
+			h.Send(Identity{Session: from.Session, Role: RoleWebview, ID: f.WebviewID}, msg)
+		})
+	case CmdAppServiceOnEvent:
+		h.fromRole(from, msg, f, RoleController, func() {
+			h.Send(Identity{Session: from.Session, Role: RoleService}, msg)
+		})
+	case CmdAppServicePublish:
+		h.fromRole(from, msg, f, RoleService, func() { h.publishToPages(from, f, msg) })
+	case CmdWebviewPublish:
+		h.fromRole(from, msg, f, RoleWebview, func() {
+			f.FromWebviewID = from.ID
+			out, _ := json.Marshal(f)
+			h.Send(Identity{Session: from.Session, Role: RoleService}, out)
+		})
+	case "":
+		h.reject(from, msg, `frame has no "command"`)
+	default:
+		h.reject(from, msg, fmt.Sprintf("unknown command %q (see docs/protocol.md)", f.Command))
+	}
+}
+
+func (h *Hub) fromRole(from Identity, msg []byte, f Frame, want Role, deliver func()) {
+	if from.Role != want {
+		h.reject(from, msg, fmt.Sprintf("%s is sent by the %s, not by a %s", f.Command, want, from.Role))
+		return
+	}
+	deliver()
+}
+
+func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
+	var p publishData
+	if len(f.Data) > 0 {
+		if err := json.Unmarshal(f.Data, &p); err != nil {
+			h.reject(from, msg, "APPSERVICE_PUBLISH data: "+err.Error())
+			return
+		}
+	}
+	targets := p.WebviewIDs
+	if len(targets) == 0 {
+		for _, c := range h.sessionClients(from.Session, RoleWebview) {
+			targets = append(targets, c.id.ID)
+		}
+	}
+	for _, id := range targets {
+		f.WebviewID = id
+		out, _ := json.Marshal(f)
+		h.Send(Identity{Session: from.Session, Role: RoleWebview, ID: id}, out)
+	}
+}
+
+// invoke answers an APPSERVICE_INVOKE or WEBVIEW_INVOKE: from a Go handler, or by
+// forwarding it to the shell; the callback goes back to the caller by callbackID.
+func (h *Hub) invoke(ctx context.Context, from Identity, f Frame, msg []byte) {
+	wantRole, callbackCmd := RoleService, CmdAppServiceInvokeCallback
+	if f.Command == CmdWebviewInvoke {
+		wantRole, callbackCmd = RoleWebview, CmdWebviewInvokeCallback
+	}
+	if from.Role != wantRole {
+		h.reject(from, msg, fmt.Sprintf("%s is sent by a %s, not by the %s", f.Command, wantRole, from.Role))
+		return
+	}
+	var in invokeData
+	if err := json.Unmarshal(f.Data, &in); err != nil || len(f.Data) == 0 {
+		h.reject(from, msg, f.Command+` data must be an object {"api", "args", "callbackID"}`)
+		return
+	}
+	if len(in.CallbackID) == 0 || string(in.CallbackID) == "null" {
+		h.reject(from, msg, f.Command+` has no "callbackID": its answer could not be delivered`)
+		return
+	}
+	reply := func(res any) {
+		out, _ := json.Marshal(Frame{
+			Command:   callbackCmd,
+			Data:      mustJSON(callbackData{CallbackID: in.CallbackID, Res: res}),
+			WebviewID: from.ID,
+		})
+		h.Send(from, out)
+	}
+	switch {
+	case in.API == "":
+		reply(api.Fail("", `missing "api"`))
+	case h.opts.APIs.Has(in.API):
+		// Handlers may wait on the network; the read loop must not.
+		go reply(h.opts.APIs.Invoke(ctx, api.Call{API: in.API, Args: in.Args, Session: from.Session}))
+	case h.opts.ShellAPIs[in.API]:
+		f.FromWebviewID = from.ID
+		out, _ := json.Marshal(f)
+		h.Send(Identity{Session: from.Session, Role: RoleController}, out)
+	default:
+		reply(api.NotSupported(in.API))
+	}
+}
+
+// reject answers a frame the hub cannot route with a HUB_ERROR frame and a log line; the
+// connection stays open.
+func (h *Hub) reject(from Identity, msg []byte, reason string) {
+	h.log.Warn("hub: bad frame", "client", from.String(), "reason", reason)
+	h.Send(from, hubError(reason, msg))
+}

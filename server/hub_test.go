@@ -1,0 +1,355 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/mpsim/mpsim/api"
+)
+
+// testServer starts a real server on 127.0.0.1 with the Go API handlers.
+func testServer(t testing.TB, hub HubOptions) (*httptest.Server, *syncBuffer) {
+	t.Helper()
+	logs := &syncBuffer{}
+	s := New(Options{
+		Runtime:   fstest.MapFS{},
+		Shell:     fstest.MapFS{"index.html": {Data: []byte("shell")}},
+		APIs:      api.Default(api.Options{Device: api.IPhone12, UserInfo: api.DefaultUser}),
+		ShellAPIs: map[string]bool{"showModal": true},
+		Logger:    slog.New(slog.NewTextHandler(logs, nil)),
+		Hub:       hub,
+	})
+	ts := httptest.NewServer(s.Handler())
+	hubs.Store(ts.URL, s.Hub())
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.Hub().Run(ctx)
+	t.Cleanup(func() { cancel(); ts.Close() })
+	return ts, logs
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// dial connects as one layer of session "s1" unless path names another.
+func dial(t testing.TB, ts *httptest.Server, path string) *websocket.Conn {
+	t.Helper()
+	if !strings.Contains(path, "session=") {
+		path += "?session=s1"
+	}
+	url := "ws" + strings.TrimPrefix(ts.URL, "http") + "/ws/" + path
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, _, err := websocket.Dial(ctx, url, nil)
+	if err != nil {
+		t.Fatalf("dial %s: %v", path, err)
+	}
+	c.SetReadLimit(1 << 24)
+	t.Cleanup(func() { c.CloseNow() })
+	return c
+}
+
+func send(t testing.TB, c *websocket.Conn, frame string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := c.Write(ctx, websocket.MessageText, []byte(frame)); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+}
+
+func recv(t testing.TB, c *websocket.Conn) Frame {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, msg, err := c.Read(ctx)
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	var f Frame
+	if err := json.Unmarshal(msg, &f); err != nil {
+		t.Fatalf("frame %s: %v", msg, err)
+	}
+	return f
+}
+
+func TestInvokeIsAnsweredByCallbackID(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	svc := dial(t, ts, "service")
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"operateWXData","args":{"data":{"api_name":"webapi_getuserinfo"}},"callbackID":20}}`)
+	f := recv(t, svc)
+	var cb struct {
+		CallbackID int `json:"callbackID"`
+		Res        struct {
+			ErrMsg string `json:"errMsg"`
+			Data   struct {
+				UserInfo api.UserInfo `json:"userInfo"`
+			} `json:"data"`
+		} `json:"res"`
+	}
+	json.Unmarshal(f.Data, &cb)
+	if f.Command != CmdAppServiceInvokeCallback || cb.CallbackID != 20 || cb.Res.ErrMsg != "operateWXData:ok" || cb.Res.Data.UserInfo.NickName != api.DefaultUser.NickName {
+		t.Fatalf("got %s %s", f.Command, f.Data)
+	}
+
+	// An API nobody has answers at once, never hangs.
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"startHCE","callbackID":21}}`)
+	f = recv(t, svc)
+	if !strings.Contains(string(f.Data), `"callbackID":21`) || !strings.Contains(string(f.Data), "startHCE:fail not supported in simulator") {
+		t.Fatalf("got %s", f.Data)
+	}
+}
+
+func TestShellAPIsAreForwardedToTheControllerAndBack(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	svc, page, ctl := dial(t, ts, "service"), dial(t, ts, "webview/2"), dial(t, ts, "controller")
+
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"showModal","args":{"title":"t"},"callbackID":7}}`)
+	if f := recv(t, ctl); f.Command != CmdAppServiceInvoke || !strings.Contains(string(f.Data), `"callbackID":7`) {
+		t.Fatalf("controller got %s %s", f.Command, f.Data)
+	}
+	send(t, ctl, `{"command":"APPSERVICE_INVOKE_CALLBACK","data":{"callbackID":7,"res":{"errMsg":"showModal:ok","confirm":true}}}`)
+	if f := recv(t, svc); f.Command != CmdAppServiceInvokeCallback || !strings.Contains(string(f.Data), `"confirm":true`) {
+		t.Fatalf("service got %s %s", f.Command, f.Data)
+	}
+
+	send(t, page, `{"command":"WEBVIEW_INVOKE","data":{"api":"showModal","callbackID":3}}`)
+	f := recv(t, ctl)
+	if f.Command != CmdWebviewInvoke || f.FromWebviewID != 2 {
+		t.Fatalf("controller got %+v", f)
+	}
+	send(t, ctl, `{"command":"WEBVIEW_INVOKE_CALLBACK","webviewID":2,"data":{"callbackID":3,"res":{"errMsg":"showModal:ok"}}}`)
+	if f := recv(t, page); f.Command != CmdWebviewInvokeCallback || !strings.Contains(string(f.Data), `"callbackID":3`) {
+		t.Fatalf("page got %s %s", f.Command, f.Data)
+	}
+}
+
+func TestPublishReachesPagesOfItsSessionOnly(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	svc := dial(t, ts, "service")
+	p1, p2 := dial(t, ts, "webview/1"), dial(t, ts, "webview/2")
+	other := dial(t, ts, "webview/1?session=s2")
+
+	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"n":1},"webviewIds":[2]}}`)
+	if f := recv(t, p2); f.WebviewID != 2 || !strings.Contains(string(f.Data), `"n":1`) {
+		t.Fatalf("page 2 got %+v", f)
+	}
+	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"n":2},"webviewIds":[]}}`)
+	for _, p := range []*websocket.Conn{p1, p2} {
+		if f := recv(t, p); !strings.Contains(string(f.Data), `"n":2`) {
+			t.Fatalf("broadcast got %+v", f)
+		}
+	}
+	send(t, p1, `{"command":"WEBVIEW_PUBLISH","data":{"eventName":"PAGE_EVENT","data":{"id":3}}}`)
+	if f := recv(t, svc); f.FromWebviewID != 1 || f.Command != CmdWebviewPublish {
+		t.Fatalf("service got %+v", f)
+	}
+	// Session s2 got nothing of s1's.
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if _, msg, err := other.Read(ctx); err == nil {
+		t.Fatalf("another session's page received %s", msg)
+	}
+}
+
+func TestReconnectingClientGetsEveryFrameInOrder(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	svc := dial(t, ts, "service")
+	page := dial(t, ts, "webview/1")
+	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"seq":0},"webviewIds":[1]}}`)
+	recv(t, page)
+	page.Close(websocket.StatusNormalClosure, "reload")
+	waitFor(t, func() bool { return !connected(ts, "s1/webview/1") })
+
+	const n = 300
+	for i := 1; i <= n; i++ {
+		send(t, svc, fmt.Sprintf(`{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"seq":%d},"webviewIds":[1]}}`, i))
+	}
+	page = dial(t, ts, "webview/1")
+	for i := 1; i <= n; i++ {
+		f := recv(t, page)
+		if want := fmt.Sprintf(`"seq":%d}`, i); !strings.Contains(string(f.Data), want) {
+			t.Fatalf("frame %d after reconnect: %s", i, f.Data)
+		}
+	}
+}
+
+// hubs lets tests look inside the hub of each test server.
+var hubs sync.Map // *httptest.Server URL -> *Hub
+
+func connected(ts *httptest.Server, id string) bool {
+	h, _ := hubs.Load(ts.URL)
+	if h == nil {
+		return false
+	}
+	hub := h.(*Hub)
+	hub.mu.Lock()
+	defer hub.mu.Unlock()
+	for k, c := range hub.clients {
+		if k.String() == id {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			return c.conn != nil
+		}
+	}
+	return false
+}
+
+func waitFor(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestClientThatStopsReadingDelaysNoOne(t *testing.T) {
+	ts, logs := testServer(t, HubOptions{QueueLimit: 64, WriteTimeout: 300 * time.Millisecond})
+	svc := dial(t, ts, "service")
+	stalled := dial(t, ts, "webview/1") // never reads
+	_ = stalled
+	other := dial(t, ts, "webview/2")
+
+	big := strings.Repeat("x", 64<<10)
+	start := time.Now()
+	for i := 0; i < 200; i++ {
+		send(t, svc, fmt.Sprintf(`{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"pad":%q},"webviewIds":[1]}}`, big))
+	}
+	// Meanwhile the service's own calls and the other page are served at once.
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"getSystemInfo","callbackID":1}}`)
+	if f := recv(t, svc); f.Command != CmdAppServiceInvokeCallback {
+		t.Fatalf("service got %+v", f)
+	}
+	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"to":2},"webviewIds":[2]}}`)
+	if f := recv(t, other); !strings.Contains(string(f.Data), `"to":2`) {
+		t.Fatalf("page 2 got %+v", f)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("others waited %v behind a client that does not read", d)
+	}
+	// The stalled client's queue stays within its bound, and the hub says so.
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "client not reading") })
+	h, _ := hubs.Load(ts.URL)
+	hub := h.(*Hub)
+	hub.mu.Lock()
+	c := hub.clients[Identity{Session: "s1", Role: RoleWebview, ID: 1}]
+	hub.mu.Unlock()
+	c.mu.Lock()
+	queued := len(c.queue)
+	c.mu.Unlock()
+	if queued > 64 {
+		t.Fatalf("queue holds %d frames, limit 64", queued)
+	}
+	if !strings.Contains(logs.String(), "limit=64") || !strings.Contains(logs.String(), "client=s1/webview/1") {
+		t.Fatalf("log line does not name the client and the limit:\n%s", logs.String())
+	}
+}
+
+func TestMalformedFramesAreAnsweredAndTheSocketLives(t *testing.T) {
+	ts, logs := testServer(t, HubOptions{})
+	svc := dial(t, ts, "service")
+	cases := []struct{ frame, want string }{
+		{`not json`, "not a JSON object"},
+		{`[1,2]`, "not a JSON object"},
+		{`{"data":{}}`, `no \"command\"`},
+		{`{"command":"FLY_TO_MOON"}`, `unknown command \"FLY_TO_MOON\"`},
+		{`{"command":"APPSERVICE_INVOKE","data":{"api":"getSystemInfo"}}`, `no \"callbackID\"`},
+		{`{"command":"APPSERVICE_INVOKE","data":"x"}`, "data must be an object"},
+		{`{"command":"WEBVIEW_PUBLISH","data":{}}`, "sent by the webview, not by a service"},
+		{`{"command":"APPSERVICE_PUBLISH","data":{"webviewIds":"all"}}`, "APPSERVICE_PUBLISH data"},
+	}
+	for _, c := range cases {
+		send(t, svc, c.frame)
+		f := recv(t, svc)
+		if f.Command != CmdHubError || !strings.Contains(string(f.Data), c.want) {
+			t.Errorf("%s: got %s %s, want HUB_ERROR containing %s", c.frame, f.Command, f.Data, c.want)
+		}
+	}
+	if !strings.Contains(logs.String(), "hub: bad frame") {
+		t.Errorf("bad frames were not logged:\n%s", logs.String())
+	}
+	// The same connection still works.
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"getSystemInfo","callbackID":"abc"}}`)
+	if f := recv(t, svc); f.Command != CmdAppServiceInvokeCallback || !strings.Contains(string(f.Data), `"callbackID":"abc"`) {
+		t.Fatalf("after bad frames: %s %s", f.Command, f.Data)
+	}
+}
+
+func TestForeignOriginIsRefused(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	url := "ws" + strings.TrimPrefix(ts.URL, "http") + "/ws/service?session=s1"
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPHeader: http.Header{"Origin": {"http://evil.example"}}})
+	if err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("upgrade from a foreign origin: err %v, response %v; want 403", err, resp)
+	}
+	// The server's own origin is accepted.
+	c, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPHeader: http.Header{"Origin": {ts.URL}}})
+	if err != nil {
+		t.Fatalf("same-origin upgrade refused: %v", err)
+	}
+	c.CloseNow()
+
+	req, _ := http.NewRequest("POST", ts.URL+"/apihelper/assdk", strings.NewReader(`{"api":"getSystemInfoSync"}`))
+	req.Header.Set("Origin", "http://evil.example")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("assdk from a foreign origin: %v %v; want 403", err, resp)
+	}
+}
+
+func TestSyncAPIOverAssdk(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	resp, err := http.Post(ts.URL+"/apihelper/assdk", "application/json", strings.NewReader(`{"api":"getSystemInfoSync","args":{}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res map[string]any
+	json.NewDecoder(resp.Body).Decode(&res)
+	if res["errMsg"] != "getSystemInfoSync:ok" || res["screenWidth"] != 390.0 {
+		t.Fatalf("got %v", res)
+	}
+	resp, _ = http.Post(ts.URL+"/apihelper/assdk", "application/json", strings.NewReader(`{`))
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("bad body: status %d", resp.StatusCode)
+	}
+}
+
+func TestBadSocketURLs(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	for _, path := range []string{"/ws/service", "/ws/pilot?session=s", "/ws/webview/x?session=s", "/ws/service?session=a/b"} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil || resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: %v %v, want 400", path, err, resp)
+		}
+	}
+}

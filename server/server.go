@@ -1,0 +1,222 @@
+// Package server serves the simulator: the shell, the runtime bundles, the compiled app,
+// the WebSocket hub every layer talks through, and the synchronous API endpoint.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/mpsim/mpsim/api"
+	"github.com/mpsim/mpsim/compiler"
+	"github.com/mpsim/mpsim/compiler/diag"
+)
+
+// Options configure a Server.
+type Options struct {
+	Runtime     fs.FS // the runtime bundles (runtime.Assets)
+	Shell       fs.FS // the shell's files (web.Static)
+	APIs        *api.Registry
+	ShellAPIs   map[string]bool
+	Device      api.Device
+	ProjectName string
+	Logger      *slog.Logger
+	Hub         HubOptions // APIs, ShellAPIs and Logger are filled from above
+}
+
+// Server is the simulator's HTTP side. It serves the last good build: a build with errors
+// is reported and leaves the previous one in place.
+type Server struct {
+	opts Options
+	log  *slog.Logger
+	hub  *Hub
+
+	mu     sync.RWMutex
+	build  *compiler.Output
+	errors diag.List // of the latest build attempt
+}
+
+// New returns a server; Handler gives its routes and Hub its hub.
+func New(opts Options) *Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.APIs == nil {
+		opts.APIs = api.NewRegistry()
+	}
+	opts.Hub.APIs, opts.Hub.ShellAPIs, opts.Hub.Logger = opts.APIs, opts.ShellAPIs, opts.Logger
+	return &Server{opts: opts, log: opts.Logger, hub: NewHub(opts.Hub)}
+}
+
+// Hub is the server's message hub.
+func (s *Server) Hub() *Hub { return s.hub }
+
+// SetBuild records the result of a build. A failed build (nil out) keeps the last good
+// output serving.
+func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if out != nil {
+		s.build = out
+	}
+	s.errors = errs
+}
+
+func (s *Server) current() (*compiler.Output, diag.List) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.build, s.errors
+}
+
+// Handler returns the HTTP routes of the simulator.
+func (s *Server) Handler() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.sameOrigin)
+	r.Get("/", s.serveFile(s.opts.Shell, "index.html"))
+	r.Get("/page-frame.html", s.serveFile(s.opts.Shell, "page-frame.html"))
+	r.Handle("/shell/*", http.StripPrefix("/shell/", noCache(http.FileServerFS(s.opts.Shell))))
+	r.Handle("/runtime/*", http.StripPrefix("/runtime/", noCache(http.FileServerFS(s.opts.Runtime))))
+	r.Get("/app-config.json", s.appConfig)
+	r.Get("/appservice.js", s.appService)
+	r.Post("/apihelper/assdk", s.assdk)
+	r.Get("/ws/{role}", s.socket)
+	r.Get("/ws/{role}/{id}", s.socket)
+	return r
+}
+
+// sameOrigin refuses requests that a page of another origin makes: the simulator serves
+// the developer's code and answers APIs, so only its own pages may call it. (WebSocket
+// upgrades are checked again by websocket.Accept.)
+func (s *Server) sameOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if origin := r.Header.Get("Origin"); origin != "" {
+			u, err := url.Parse(origin)
+			if err != nil || !strings.EqualFold(u.Host, r.Host) {
+				s.log.Warn("refused a request from a foreign origin", "origin", origin, "path", r.URL.Path)
+				http.Error(w, "mpsim: requests from origin "+origin+" are refused", http.StatusForbidden)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func noCache(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		h.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) serveFile(fsys fs.FS, name string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeFileFS(w, r, fsys, name)
+	}
+}
+
+func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
+	out, errs := s.current()
+	body := map[string]any{"device": s.opts.Device, "projectName": s.opts.ProjectName, "errors": errs}
+	if out != nil {
+		body["pages"] = out.Config.Pages
+		body["entryPagePath"] = out.Config.EntryPagePath
+		body["window"] = out.Config.Window
+	}
+	writeJSON(w, http.StatusOK, body)
+}
+
+func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
+	out, errs := s.current()
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	if out == nil {
+		// No good build yet: the service layer reports this as its start-up error.
+		msg, _ := json.Marshal("the app does not compile:\n" + errs.Error())
+		io.WriteString(w, "throw new Error("+string(msg)+");\n")
+		return
+	}
+	w.Write(out.AppService)
+}
+
+// assdk answers a synchronous API: {api, args} in, res out. The service layer calls it
+// with a synchronous XHR, as the official tools do.
+func (s *Server) assdk(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		API  string          `json:"api"`
+		Args json.RawMessage `json:"args"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 16<<20)).Decode(&req); err != nil || req.API == "" {
+		writeJSON(w, http.StatusBadRequest, api.Fail(req.API, `body must be {"api": "...", "args": {...}}`))
+		return
+	}
+	session := r.Header.Get("X-Mpsim-Session")
+	res := s.opts.APIs.Invoke(r.Context(), api.Call{API: req.API, Args: req.Args, Session: session})
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
+	id, err := ParseIdentity(r.URL.Query().Get("session"), chi.URLParam(r, "role"), chi.URLParam(r, "id"))
+	if err != nil {
+		http.Error(w, "mpsim: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	// Accept refuses an Origin other than the request's host (the default policy).
+	conn, err := websocket.Accept(w, r, nil)
+	if err != nil {
+		s.log.Warn("websocket upgrade refused", "client", id.String(), "err", err)
+		return
+	}
+	s.hub.Serve(r.Context(), id, conn)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// Listen binds addr ("127.0.0.1:0" picks a free port).
+func Listen(addr string) (net.Listener, error) {
+	return net.Listen("tcp", addr)
+}
+
+// Serve runs the HTTP server and the hub on l until ctx is done, then shuts down.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	hubCtx, stopHub := context.WithCancel(ctx)
+	defer stopHub()
+	go s.hub.Run(hubCtx)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		// WebSockets are hijacked: Shutdown does not wait for them; BaseContext ends them.
+		err := srv.Shutdown(shutdownCtx)
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = srv.Close()
+		}
+		<-errc
+		return err
+	}
+}

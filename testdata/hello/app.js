@@ -1,0 +1,5 @@
+App({
+  onLaunch(options) {
+    this.launchPath = options.path
+  },
+})

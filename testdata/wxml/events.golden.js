@@ -1,0 +1,54 @@
+(() => {
+  const X = (a) => (a == null ? Object.create(null) : a);
+  const Y = (a) => (a == null ? "" : String(a));
+  const P = (a) => (typeof a === "function" ? a : () => {});
+  const H = {};
+  H[""] = (R, C, D, U) => {
+    const children = (C, T, E, B, F, S, J) => {
+      E("view", {}, (N, C) => {
+        if (C) R.i(N, "outer");
+        if (C) R.v(N, "tap", "outer", false, false, false, false);
+        if (C) R.v(N, "tap", "capture", false, false, true, false);
+      }, (C, T, E, B, F, S, J) => {
+        E("view", {}, (N, C) => {
+          if (C) R.i(N, "middle");
+          if (C) R.v(N, "tap", "mutated", false, true, false, false);
+        }, (C, T, E, B, F, S, J) => {
+          E("view", {}, (N, C) => {
+            if (C) R.i(N, "inner");
+            if (C) R.v(N, "tap", "inner", false, false, false, false);
+          }, (C, T, E, B, F, S, J) => {
+            T("inner");
+          });
+        });
+      });
+      E("view", {}, (N, C) => {
+        if (C) R.i(N, "stop");
+        if (C) R.v(N, "tap", "catcher", true, false, false, false);
+      }, (C, T, E, B, F, S, J) => {
+        E("view", {}, (N, C) => {
+          if (C) R.i(N, "legacy");
+          if (C) R.v(N, "tap", "legacy", false, false, false, false);
+          if (C) R.v(N, "touchstart", "capture", true, false, true, false);
+        }, (C, T, E, B, F, S, J) => {
+          T("legacy");
+        });
+      });
+      E("view", {}, (N, C) => {
+        if (C) R.i(N, "dyn");
+        R.v(N, "tap", D.handler, false, false, false, true);
+      }, (C, T, E, B, F, S, J) => {
+        T("dynamic handler");
+      });
+      E("view", {}, (N, C) => {
+        if (C) R.i(N, "custom");
+        if (C) R.v(N, "my-event", "custom", false, false, false, false);
+        if (C) R.v(N, "other", "custom", true, false, false, false);
+      }, (C, T, E, B, F, S, J) => {
+        T("custom event");
+      });
+    };
+    return { C: children, B: {} };
+  };
+  return Object.assign((name) => H[name], { _: H });
+})()

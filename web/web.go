@@ -1,0 +1,25 @@
+// Package web is the simulator shell a person looks at: the device frame, the navigation
+// bar and the page iframes, plus the HTML each page iframe loads. It is plain HTML, CSS
+// and JavaScript, embedded as is.
+package web
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed static
+var static embed.FS
+
+// Static returns the shell's files: index.html (the shell), page-frame.html (one page).
+func Static() fs.FS {
+	sub, err := fs.Sub(static, "static")
+	if err != nil {
+		panic(err) // the embedded folder is always there
+	}
+	return sub
+}
+
+// ShellAPIs are the wx.* APIs the shell answers (they need the person at the screen); the
+// hub forwards invocations of them to the session's controller.
+var ShellAPIs = map[string]bool{}
