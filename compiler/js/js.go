@@ -46,7 +46,11 @@ func Transform(path string, src []byte) (Module, diag.List) {
 	if len(errs) > 0 {
 		return Module{}, errs
 	}
-	return Module{Path: strings.TrimSuffix(path, ".ts") + ".js", Code: string(res.Code)}, nil
+	// A .ts module is required by its .js name, as the official tools compile it.
+	if loader == api.LoaderTS {
+		path = strings.TrimSuffix(path, ".ts") + ".js"
+	}
+	return Module{Path: path, Code: string(res.Code)}, nil
 }
 
 // message converts an esbuild message to a diagnostic with a code frame.

@@ -49,6 +49,8 @@ export class AppRuntime {
     private window: Window,
     readonly reportError: (err: unknown, where: string) => void,
   ) {
+    // The page layer shows ids in the DOM, as the official tools do (selectors, tests).
+    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true })
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false

@@ -18,7 +18,8 @@ nodes.set(ROOT_NODE_ID, rootEl)
 // Tags become custom elements named as the official tools name them (<wx-view>), so that
 // page styles cannot collide with the HTML meaning of a tag such as <button>.
 function createElement(tag: string): HTMLElement {
-  const name = /^[a-z][a-z0-9-]*$/.test(tag) ? `wx-${tag}` : 'wx-unknown'
+  if (!/^[a-z][a-z0-9-]*$/.test(tag)) return document.createElement('wx-unknown')
+  const name = tag.startsWith('wx-') ? tag : `wx-${tag}`
   return document.createElement(name)
 }
 

@@ -12,10 +12,10 @@
 // > 2 | <view class="{{ a b }}">{{ (a }}</view>
 //     |                               ^
 //   3 | <view>{{ 'unterminated }}</view>
-// error-expressions.wxml:3:7: error: unclosed "{{": expected "}}" to end the expression
+// error-expressions.wxml:3:10: error: unterminated string in expression: expected a closing ' on the same line
 //   2 | <view class="{{ a b }}">{{ (a }}</view>
 // > 3 | <view>{{ 'unterminated }}</view>
-//     |       ^
+//     |          ^
 //   4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>
 // error-expressions.wxml:4:11: error: object literals like {{a: 1}} are not supported yet
 //   3 | <view>{{ 'unterminated }}</view>
@@ -27,7 +27,7 @@
 // > 4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>
 //     |                  ^
 //   5 | <view>{{ missing end</view>
-// error-expressions.wxml:4:27: error: unexpected character '@' in expression
+// error-expressions.wxml:4:27: error: unexpected character "@" in expression
 //   3 | <view>{{ 'unterminated }}</view>
 // > 4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>
 //     |                           ^

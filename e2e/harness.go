@@ -1,0 +1,234 @@
+// Package e2e drives the real simulator end to end: it builds the mpsim binary, serves a
+// mini-program on 127.0.0.1, opens it in Debian's headless chromium with chromedp, and
+// reads and taps what a person would see inside the page iframe.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Binary builds cmd/mpsim once per test process into dir and returns its path.
+func Binary(dir string) (string, error) {
+	_, file, _, _ := runtime.Caller(0)
+	repo := filepath.Dir(filepath.Dir(file))
+	bin := filepath.Join(dir, "mpsim")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/mpsim")
+	cmd.Dir = repo
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/mpsim: %v\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// RepoPath returns a path inside the repository, for testdata.
+func RepoPath(rel string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(filepath.Dir(file)), rel)
+}
+
+// Server is a running `mpsim open`.
+type Server struct {
+	URL    string
+	cmd    *exec.Cmd
+	mu     sync.Mutex
+	output strings.Builder // what the server printed, for failure messages
+}
+
+var urlLine = regexp.MustCompile(`serving .* at (http://\S+)`)
+
+// StartServer runs `bin open args...` on a free port of 127.0.0.1 and waits for its URL.
+func StartServer(t testing.TB, bin string, args ...string) *Server {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, append([]string{"open", "--port", "0"}, args...)...)
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 5 * time.Second
+	stdout, _ := cmd.StdoutPipe()
+	s := &Server{cmd: cmd}
+	cmd.Stderr = writerFunc(func(p []byte) (int, error) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.output.Write(p)
+	})
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatalf("start mpsim: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("mpsim output:\n%s", s.Output())
+		}
+	})
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := urlLine.FindStringSubmatch(sc.Text()); m != nil {
+				found <- m[1]
+			}
+		}
+	}()
+	select {
+	case s.URL = <-found:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("mpsim printed no URL within 30s:\n%s", s.Output())
+	}
+	return s
+}
+
+// Output is what the server printed on stderr so far.
+func (s *Server) Output() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.output.String()
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// ChromiumPath finds Debian's chromium (or MPSIM_CHROMIUM).
+func ChromiumPath() (string, error) {
+	if p := os.Getenv("MPSIM_CHROMIUM"); p != "" {
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no chromium on PATH: `make test` installs Debian's chromium, or set MPSIM_CHROMIUM")
+}
+
+// Browser is one headless chromium tab on the simulator.
+type Browser struct {
+	t   testing.TB
+	ctx context.Context
+}
+
+// OpenBrowser starts headless chromium on url. The flags keep it off the network
+// (this machine has none) and out of the way of other tests.
+func OpenBrowser(t testing.TB, url string) *Browser {
+	t.Helper()
+	path, err := ChromiumPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(600, 1000),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	b := &Browser{t: t, ctx: ctx}
+	// The first run starts the browser and must not carry a timeout: it would end the
+	// browser with it. Steps after it take their own.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	navCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(navCtx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("open %s in chromium: %v", url, err)
+	}
+	return b
+}
+
+// Eval runs a JavaScript expression in the shell page and returns its value.
+func Eval[T any](b *Browser, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+}
+
+// inPage wraps a JavaScript body that runs with `doc`, the document of the top page's
+// iframe, and `frame`, the iframe element; it yields null while there is no page.
+func inPage(body string) string {
+	return `(() => {
+  const frames = document.querySelectorAll('#pages iframe');
+  const frame = frames[frames.length - 1];
+  const doc = frame && frame.contentDocument;
+  if (!doc) return null;
+  ` + body + `
+})()`
+}
+
+// Text returns the text of the first element matching selector in the top page, and
+// whether there is one.
+func (b *Browser) Text(selector string) (string, bool) {
+	sel, _ := json.Marshal(selector)
+	text, err := Eval[*string](b, inPage(`const el = doc.querySelector(`+string(sel)+`); return el ? el.textContent : null;`))
+	if err != nil || text == nil {
+		return "", false
+	}
+	return *text, true
+}
+
+// WaitText waits until the element's text is want, failing the test after timeout.
+func (b *Browser) WaitText(selector, want string, timeout time.Duration) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	var got string
+	for time.Now().Before(deadline) {
+		got, _ = b.Text(selector)
+		if got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.t.Fatalf("%s: text %q, want %q (after %v)", selector, got, want, timeout)
+}
+
+// Tap clicks the middle of the element with a real mouse event (CDP Input), as a person
+// with a mouse does in the simulator.
+func (b *Browser) Tap(selector string) {
+	b.t.Helper()
+	sel, _ := json.Marshal(selector)
+	pt, err := Eval[*[2]float64](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
+  if (!el) return null;
+  const r = el.getBoundingClientRect(), f = frame.getBoundingClientRect();
+  return [f.left + r.left + r.width / 2, f.top + r.top + r.height / 2];`))
+	if err != nil || pt == nil {
+		b.t.Fatalf("tap %s: no such element in the page (%v)", selector, err)
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(pt[0], pt[1])); err != nil {
+		b.t.Fatalf("tap %s: %v", selector, err)
+	}
+}
+
+// Screenshot writes a PNG (quality 100 asks chromedp for PNG) of the simulator to path, for a person to look at.
+func (b *Browser) Screenshot(path string) error {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, png, 0o644)
+}

@@ -1,0 +1,96 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var mpsimBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mpsim-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	mpsimBin, err = Binary(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const wait = 15 * time.Second
+
+// The walking skeleton: the hello app renders from a service layer in a Web Worker, a
+// tap reaches its handler and the new data renders.
+func TestHelloCounterTap(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/hello"))
+	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
+		t.Fatalf("server at %s, want 127.0.0.1 by default", srv.URL)
+	}
+	b := OpenBrowser(t, srv.URL)
+
+	b.WaitText(".count", "count: 0", wait)
+	// The page's JS ran where a phone runs it: no DOM (typeof document === 'undefined').
+	b.WaitText(".layer", "layer: worker", wait)
+	// getApp() saw App.onLaunch's options; getSystemInfoSync went through /apihelper/assdk;
+	// a missing data path renders empty instead of throwing.
+	b.WaitText(".info", "launch pages/index/index width 390 name ada missing ", wait)
+
+	b.Tap(".btn")
+	// catchtap stops the tap before the root's bindtap (which would add 100).
+	b.WaitText(".count", "count: 1", wait)
+	b.Tap(".btn")
+	b.WaitText(".count", "count: 2", wait)
+	// A tap on the root's own text bubbles nowhere else and calls its bindtap.
+	b.Tap(".layer")
+	b.WaitText(".count", "count: 102", wait)
+
+	// operateWXData answered by the Go handler by callbackID, through getUserInfo.
+	b.Tap(".user")
+	b.WaitText(".user", "user: mpsim user / getUserInfo:ok", wait)
+
+	if dir := os.Getenv("MPSIM_SCREENSHOTS"); dir != "" {
+		if err := b.Screenshot(filepath.Join(dir, "hello.png")); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// With no folder, `mpsim open` serves the embedded demo.
+func TestDemoServesWithNoFolder(t *testing.T) {
+	srv := StartServer(t, mpsimBin)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".count", "count: 0 (0 taps)", wait)
+	b.Tap(".inc")
+	b.WaitText(".count", "count: 1 (1 tap)", wait)
+	b.WaitText(".device", "device: iPhone 12/13 (Pro), 390×844", wait)
+}
+
+// The folder may be given as --project, and project.config.json's miniprogramRoot is
+// where app.json is.
+func TestProjectFlagAndMiniprogramRoot(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("project.config.json", `{"miniprogramRoot": "miniprogram/"}`)
+	write("miniprogram/app.json", `{"pages": ["pages/home/home"]}`)
+	write("miniprogram/pages/home/home.js", `Page({ data: { where: 'root' } })`)
+	write("miniprogram/pages/home/home.wxml", `<view class="where">from {{where}}</view>`)
+	srv := StartServer(t, mpsimBin, "--project", dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".where", "from root", wait)
+}
