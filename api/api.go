@@ -48,20 +48,41 @@ type Handler func(ctx context.Context, call Call) (Result, error)
 
 // Registry maps API names to handlers. It is filled at start-up and read-only afterwards.
 type Registry struct {
-	handlers map[string]Handler
+	handlers map[string]entry
+}
+
+type entry struct {
+	h        Handler
+	mayBlock bool
 }
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{handlers: map[string]Handler{}}
+	return &Registry{handlers: map[string]entry{}}
 }
 
-// Register adds h under name; registering a name twice is a programming error.
+// Register adds a handler that may block (on the network, a file, a timer): callers run
+// it on its own goroutine. Registering a name twice is a programming error.
 func (r *Registry) Register(name string, h Handler) {
+	r.add(name, entry{h: h, mayBlock: true})
+}
+
+// RegisterNonBlocking adds a handler that answers at once from memory: callers may run it
+// inline, which saves a goroutine hop on every call (docs/bench.md).
+func (r *Registry) RegisterNonBlocking(name string, h Handler) {
+	r.add(name, entry{h: h})
+}
+
+func (r *Registry) add(name string, e entry) {
 	if _, dup := r.handlers[name]; dup {
 		panic(fmt.Sprintf("api: %q registered twice", name))
 	}
-	r.handlers[name] = h
+	r.handlers[name] = e
+}
+
+// MayBlock reports whether the handler of name must run off the caller's goroutine.
+func (r *Registry) MayBlock(name string) bool {
+	return r.handlers[name].mayBlock
 }
 
 // Has reports whether name has a Go handler.
@@ -83,11 +104,11 @@ func (r *Registry) Names() []string {
 // Invoke runs the handler for call.API. It never returns an unanswered call: an unknown API
 // answers NotSupported, a handler error answers a fail naming it.
 func (r *Registry) Invoke(ctx context.Context, call Call) Result {
-	h, ok := r.handlers[call.API]
+	e, ok := r.handlers[call.API]
 	if !ok {
 		return NotSupported(call.API)
 	}
-	res, err := h(ctx, call)
+	res, err := e.h(ctx, call)
 	if err != nil {
 		return Fail(call.API, "simulator error: "+strings.ReplaceAll(err.Error(), "\n", " "))
 	}

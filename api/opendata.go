@@ -36,7 +36,7 @@ type operateWXDataArgs struct {
 // configured user, with a signature computed over it as the real one is (sha1 of rawData
 // and a session key) so that code checking the shape of the answer sees the real shape.
 func registerOpenData(r *Registry, user UserInfo) {
-	r.Register("operateWXData", func(ctx context.Context, call Call) (Result, error) {
+	r.RegisterNonBlocking("operateWXData", func(ctx context.Context, call Call) (Result, error) {
 		var args operateWXDataArgs
 		if err := decodeArgs(call, &args); err != nil {
 			return Fail(call.API, "invalid arguments: "+err.Error()), nil

@@ -33,8 +33,8 @@ func registerSystem(r *Registry, d Device) {
 			return OK(api, systemInfo(d)), nil
 		}
 	}
-	r.Register("getSystemInfo", info("getSystemInfo"))
-	r.Register("getSystemInfoSync", info("getSystemInfoSync"))
+	r.RegisterNonBlocking("getSystemInfo", info("getSystemInfo"))
+	r.RegisterNonBlocking("getSystemInfoSync", info("getSystemInfoSync"))
 }
 
 // systemInfo is the res of getSystemInfo for d, with the fields the phone reports.

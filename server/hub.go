@@ -24,7 +24,7 @@ type HubOptions struct {
 	// dropped (its queue discarded, its socket closed) rather than growing without end.
 	QueueLimit int
 	// WriteTimeout bounds one write to a socket; a client that does not read within it is
-	// disconnected, and its messages wait in its queue.
+	// disconnected (checked by Run), and its messages wait in its queue.
 	WriteTimeout time.Duration
 	// SessionGrace is how long a session with no connected client is kept (a reload).
 	SessionGrace time.Duration
@@ -48,12 +48,17 @@ type client struct {
 	id Identity
 
 	mu        sync.Mutex
+	writeMu   sync.Mutex // held while writing to conn, so frames go out in queue order
 	queue     []queued
 	nextSeq   uint64
 	wake      chan struct{} // capacity 1: "the queue has something"
 	conn      *websocket.Conn
 	connGen   uint64    // which connection is current, so an old one cannot detach a new one
 	lastSeen  time.Time // last time a connection was live; for session expiry
+	// writingSince is when the write in progress started (zero: none is). Writes carry no
+	// timeout of their own (arming one costs as much as a loopback round trip); the
+	// janitor in Run closes a socket whose write takes longer than WriteTimeout.
+	writingSince time.Time
 	overflown bool      // dropped for overflow and not yet reconnected; log once
 }
 
@@ -83,9 +88,9 @@ func NewHub(opts HubOptions) *Hub {
 }
 
 // Run expires sessions whose clients have all been gone longer than the grace period,
-// until ctx is done.
+// and closes sockets stuck in a write, until ctx is done.
 func (h *Hub) Run(ctx context.Context) {
-	t := time.NewTicker(max(h.opts.SessionGrace/4, 10*time.Millisecond))
+	t := time.NewTicker(max(min(h.opts.SessionGrace/4, h.opts.WriteTimeout/2), 10*time.Millisecond))
 	defer t.Stop()
 	for {
 		select {
@@ -105,6 +110,11 @@ func (h *Hub) expire(now time.Time) {
 		c.mu.Lock()
 		if c.conn != nil || now.Sub(c.lastSeen) < h.opts.SessionGrace {
 			live[id.Session] = true
+		}
+		if !c.writingSince.IsZero() && now.Sub(c.writingSince) > h.opts.WriteTimeout && c.conn != nil {
+			h.log.Warn("hub: client stopped reading; closing its socket, its frames wait for a reconnect",
+				"client", id.String(), "write_timeout", h.opts.WriteTimeout)
+			go c.conn.CloseNow()
 		}
 		c.mu.Unlock()
 	}
@@ -205,7 +215,7 @@ func (h *Hub) Serve(ctx context.Context, id Identity, conn *websocket.Conn) {
 			}
 			break
 		}
-		h.route(ctx, id, msg)
+		h.route(ctx, id, conn, msg)
 	}
 	cancel()
 	<-writerDone
@@ -238,9 +248,9 @@ func (h *Hub) writeLoop(ctx context.Context, c *client, conn *websocket.Conn) {
 				continue
 			}
 		}
-		wctx, cancel := context.WithTimeout(ctx, h.opts.WriteTimeout)
-		err := conn.Write(wctx, websocket.MessageText, next.data)
-		cancel()
+		c.writeMu.Lock()
+		err := c.write(ctx, conn, next.data)
+		c.writeMu.Unlock()
 		if err != nil {
 			if ctx.Err() == nil {
 				h.log.Warn("hub: write failed; closing the socket, the frame waits for a reconnect",
@@ -258,8 +268,41 @@ func (h *Hub) writeLoop(ctx context.Context, c *client, conn *websocket.Conn) {
 	}
 }
 
+// write writes one frame; the caller holds c.writeMu.
+func (c *client) write(ctx context.Context, conn *websocket.Conn, frame []byte) error {
+	c.mu.Lock()
+	c.writingSince = time.Now()
+	c.mu.Unlock()
+	err := conn.Write(ctx, websocket.MessageText, frame)
+	c.mu.Lock()
+	c.writingSince = time.Time{}
+	c.mu.Unlock()
+	return err
+}
+
+// reply sends an answer back on the connection its request came in on. When nothing is
+// queued before it, the answering goroutine writes it itself: the hop to the writer
+// goroutine is most of an invoke's latency, and a client too slow to read its own answer
+// only delays its own call. Otherwise the answer joins the queue, keeping order.
+func (h *Hub) reply(ctx context.Context, to Identity, conn *websocket.Conn, frame []byte) {
+	c := h.record(to)
+	c.mu.Lock()
+	if len(c.queue) == 0 && c.conn == conn && c.writeMu.TryLock() {
+		c.mu.Unlock()
+		err := c.write(ctx, conn, frame)
+		c.writeMu.Unlock()
+		if err == nil {
+			return
+		}
+		// Not delivered: it waits for the client's next connection like any other frame.
+	} else {
+		c.mu.Unlock()
+	}
+	h.enqueue(c, frame)
+}
+
 // route delivers one frame received from `from`.
-func (h *Hub) route(ctx context.Context, from Identity, msg []byte) {
+func (h *Hub) route(ctx context.Context, from Identity, conn *websocket.Conn, msg []byte) {
 	var f Frame
 	if err := json.Unmarshal(msg, &f); err != nil {
 		h.reject(from, msg, "frame is not a JSON object: "+err.Error())
@@ -267,7 +310,7 @@ func (h *Hub) route(ctx context.Context, from Identity, msg []byte) {
 	}
 	switch f.Command {
 	case CmdAppServiceInvoke, CmdWebviewInvoke:
-		h.invoke(ctx, from, f, msg)
+		h.invoke(ctx, from, conn, f, msg)
 	case CmdAppServiceInvokeCallback:
 		h.fromRole(from, msg, f, RoleController, func() {
 			h.Send(Identity{Session: from.Session, Role: RoleService}, msg)
@@ -330,7 +373,7 @@ func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
 
 // invoke answers an APPSERVICE_INVOKE or WEBVIEW_INVOKE: from a Go handler, or by
 // forwarding it to the shell; the callback goes back to the caller by callbackID.
-func (h *Hub) invoke(ctx context.Context, from Identity, f Frame, msg []byte) {
+func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f Frame, msg []byte) {
 	wantRole, callbackCmd := RoleService, CmdAppServiceInvokeCallback
 	if f.Command == CmdWebviewInvoke {
 		wantRole, callbackCmd = RoleWebview, CmdWebviewInvokeCallback
@@ -354,14 +397,20 @@ func (h *Hub) invoke(ctx context.Context, from Identity, f Frame, msg []byte) {
 			Data:      mustJSON(callbackData{CallbackID: in.CallbackID, Res: res}),
 			WebviewID: from.ID,
 		})
-		h.Send(from, out)
+		h.reply(ctx, from, conn, out)
 	}
 	switch {
 	case in.API == "":
 		reply(api.Fail("", `missing "api"`))
 	case h.opts.APIs.Has(in.API):
-		// Handlers may wait on the network; the read loop must not.
-		go reply(h.opts.APIs.Invoke(ctx, api.Call{API: in.API, Args: in.Args, Session: from.Session}))
+		call := api.Call{API: in.API, Args: in.Args, Session: from.Session}
+		if h.opts.APIs.MayBlock(in.API) {
+			// A handler that waits (on the network, say) must not hold up this client's
+			// other frames.
+			go reply(h.opts.APIs.Invoke(ctx, call))
+		} else {
+			reply(h.opts.APIs.Invoke(ctx, call))
+		}
 	case h.opts.ShellAPIs[in.API]:
 		f.FromWebviewID = from.ID
 		out, _ := json.Marshal(f)

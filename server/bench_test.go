@@ -1,0 +1,97 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/mpsim/mpsim/api"
+)
+
+// BenchmarkInvokeVsEcho measures the round trip of an APPSERVICE_INVOKE through the hub to
+// a Go handler and back, against a raw coder/websocket echo of a frame of the same size,
+// interleaved in one run so that a noisy machine slows both alike. It reports both
+// latencies and their ratio (docs/bench.md; target: ratio within 1.5).
+func BenchmarkInvokeVsEcho(b *testing.B) {
+	// The hub, with a handler that does no work of its own: what is measured is the hub.
+	reg := api.NewRegistry()
+	reg.RegisterNonBlocking("ping", func(ctx context.Context, call api.Call) (api.Result, error) {
+		return api.OK("ping", nil), nil
+	})
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: reg,
+		Logger: slog.New(slog.DiscardHandler)})
+	hubSrv := httptest.NewServer(s.Handler())
+	defer hubSrv.Close()
+
+	// The baseline: a bare echo server on the same library.
+	echoSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		for {
+			typ, msg, err := c.Read(r.Context())
+			if err != nil {
+				return
+			}
+			if err := c.Write(r.Context(), typ, msg); err != nil {
+				return
+			}
+		}
+	}))
+	defer echoSrv.Close()
+
+	svc := dial(b, hubSrv, "service")
+	echo := dial(b, echoSrv, "echo")
+	ctx := context.Background()
+	request := func(i int) []byte {
+		return []byte(fmt.Sprintf(`{"command":"APPSERVICE_INVOKE","data":{"api":"ping","args":{},"callbackID":%d}}`, i))
+	}
+	roundTrip := func(c *websocket.Conn, msg []byte) time.Duration {
+		start := time.Now()
+		if err := c.Write(ctx, websocket.MessageText, msg); err != nil {
+			b.Fatal(err)
+		}
+		_, reply, err := c.Read(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := time.Since(start)
+		if c == svc && !strings.Contains(string(reply), `"errMsg":"ping:ok"`) {
+			b.Fatalf("unexpected reply %s", reply)
+		}
+		return d
+	}
+	// Warm both paths up (connections, goroutines, buffers).
+	for i := 0; i < 200; i++ {
+		roundTrip(svc, request(i))
+		roundTrip(echo, request(i))
+	}
+
+	var invoke, raw time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		msg := request(i)
+		// Alternate which goes first so neither always runs on a warmer cache.
+		if i%2 == 0 {
+			invoke += roundTrip(svc, msg)
+			raw += roundTrip(echo, msg)
+		} else {
+			raw += roundTrip(echo, msg)
+			invoke += roundTrip(svc, msg)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(invoke.Nanoseconds())/float64(b.N), "invoke-ns/rt")
+	b.ReportMetric(float64(raw.Nanoseconds())/float64(b.N), "echo-ns/rt")
+	b.ReportMetric(float64(invoke)/float64(raw), "ratio")
+}
