@@ -158,11 +158,12 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	return b
 }
 
-// Eval runs a JavaScript expression in the shell page and returns its value.
+// Eval runs a JavaScript expression in the shell page and returns its value (a
+// Promise's, once it settles).
 func Eval[T any](b *Browser, expr string) (T, error) {
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 }
 
 // inPage wraps a JavaScript body that runs with `doc`, the document of the top page's
