@@ -109,9 +109,12 @@ func appService(cfg AppConfig, modules []js.Module, templates map[string]string)
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	// Templates share G, the map of every compiled .wxml, for import and include.
+	b.WriteString("(function (G) {\n")
 	for _, n := range names {
-		fmt.Fprintf(&b, "__mpsim.defineTemplate(%s, %s);\n", jsString(n), templates[n])
+		fmt.Fprintf(&b, "G[%s] = %s;\n", jsString(n), templates[n])
 	}
+	b.WriteString("})(__mpsim.templateGroups);\n")
 
 	sort.Slice(modules, func(i, j int) bool { return modules[i].Path < modules[j].Path })
 	params := "require, module, exports, " + strings.Join(js.ShadowedGlobals, ", ")

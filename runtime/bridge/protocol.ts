@@ -51,7 +51,7 @@ export const enum Op {
   SpliceRemove = 9, // [op, parent, before, deleteCount]
   SetId = 10, // [op, id, value]
   SetStyle = 11, // [op, id, styleText]
-  AddClass = 12, // [op, id, className]
+  AddClass = 12, // [op, id, className]: already prefixed with its style scope ("scope--name")
   RemoveClass = 13, // [op, id, className]
   ClearClasses = 14, // [op, id]
   SetAttribute = 15, // [op, id, name, value]
@@ -59,6 +59,8 @@ export const enum Op {
   SetText = 17, // [op, id, text]
   Release = 18, // [op, id]
   Reset = 19, // [op]: forget every node; a full tree follows
+  AddStyleSheet = 20, // [op, index, url]: a compiled .wxss, served by the server
+  DisableStyleSheet = 21, // [op, index]
 }
 
 export const ROOT_NODE_ID = 1

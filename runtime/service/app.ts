@@ -31,6 +31,9 @@ type PageRecord = {
 
 type Window = { width: number; height: number; pixelRatio: number }
 
+// ComponentConfig is a page's or component's .json as the build hands it over.
+type ComponentConfig = { usingComponents?: Record<string, string>; component?: boolean; [k: string]: unknown }
+
 // AppRuntime is App(), getApp(), getCurrentPages() and the page stack, on glass-easel and
 // its mini-program adapter. The adapter gives Page/Component/Behavior; the app object,
 // the page hooks and routing are ours.
@@ -38,7 +41,9 @@ export class AppRuntime {
   private env = new MiniProgramEnv()
   private codeSpace = this.env.createCodeSpace('', true)
   private templates: Record<string, any> = {}
-  private loadedPages = new Set<string>()
+  private configs: Record<string, ComponentConfig> = {}
+  private styleScopes: Record<string, string> = {}
+  private loaded = new Set<string>()
   private stack: PageRecord[] = []
   private app: Record<string, any> | null = null
   config: AppConfig = { pages: [], entryPagePath: '', app: {} }
@@ -57,8 +62,21 @@ export class AppRuntime {
     })
   }
 
-  defineTemplate(path: string, group: unknown) {
-    this.templates[path] = group
+  // templateGroups is G of the compiled templates: every .wxml by path without extension.
+  get templateGroups() {
+    return this.templates
+  }
+
+  // defineConfig records a page's or component's .json, with usingComponents already
+  // resolved by the build to /-absolute paths.
+  defineConfig(path: string, config: ComponentConfig) {
+    this.configs[path] = config
+  }
+
+  // defineStyleSheet records that path has a compiled style sheet, scoped by scopeName
+  // ('' for the app's and pages' shared scope).
+  defineStyleSheet(path: string, scopeName: string) {
+    this.styleScopes[path] = scopeName
   }
 
   // App registers the app; only the first call counts, as on the phone.
@@ -80,6 +98,7 @@ export class AppRuntime {
 
   // launch runs app.js and App.onLaunch/onShow with the launch options.
   launch(route: RouteEvent) {
+    if ('app' in this.styleScopes) this.codeSpace.addStyleSheet('app', 'app')
     if (this.modules.has('app.js')) this.modules.require('/app.js')
     if (!this.app) this.app = {}
     const options = { path: route.path, query: route.query || {}, scene: 1001, referrerInfo: {} }
@@ -115,13 +134,19 @@ export class AppRuntime {
       this.reportError(new Error(`page "${path}" has no .wxml template`), 'routing')
       return
     }
-    this.loadPage(path)
-    const backend = new PageBackend((ops: RenderOp[]) => {
-      this.socket.send({
-        command: Cmd.AppServicePublish,
-        data: { eventName: Ev.VdSync, data: { ops }, webviewIds: [ev.webviewId] },
-      })
-    }, this.window)
+    this.loadComponent(path)
+    const scopes = this.codeSpace.getComponentSpace().styleScopeManager
+    const backend = new PageBackend(
+      (ops: RenderOp[]) => {
+        this.socket.send({
+          command: Cmd.AppServicePublish,
+          data: { eventName: Ev.VdSync, data: { ops }, webviewIds: [ev.webviewId] },
+        })
+      },
+      this.window,
+      (scope) => scopes.queryName(scope),
+      (sheet) => `/wxss/${sheet}.wxss`,
+    )
     backend.onEvent((target, type, detail, options) => {
       const e = new glassEasel.Event(type, detail, options)
       glassEasel.Event.dispatchEvent(target, e)
@@ -144,17 +169,26 @@ export class AppRuntime {
     backend.render(() => this.callHook(caller, 'onReady'))
   }
 
-  // loadPage registers the page's template and runs its .js, in which Page() is the
-  // adapter's page constructor for this path.
-  private loadPage(path: string) {
-    if (this.loadedPages.has(path)) return
-    this.loadedPages.add(path)
-    this.codeSpace.addComponentStaticConfig(path, {})
-    this.codeSpace.addCompiledTemplate(path, { groupList: this.templates, content: this.templates[path] })
+  // loadComponent registers a page or component with the adapter (its .json, template and
+  // style sheet) and runs its .js, in which Page()/Component() are the adapter's for this
+  // path. The components it uses are loaded first; a cycle (a recursive component) is
+  // fine, the adapter resolves usingComponents when an instance is created.
+  private loadComponent(path: string) {
+    if (this.loaded.has(path)) return
+    this.loaded.add(path)
+    const config = this.configs[path] || {}
+    for (const dep of Object.values(config.usingComponents || {})) {
+      if (typeof dep === 'string' && dep.startsWith('/')) this.loadComponent(dep.slice(1))
+    }
+    this.codeSpace.addComponentStaticConfig(path, config as any)
+    if (this.templates[path]) {
+      this.codeSpace.addCompiledTemplate(path, { groupList: this.templates, content: this.templates[path] })
+    }
+    if (path in this.styleScopes) this.codeSpace.addStyleSheet(path, path, this.styleScopes[path] || undefined)
     const js = path + '.js'
     this.codeSpace.globalComponentEnv(globalThis, path, () => {
       if (this.modules.has(js)) this.modules.require('/' + js)
-      else this.reportError(new Error(`page "${path}" has no ${js}`), 'routing')
+      else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
     })
   }
 

@@ -25,6 +25,11 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   constructor(
     private send: (ops: RenderOp[]) => void,
     private window: { width: number; height: number; pixelRatio: number },
+    // scopeName names a style scope; a class in a named scope is written "name--class",
+    // as glass-easel's DOM backend writes it and as compiler/wxss prefixes selectors.
+    readonly scopeName: (scope: number) => string | undefined,
+    // styleSheetURL is where the page layer loads a style sheet registered by path.
+    private styleSheetURL: (path: string) => string,
   ) {
     this.root = new RemoteNode(this, ROOT_NODE_ID)
     this.nodes.set(ROOT_NODE_ID, this.root)
@@ -87,12 +92,17 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   getTheme() {
     return 'light'
   }
-  // Style sheets arrive with the WXSS compiler; until then the page has no component styles.
+  // Style sheets are compiled by the server and loaded by URL; their scoping is in the
+  // selectors (compiler/wxss), so the scope argument needs no work here.
   registerStyleSheetContent(_path: string, _content: unknown) {}
-  appendStyleSheetPath(_path: string, _styleScope?: number) {
-    return this.styleSheetIndex++
+  appendStyleSheetPath(path: string, _styleScope?: number) {
+    const index = this.styleSheetIndex++
+    this.op([Op.AddStyleSheet, index, this.styleSheetURL(path)])
+    return index
   }
-  disableStyleSheet(_index: number) {}
+  disableStyleSheet(index: number) {
+    this.op([Op.DisableStyleSheet, index])
+  }
   render(cb: (err: Error | null) => void) {
     this.renderCallbacks.push(cb)
     if (!this.flushQueued) {
@@ -168,11 +178,15 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   setStyle(styleText: string) {
     this.ctx.op([Op.SetStyle, this.id, styleText])
   }
-  addClass(elementClass: string, _styleScope?: number) {
-    this.ctx.op([Op.AddClass, this.id, elementClass])
+  addClass(elementClass: string, styleScope?: number) {
+    this.ctx.op([Op.AddClass, this.id, this.scoped(elementClass, styleScope)])
   }
-  removeClass(elementClass: string, _styleScope?: number) {
-    this.ctx.op([Op.RemoveClass, this.id, elementClass])
+  removeClass(elementClass: string, styleScope?: number) {
+    this.ctx.op([Op.RemoveClass, this.id, this.scoped(elementClass, styleScope)])
+  }
+  private scoped(name: string, scope?: number) {
+    const prefix = scope === undefined ? '' : this.ctx.scopeName(scope)
+    return prefix ? `${prefix}--${name}` : name
   }
   clearClasses() {
     this.ctx.op([Op.ClearClasses, this.id])

@@ -41,7 +41,9 @@ g.getCurrentPages = () => runtime.getCurrentPages()
 // What appservice.js calls to hand its content over (compiler/build.go).
 g.__mpsim = {
   setConfig: (c: AppConfig) => (runtime.config = c),
-  defineTemplate: (path: string, group: unknown) => runtime.defineTemplate(path, group),
+  templateGroups: runtime.templateGroups,
+  defineConfig: (path: string, c: any) => runtime.defineConfig(path, c),
+  defineStyleSheet: (path: string, scopeName: string) => runtime.defineStyleSheet(path, scopeName),
   define: (path: string, fn: any) => modules.define(path, fn),
 }
 

@@ -23,6 +23,9 @@ function createElement(tag: string): HTMLElement {
   return document.createElement(name)
 }
 
+// The page's style sheets by the index the service layer gave them.
+const styleSheets = new Map<number, HTMLLinkElement>()
+
 function node(id: number): Tagged {
   const n = nodes.get(id)
   if (!n) throw new Error(`render op on unknown node ${id}`)
@@ -121,6 +124,19 @@ function apply(ops: RenderOp[]) {
       case Op.Release:
         nodes.delete(a[1])
         break
+      case Op.AddStyleSheet: {
+        const link = document.createElement('link')
+        link.rel = 'stylesheet'
+        link.href = a[2]
+        styleSheets.set(a[1], link)
+        document.head.appendChild(link)
+        break
+      }
+      case Op.DisableStyleSheet: {
+        const link = styleSheets.get(a[1])
+        if (link) link.disabled = true
+        break
+      }
       case Op.Reset:
         rootEl.textContent = ''
         nodes.clear()
