@@ -5,9 +5,9 @@
 package compiler
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -35,65 +35,28 @@ type AppConfig struct {
 	App           json.RawMessage `json:"app"` // app.json as written
 }
 
-// Build compiles every script and template of p. Diagnostics cover every file; a build
-// with errors returns a nil Output, and the caller keeps serving its last good one.
+// Build compiles p from scratch. Use a Builder to rebuild as files change.
 func Build(p *project.Project) (*Output, diag.List) {
-	var errs diag.List
-	var modules []js.Module
-	templates := map[string]string{}
-
-	err := fs.WalkDir(p.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name != "." && skipDir(d.Name()) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch path.Ext(name) {
-		case ".js", ".ts":
-			if strings.HasSuffix(name, ".d.ts") {
-				return nil
-			}
-			src, err := fs.ReadFile(p.FS, name)
-			if err != nil {
-				return err
-			}
-			m, merrs := js.Transform(name, src)
-			errs = append(errs, merrs...)
-			if merrs == nil {
-				modules = append(modules, m)
-			}
-		case ".wxml":
-			src, err := fs.ReadFile(p.FS, name)
-			if err != nil {
-				return err
-			}
-			out, werrs := wxml.Compile(name, src)
-			errs = append(errs, werrs...)
-			if !werrs.HasErrors() {
-				templates[strings.TrimSuffix(name, ".wxml")] = out
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, diag.Diagnostic{File: ".", Line: 1, Column: 1, Message: "reading the project: " + err.Error()})
-	}
-	if errs.HasErrors() {
-		return nil, errs
-	}
-
-	cfg := AppConfig{Pages: p.App.Pages, EntryPagePath: p.App.EntryPage(), Window: p.App.Window, App: p.App.Raw}
-	return &Output{AppService: appService(cfg, modules, templates), Config: cfg}, errs
+	return NewBuilder().Build(p)
 }
 
-// skipDir reports folders that hold no mini-program code: dot folders and node_modules
-// (npm packages reach a mini-program through miniprogram_npm).
-func skipDir(name string) bool {
-	return strings.HasPrefix(name, ".") || name == "node_modules"
+type jsModule = js.Module
+
+// compileUnit compiles one source file. It is pure: the same content gives the same unit,
+// which is what lets the Builder cache units by content hash.
+func compileUnit(name string, src []byte, hash [sha256.Size]byte) *unit {
+	u := &unit{hash: hash, kind: path.Ext(name)}
+	switch u.kind {
+	case ".js", ".ts":
+		m, errs := js.Transform(name, src)
+		u.diags = errs
+		if errs == nil {
+			u.out.module = &m
+		}
+	case ".wxml":
+		u.out.template, u.diags = wxml.Compile(name, src)
+	}
+	return u
 }
 
 // appService writes appservice.js. The order is fixed (config, templates, modules sorted

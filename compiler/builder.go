@@ -1,0 +1,164 @@
+package compiler
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/project"
+)
+
+// Builder builds a project again and again, as the developer edits it. Each source file's
+// compiled form is cached under the hash of its content: a rebuild compiles only the files
+// whose content changed, and re-links the rest (cheap: concatenation and look-ups).
+// A Builder is safe for use by one goroutine at a time.
+type Builder struct {
+	units map[string]*unit // by project path, e.g. "pages/index/index.wxml"
+	last  Stats
+}
+
+// unit is one source file and what compiling it gave.
+type unit struct {
+	hash  [sha256.Size]byte
+	kind  string // the extension: ".js", ".ts", ".wxml", ...
+	out   compiled
+	diags diag.List
+}
+
+// compiled is the output of one file; which field is set depends on the kind.
+type compiled struct {
+	module   *jsModule
+	template string
+}
+
+// Stats say what the last build did.
+type Stats struct {
+	Files    int           // source files in the project
+	Compiled int           // files compiled (new or changed)
+	Reused   int           // files whose cached output was reused
+	Duration time.Duration // the whole build
+}
+
+// NewBuilder returns a builder with an empty cache.
+func NewBuilder() *Builder {
+	return &Builder{units: map[string]*unit{}}
+}
+
+// Stats reports what the last Build did.
+func (b *Builder) Stats() Stats { return b.last }
+
+// sourceKinds are the extensions the build compiles.
+var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true}
+
+// Build compiles p, reusing the cached output of every file whose content has not changed.
+// It returns nil and the diagnostics when the project has errors; the caller keeps serving
+// its last good Output.
+func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
+	start := time.Now()
+	files, errs := listSources(p.FS)
+
+	// Compile what changed, on every core: files are independent until the link step.
+	type job struct {
+		name string
+		src  []byte
+		hash [sha256.Size]byte
+	}
+	var jobs []job
+	seen := make(map[string]bool, len(files))
+	for _, name := range files {
+		seen[name] = true
+		src, err := fs.ReadFile(p.FS, name)
+		if err != nil {
+			errs = append(errs, diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()})
+			continue
+		}
+		h := sha256.Sum256(src)
+		if u := b.units[name]; u != nil && u.hash == h {
+			continue
+		}
+		jobs = append(jobs, job{name, src, h})
+	}
+	for name := range b.units {
+		if !seen[name] {
+			delete(b.units, name)
+		}
+	}
+	results := make([]*unit, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				results[i] = compileUnit(j.name, j.src, j.hash)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, j := range jobs {
+		b.units[j.name] = results[i]
+	}
+
+	// Link: gather every unit's output and diagnostics in a fixed order.
+	var modules []jsModule
+	templates := map[string]string{}
+	names := make([]string, 0, len(b.units))
+	for name := range b.units {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		u := b.units[name]
+		errs = append(errs, u.diags...)
+		switch {
+		case u.out.module != nil:
+			modules = append(modules, *u.out.module)
+		case u.kind == ".wxml" && !u.diags.HasErrors():
+			templates[strings.TrimSuffix(name, ".wxml")] = u.out.template
+		}
+	}
+	b.last = Stats{Files: len(files), Compiled: len(jobs), Reused: len(files) - len(jobs)}
+	defer func() { b.last.Duration = time.Since(start) }()
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	cfg := AppConfig{Pages: p.App.Pages, EntryPagePath: p.App.EntryPage(), Window: p.App.Window, App: p.App.Raw}
+	return &Output{AppService: appService(cfg, modules, templates), Config: cfg}, errs
+}
+
+// listSources lists the files the build compiles, skipping dot folders and node_modules
+// (npm packages reach a mini-program through miniprogram_npm).
+func listSources(fsys fs.FS) ([]string, diag.List) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if sourceKinds[path.Ext(name)] && !strings.HasSuffix(name, ".d.ts") {
+			files = append(files, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return files, diag.List{{File: ".", Line: 1, Column: 1, Message: "reading the project: " + err.Error()}}
+	}
+	return files, nil
+}

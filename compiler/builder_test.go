@@ -1,0 +1,73 @@
+package compiler
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/mpsim/mpsim/compiler/project"
+)
+
+func load(t *testing.T, fsys fstest.MapFS) *project.Project {
+	t.Helper()
+	p, errs := project.Load(fsys)
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	return p
+}
+
+func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
+	fsys := fstest.MapFS{
+		"app.json":          {Data: []byte(`{"pages": ["pages/a/a", "pages/b/b"]}`)},
+		"app.js":            {Data: []byte(`App({})`)},
+		"pages/a/a.js":      {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml":    {Data: []byte(`<view>a</view>`)},
+		"pages/b/b.js":      {Data: []byte(`Page({})`)},
+		"pages/b/b.wxml":    {Data: []byte(`<view>b</view>`)},
+		"node_modules/x.js": {Data: []byte(`not compiled (`)},
+	}
+	b := NewBuilder()
+	out, errs := b.Build(load(t, fsys))
+	if out == nil {
+		t.Fatal(errs)
+	}
+	if s := b.Stats(); s.Files != 5 || s.Compiled != 5 || s.Reused != 0 {
+		t.Fatalf("cold build: %+v", s)
+	}
+
+	// Nothing changed: nothing compiles, and the output is the same.
+	again, _ := b.Build(load(t, fsys))
+	if s := b.Stats(); s.Compiled != 0 || s.Reused != 5 {
+		t.Fatalf("unchanged rebuild: %+v", s)
+	}
+	if string(again.AppService) != string(out.AppService) {
+		t.Fatal("an unchanged rebuild gave different output")
+	}
+
+	// One template changed: one file compiles, and the output has the change.
+	fsys["pages/b/b.wxml"] = &fstest.MapFile{Data: []byte(`<view>b2</view>`)}
+	out, _ = b.Build(load(t, fsys))
+	if s := b.Stats(); s.Compiled != 1 || s.Reused != 4 {
+		t.Fatalf("one change: %+v", s)
+	}
+	if !strings.Contains(string(out.AppService), `"b2"`) {
+		t.Fatal("the changed template is not in the output")
+	}
+
+	// A file removed is gone from the output; a broken file fails the build and a fix
+	// recovers it.
+	delete(fsys, "app.js")
+	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { x: } })`)}
+	if out, errs := b.Build(load(t, fsys)); out != nil || !errs.HasErrors() || errs[0].File != "pages/a/a.js" {
+		t.Fatalf("broken file: out %v, errs %v", out != nil, errs)
+	}
+	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { x: 1 } })`)}
+	out, errs = b.Build(load(t, fsys))
+	if out == nil || strings.Contains(string(out.AppService), `"app.js"`) {
+		t.Fatalf("after fix: %v", errs)
+	}
+	if s := b.Stats(); s.Compiled != 1 {
+		t.Fatalf("fix: %+v", s)
+	}
+}
