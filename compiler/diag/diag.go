@@ -91,6 +91,12 @@ func (l List) Err() error {
 //	> 3 |   <text>{{ a + }}</text>
 //	    |               ^
 //	  4 | </view>
+//
+// Tabs are shown as two spaces, and the caret is padded by the width each character
+// takes on screen: one cell for most, two for wide (CJK, fullwidth, emoji) ones, so that
+// it stays under the column in a terminal. Line is 1-based and column counts runes; a
+// line out of range gives "", a column past the end of the line puts the caret just
+// after it.
 func CodeFrame(src []byte, line, column int) string {
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	if line < 1 || line > len(lines) {
@@ -100,23 +106,19 @@ func CodeFrame(src []byte, line, column int) string {
 	width := len(fmt.Sprint(last))
 	var b strings.Builder
 	for n := first; n <= last; n++ {
-		text := strings.ReplaceAll(lines[n-1], "\t", "  ")
+		// A lone CR (old Mac line ends) would move a terminal's cursor back: drop it.
+		text := strings.ReplaceAll(strings.ReplaceAll(lines[n-1], "\r", ""), "\t", "  ")
 		marker := "  "
 		if n == line {
 			marker = "> "
 		}
 		fmt.Fprintf(&b, "%s%*d | %s\n", marker, width, n, text)
 		if n == line {
-			// Tabs were widened to two spaces above; widen them in the caret's offset too.
 			prefix := []rune(lines[n-1])
 			col := min(max(column, 1), len(prefix)+1)
 			pad := 0
 			for _, r := range prefix[:col-1] {
-				if r == '\t' {
-					pad += 2
-				} else {
-					pad++
-				}
+				pad += cells(r)
 			}
 			fmt.Fprintf(&b, "  %s | %s^\n", strings.Repeat(" ", width), strings.Repeat(" ", pad))
 		}
@@ -124,11 +126,38 @@ func CodeFrame(src []byte, line, column int) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// Position converts a byte offset in src to a 1-based line and rune column.
+// cells is how many columns r takes in the frame: a tab is widened to two spaces, wide
+// East Asian characters and emoji take two cells in a monospace font, a CR is dropped.
+func cells(r rune) int {
+	switch {
+	case r == '\t':
+		return 2
+	case r == '\r':
+		return 0
+	case r >= 0x1100 && r <= 0x115F, // Hangul Jamo
+		r >= 0x2E80 && r <= 0x303E,   // CJK radicals, punctuation
+		r >= 0x3041 && r <= 0x33FF,   // kana, CJK symbols
+		r >= 0x3400 && r <= 0x4DBF,   // CJK extension A
+		r >= 0x4E00 && r <= 0x9FFF,   // CJK ideographs
+		r >= 0xA000 && r <= 0xA4CF,   // Yi
+		r >= 0xAC00 && r <= 0xD7A3,   // Hangul syllables
+		r >= 0xF900 && r <= 0xFAFF,   // CJK compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F,   // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFF60,   // fullwidth forms
+		r >= 0xFFE0 && r <= 0xFFE6,   // fullwidth signs
+		r >= 0x1F300 && r <= 0x1F64F, // emoji
+		r >= 0x1F900 && r <= 0x1F9FF, // emoji
+		r >= 0x20000 && r <= 0x3FFFD: // CJK extensions B and later
+		return 2
+	}
+	return 1
+}
+
+// Position converts a byte offset in src to a 1-based line and rune column. An offset
+// below 0 is the start of src, one past its end is the end.
 func Position(src []byte, offset int) (line, column int) {
 	line, column = 1, 1
-	for i, r := range string(src[:min(offset, len(src))]) {
-		_ = i
+	for _, r := range string(src[:min(max(offset, 0), len(src))]) {
 		if r == '\n' {
 			line++
 			column = 1
