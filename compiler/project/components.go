@@ -46,14 +46,27 @@ type Component struct {
 	Uses []string
 }
 
-// AllPages lists every page: app.json's pages, then each subpackage's under its root.
+// AllPages lists every page: app.json's pages, then each subpackage's under its root. A
+// subpackage page whose script is missing is an error at its entry in app.json (the main
+// package's pages are checked by Load).
 func (p *Project) AllPages() ([]string, diag.List) {
 	layout, errs := p.layout()
 	pages := append([]string(nil), p.App.Pages...)
-	for _, sp := range append(layout.SubPackages, layout.SubPackagesAlt...) {
+	key, subs := "subPackages", layout.SubPackages
+	if len(subs) == 0 {
+		key, subs = "subpackages", layout.SubPackagesAlt
+	}
+	for i, sp := range subs {
 		root := strings.Trim(sp.Root, "/")
-		for _, page := range sp.Pages {
-			pages = append(pages, path.Join(root, page))
+		for j, page := range sp.Pages {
+			full := path.Join(root, page)
+			pages = append(pages, full)
+			if !p.isComponent(full) {
+				line, col := locate(p.App.Raw, key, i, "pages", j)
+				errs = append(errs, diag.Diagnostic{File: "app.json", Line: line, Column: col,
+					Message: fmt.Sprintf("%s[%d].pages[%d] %q: %s.js not found", key, i, j, page, full),
+					Hint:    "a subpackage page is relative to the subpackage's root; create the file or remove the entry"}.WithFrame(p.App.Raw))
+			}
 		}
 	}
 	return pages, errs
