@@ -129,13 +129,16 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 			templates[strings.TrimSuffix(name, ".wxml")] = u.out.template
 		}
 	}
+	components, cerrs := p.Components()
+	errs = append(errs, cerrs...)
+
 	b.last = Stats{Files: len(files), Compiled: len(jobs), Reused: len(files) - len(jobs)}
 	defer func() { b.last.Duration = time.Since(start) }()
 	if errs.HasErrors() {
 		return nil, errs
 	}
 	cfg := AppConfig{Pages: p.App.Pages, EntryPagePath: p.App.EntryPage(), Window: p.App.Window, App: p.App.Raw}
-	return &Output{AppService: appService(cfg, modules, templates), Config: cfg}, errs
+	return &Output{AppService: appService(cfg, modules, templates, components), Config: cfg}, errs
 }
 
 // listSources lists the files the build compiles, skipping dot folders and node_modules

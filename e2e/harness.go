@@ -178,10 +178,20 @@ func inPage(body string) string {
 })()`
 }
 
+// classSelector matches a WXML class name in a CSS selector.
+var classSelector = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
+
+// domSelector turns a selector written against the WXML (".counter") into one that also
+// finds the class inside a component's style scope, where glass-easel writes it
+// "scope--counter" (docs/compat.md).
+func domSelector(selector string) string {
+	return classSelector.ReplaceAllString(selector, `:is(.$1, [class$="--$1"], [class*="--$1 "])`)
+}
+
 // Text returns the text of the first element matching selector in the top page, and
-// whether there is one.
+// whether there is one. Class names match in any style scope (domSelector).
 func (b *Browser) Text(selector string) (string, bool) {
-	sel, _ := json.Marshal(selector)
+	sel, _ := json.Marshal(domSelector(selector))
 	text, err := Eval[*string](b, inPage(`const el = doc.querySelector(`+string(sel)+`); return el ? el.textContent : null;`))
 	if err != nil || text == nil {
 		return "", false
@@ -208,7 +218,7 @@ func (b *Browser) WaitText(selector, want string, timeout time.Duration) {
 // with a mouse does in the simulator.
 func (b *Browser) Tap(selector string) {
 	b.t.Helper()
-	sel, _ := json.Marshal(selector)
+	sel, _ := json.Marshal(domSelector(selector))
 	pt, err := Eval[*[2]float64](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
   if (!el) return null;
   const r = el.getBoundingClientRect(), f = frame.getBoundingClientRect();

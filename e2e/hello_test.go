@@ -94,3 +94,15 @@ func TestProjectFlagAndMiniprogramRoot(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".where", "from root", wait)
 }
+
+// Custom components: usingComponents at page and app level, properties, lifetimes, a tap
+// inside the component, and triggerEvent reaching the page.
+func TestCustomComponents(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/components"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".counter", "counter 5", wait)
+	b.WaitText(".label", "[global]", wait)
+	b.Tap(".counter")
+	b.WaitText(".counter", "counter 6", wait)
+	b.WaitText(".last", "changed to 6", wait)
+}

@@ -39,7 +39,7 @@ export const Ev = {
 // Render operations: each is a flat array [Op, ...args] so that a batch of thousands
 // encodes compactly; node ids are numbers given by the service layer, 1 is the page root.
 export const enum Op {
-  CreateElement = 0, // [op, id, tagName]
+  CreateElement = 0, // [op, id, tagName, isComponentHost (0/1)]
   CreateText = 1, // [op, id, text]
   CreateFragment = 2, // [op, id]
   AppendChild = 3, // [op, parent, child]

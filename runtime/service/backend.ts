@@ -113,9 +113,12 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   getRootNode() {
     return this.root
   }
-  createElement(logicalName: string, _stylingName: string) {
+  // createElement makes a native node (logicalName "view", ...) or, with glass-easel's
+  // host tag name as logicalName, a component's host (stylingName "my-comp").
+  createElement(logicalName: string, stylingName: string) {
     const n = new RemoteNode(this, this.newId())
-    this.op([Op.CreateElement, n.id, logicalName])
+    const isHost = logicalName === glassEasel.globalOptions.hostNodeTagName
+    this.op([Op.CreateElement, n.id, isHost ? stylingName : logicalName, isHost ? 1 : 0])
     return n
   }
   createTextNode(content: string) {

@@ -15,12 +15,12 @@ const nodes = new Map<number, Tagged>()
 const rootEl = document.getElementById('page-root') as HTMLElement
 nodes.set(ROOT_NODE_ID, rootEl)
 
-// Tags become custom elements named as the official tools name them (<wx-view>), so that
-// page styles cannot collide with the HTML meaning of a tag such as <button>.
-function createElement(tag: string): HTMLElement {
-  if (!/^[a-z][a-z0-9-]*$/.test(tag)) return document.createElement('wx-unknown')
-  const name = tag.startsWith('wx-') ? tag : `wx-${tag}`
-  return document.createElement(name)
+// Built-in tags become custom elements named as the official tools name them (<wx-view>),
+// so that page styles cannot collide with the HTML meaning of a tag such as <button>; a
+// custom component's host keeps the name it is used by (<van-button>, <page>).
+function createElement(tag: string, isComponentHost: boolean): HTMLElement {
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(tag)) return document.createElement('wx-unknown')
+  return document.createElement(isComponentHost || tag.startsWith('wx-') ? tag : `wx-${tag}`)
 }
 
 // The page's style sheets by the index the service layer gave them.
@@ -58,7 +58,7 @@ function apply(ops: RenderOp[]) {
     const a = o as any[]
     switch (a[0] as Op) {
       case Op.CreateElement: {
-        const e = createElement(a[2]) as Tagged
+        const e = createElement(a[2], a[3] === 1) as Tagged
         e.__mpsimId = a[1]
         nodes.set(a[1], e)
         break

@@ -1,0 +1,6 @@
+Page({
+  data: { last: 'none' },
+  onChange(e) {
+    this.setData({ last: 'changed to ' + e.detail.n })
+  },
+})
