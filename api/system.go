@@ -35,6 +35,36 @@ func registerSystem(r *Registry, d Device) {
 	}
 	r.RegisterNonBlocking("getSystemInfo", info("getSystemInfo"))
 	r.RegisterNonBlocking("getSystemInfoSync", info("getSystemInfoSync"))
+	// The split-up successors of getSystemInfo, each a subset of its fields.
+	subset := func(api string, keys ...string) {
+		r.RegisterNonBlocking(api, func(ctx context.Context, call Call) (Result, error) {
+			all := systemInfo(d)
+			fields := map[string]any{}
+			for _, k := range keys {
+				fields[k] = all[k]
+			}
+			return OK(api, fields), nil
+		})
+	}
+	subset("getWindowInfo", "pixelRatio", "screenWidth", "screenHeight", "windowWidth", "windowHeight",
+		"statusBarHeight", "safeArea", "screenTop")
+	subset("getDeviceInfo", "brand", "model", "system", "platform", "benchmarkLevel", "abi", "cpuType", "memorySize")
+	subset("getAppBaseInfo", "SDKVersion", "enableDebug", "host", "language", "version", "theme", "fontSizeSetting")
+	r.RegisterNonBlocking("getMenuButtonBoundingClientRect", func(ctx context.Context, call Call) (Result, error) {
+		return OK(call.API, menuButton(d)), nil
+	})
+}
+
+// menuButton is the capsule button's rectangle, placed as the phone places it: right
+// aligned with a 7px margin, vertically centred in the navigation bar.
+func menuButton(d Device) map[string]any {
+	const width, height, right = 87, 32, 7
+	top := d.StatusBarHeight + (navigationBarHeight-height)/2
+	return map[string]any{
+		"width": width, "height": height,
+		"top": top, "bottom": top + height,
+		"left": d.ScreenWidth - right - width, "right": d.ScreenWidth - right,
+	}
 }
 
 // systemInfo is the res of getSystemInfo for d, with the fields the phone reports.
@@ -56,6 +86,13 @@ func systemInfo(d Device) map[string]any {
 		"SDKVersion":      SDKVersion,
 		"fontSizeSetting": 16,
 		"theme":           "light",
+		"screenTop":       0,
+		"benchmarkLevel":  1,
+		"abi":             "devtools",
+		"cpuType":         "devtools",
+		"memorySize":      8192,
+		"enableDebug":     false,
+		"host":            map[string]any{"env": "WeChat"},
 		"safeArea": map[string]any{
 			"left": 0, "right": d.ScreenWidth, "top": d.StatusBarHeight,
 			"bottom": d.ScreenHeight, "width": d.ScreenWidth,

@@ -30,6 +30,8 @@ type Output struct {
 // AppConfig is the app configuration as the shell and runtime read it.
 type AppConfig struct {
 	Pages         []string        `json:"pages"`
+	AllPages      []string        `json:"allPages"` // pages and subpackage pages
+	TabBar        json.RawMessage `json:"tabBar,omitempty"`
 	EntryPagePath string          `json:"entryPagePath"`
 	Window        json.RawMessage `json:"window,omitempty"`
 	App           json.RawMessage `json:"app"` // app.json as written
@@ -54,7 +56,8 @@ func compileUnit(name string, src []byte, hash [sha256.Size]byte) *unit {
 			u.out.module = &m
 		}
 	case ".wxml":
-		u.out.template, u.diags = wxml.Compile(name, src)
+		out, errs := wxml.Compile(name, src)
+		u.out.template, u.out.source, u.diags = &out, src, errs
 	}
 	return u
 }

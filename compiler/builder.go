@@ -12,6 +12,7 @@ import (
 
 	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/project"
+	"github.com/mpsim/mpsim/compiler/wxml"
 )
 
 // Builder builds a project again and again, as the developer edits it. Each source file's
@@ -34,7 +35,8 @@ type unit struct {
 // compiled is the output of one file; which field is set depends on the kind.
 type compiled struct {
 	module   *jsModule
-	template string
+	template *wxml.Output
+	source   []byte // of a template, for the code frames of link errors
 }
 
 // Stats say what the last build did.
@@ -114,6 +116,7 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	// Link: gather every unit's output and diagnostics in a fixed order.
 	var modules []jsModule
 	templates := map[string]string{}
+	linkInputs := map[string]wxml.LinkInput{}
 	names := make([]string, 0, len(b.units))
 	for name := range b.units {
 		names = append(names, name)
@@ -126,9 +129,15 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		case u.out.module != nil:
 			modules = append(modules, *u.out.module)
 		case u.kind == ".wxml" && !u.diags.HasErrors():
-			templates[strings.TrimSuffix(name, ".wxml")] = u.out.template
+			key := strings.TrimSuffix(name, ".wxml")
+			templates[key] = u.out.template.JS
+			linkInputs[key] = wxml.LinkInput{File: name, Source: u.out.source, Out: *u.out.template}
 		}
 	}
+	errs = append(errs, wxml.Link(linkInputs, func(wxsPath string) bool {
+		_, err := fs.Stat(p.FS, wxsPath)
+		return err == nil
+	})...)
 	components, cerrs := p.Components()
 	errs = append(errs, cerrs...)
 
@@ -137,7 +146,9 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	cfg := AppConfig{Pages: p.App.Pages, EntryPagePath: p.App.EntryPage(), Window: p.App.Window, App: p.App.Raw}
+	allPages, _ := p.AllPages() // its errors came with Components
+	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
+		Window: p.App.Window, TabBar: p.App.TabBar, App: p.App.Raw}
 	return &Output{AppService: appService(cfg, modules, templates, components), Config: cfg}, errs
 }
 

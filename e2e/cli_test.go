@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeProject lays out a mini-program from name -> content.
@@ -108,8 +109,13 @@ func TestOpenBrokenProjectServesItsErrors(t *testing.T) {
 		"pages/a/a.wxml": "<view/>",
 	})
 	srv := StartServer(t, mpsimBin, dir)
-	if !strings.Contains(srv.Output(), "app.json:1:25: error: invalid JSON") {
-		t.Errorf("terminal does not show the error:\n%s", srv.Output())
+	// stderr is copied by another goroutine: give it a moment.
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(srv.Output(), "app.json:1:25: error: invalid JSON") {
+		if time.Now().After(deadline) {
+			t.Fatalf("terminal does not show the error:\n%s", srv.Output())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	b := OpenBrowser(t, srv.URL)
 	got, err := Eval[string](b, `fetch('/app-config.json').then(r => r.json()).then(c => c.errors[0].file + ':' + c.errors[0].line + ':' + c.errors[0].column)`)

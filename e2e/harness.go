@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -166,11 +167,11 @@ func Eval[T any](b *Browser, expr string) (T, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 }
 
-// inPage wraps a JavaScript body that runs with `doc`, the document of the top page's
-// iframe, and `frame`, the iframe element; it yields null while there is no page.
+// inPage wraps a JavaScript body that runs with `doc`, the document of the page on top of
+// the stack (the one shown), and `frame`, its iframe; it yields null while there is none.
 func inPage(body string) string {
 	return `(() => {
-  const frames = document.querySelectorAll('#pages iframe');
+  const frames = [...document.querySelectorAll('#pages iframe')].filter((f) => f.style.visibility !== 'hidden');
   const frame = frames[frames.length - 1];
   const doc = frame && frame.contentDocument;
   if (!doc) return null;
@@ -202,16 +203,27 @@ func (b *Browser) Text(selector string) (string, bool) {
 // WaitText waits until the element's text is want, failing the test after timeout.
 func (b *Browser) WaitText(selector, want string, timeout time.Duration) {
 	b.t.Helper()
+	b.waitFor(selector, func(got string) bool { return got == want }, "want "+strconv.Quote(want), timeout)
+}
+
+// WaitContains waits until the element's text contains want.
+func (b *Browser) WaitContains(selector, want string, timeout time.Duration) {
+	b.t.Helper()
+	b.waitFor(selector, func(got string) bool { return strings.Contains(got, want) }, "want it to contain "+strconv.Quote(want), timeout)
+}
+
+func (b *Browser) waitFor(selector string, ok func(string) bool, want string, timeout time.Duration) {
+	b.t.Helper()
 	deadline := time.Now().Add(timeout)
 	var got string
 	for time.Now().Before(deadline) {
 		got, _ = b.Text(selector)
-		if got == want {
+		if ok(got) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	b.t.Fatalf("%s: text %q, want %q (after %v)", selector, got, want, timeout)
+	b.t.Fatalf("%s: text %q, %s (after %v)", selector, got, want, timeout)
 }
 
 // Tap clicks the middle of the element with a real mouse event (CDP Input), as a person

@@ -132,6 +132,8 @@ func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 	body := map[string]any{"device": s.opts.Device, "projectName": s.opts.ProjectName, "errors": errs}
 	if out != nil {
 		body["pages"] = out.Config.Pages
+		body["allPages"] = out.Config.AllPages
+		body["tabBar"] = out.Config.TabBar
 		body["entryPagePath"] = out.Config.EntryPagePath
 		body["window"] = out.Config.Window
 	}

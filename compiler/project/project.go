@@ -39,6 +39,7 @@ type App struct {
 	Pages         []string        `json:"pages"`
 	EntryPagePath string          `json:"entryPagePath,omitempty"`
 	Window        json.RawMessage `json:"window,omitempty"`
+	TabBar        json.RawMessage `json:"tabBar,omitempty"`
 	// Raw is app.json as written, passed to the runtime (__wxConfig).
 	Raw json.RawMessage `json:"-"`
 }

@@ -30,8 +30,8 @@ export const Ev = {
   WebviewReady: 'webviewReady',
   // controller -> service: open a page ({ path, query, webviewId, openType })
   AppRoute: 'onAppRoute',
-  // service -> controller (as a page publish to the shell): the route is done
-  AppRouteDone: 'onAppRouteDone',
+  // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
+  PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })
   AppError: 'onAppError',
 } as const

@@ -3,6 +3,7 @@ import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import { Cmd, Ev, type RenderOp } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { PageBackend } from './backend'
+import { EventChannel } from './event-channel'
 import { type Modules } from './modules'
 
 export type AppConfig = {
@@ -16,7 +17,8 @@ export type RouteEvent = {
   path: string
   query?: Record<string, string>
   webviewId: number
-  openType: string
+  openType: 'appLaunch' | 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch'
+  delta?: number // navigateBack
 }
 
 type PageCaller = Record<string, any> & { route: string; options: Record<string, string> }
@@ -26,6 +28,7 @@ type PageRecord = {
   path: string
   query: Record<string, string>
   backend: PageBackend
+  root: { release(): void }
   caller: PageCaller
 }
 
@@ -46,6 +49,8 @@ export class AppRuntime {
   private loaded = new Set<string>()
   private stack: PageRecord[] = []
   private app: Record<string, any> | null = null
+  // openerChannel is the channel wx.navigateTo made for the page it is opening.
+  private openerChannel: EventChannel | null = null
   config: AppConfig = { pages: [], entryPagePath: '', app: {} }
 
   constructor(
@@ -97,7 +102,7 @@ export class AppRuntime {
   }
 
   // launch runs app.js and App.onLaunch/onShow with the launch options.
-  launch(route: RouteEvent) {
+  private launch(route: RouteEvent) {
     if ('app' in this.styleScopes) this.codeSpace.addStyleSheet('app', 'app')
     if (this.modules.has('app.js')) this.modules.require('/app.js')
     if (!this.app) this.app = {}
@@ -106,24 +111,101 @@ export class AppRuntime {
     this.callHook(this.app, 'onShow', options)
   }
 
+  // route applies a route the shell decided (it owns the page iframes and checked the
+  // target): the page stack changes here the same way, and the hooks run in the order a
+  // phone runs them.
   route(ev: RouteEvent) {
+    const top = () => this.stack[this.stack.length - 1]
     switch (ev.openType) {
       case 'appLaunch':
         this.launch(ev)
         this.openPage(ev)
         break
       case 'navigateTo':
-        this.hideTop()
+        this.hide(top())
         this.openPage(ev)
         break
+      case 'redirectTo':
+        this.unload(this.stack.length - 1)
+        this.openPage(ev)
+        break
+      case 'navigateBack': {
+        const delta = Math.max(1, Math.min(ev.delta ?? 1, this.stack.length - 1))
+        for (let i = 0; i < delta; i++) this.unload(this.stack.length - 1)
+        this.show(top())
+        break
+      }
+      case 'reLaunch':
+        while (this.stack.length > 0) this.unload(this.stack.length - 1)
+        this.openPage(ev)
+        break
+      case 'switchTab': {
+        // Pages that are not tabs go; tab pages stay alive behind the shown one.
+        for (let i = this.stack.length - 1; i >= 0; i--) {
+          if (!this.isTab(this.stack[i]!.path)) this.unload(i)
+        }
+        const current = top()
+        const target = this.stack.find((p) => p.webviewId === ev.webviewId)
+        if (current && current !== target) this.hide(current)
+        if (target) {
+          this.stack.splice(this.stack.indexOf(target), 1)
+          this.stack.push(target)
+          this.show(target)
+        } else {
+          this.openPage(ev)
+        }
+        break
+      }
       default:
-        this.reportError(new Error(`route openType "${ev.openType}" is not supported yet`), 'routing')
+        this.reportError(new Error(`unknown route openType "${ev.openType}"`), 'routing')
     }
   }
 
-  private hideTop() {
-    const top = this.stack[this.stack.length - 1]
-    if (top) this.callHook(top.caller, 'onHide')
+  // navigateTo wraps wx.navigateTo: the `events` listeners go on a channel whose other end
+  // the new page gets from getOpenerEventChannel(), and success receives this end.
+  navigateTo(call: (opts: Record<string, unknown>) => Promise<any> | undefined, opts: Record<string, any> = {}) {
+    const [mine, theirs] = EventChannel.pair()
+    for (const [name, fn] of Object.entries(opts.events || {})) {
+      if (typeof fn === 'function') mine.on(name, fn as (...a: unknown[]) => void)
+    }
+    this.openerChannel = theirs
+    const { events, success, ...rest } = opts
+    const withChannel = (res: any) => ({ ...res, eventChannel: mine })
+    if (!success && !opts.fail && !opts.complete) return call(rest)?.then(withChannel)
+    return call({ ...rest, success: (res: any) => success?.(withChannel(res)) })
+  }
+
+  // pageNotFound tells the app that a page it tried to open does not exist.
+  pageNotFound(data: { path: string; query?: Record<string, string>; isEntryPage?: boolean }) {
+    if (this.app) this.callHook(this.app, 'onPageNotFound', { query: {}, isEntryPage: false, ...data })
+  }
+
+  private isTab(path: string) {
+    const list = (this.config.app?.tabBar as { list?: { pagePath: string }[] } | undefined)?.list || []
+    return list.some((item) => item.pagePath.replace(/^\//, '') === path)
+  }
+
+  private hide(page: PageRecord | undefined) {
+    if (page) this.callHook(page.caller, 'onHide')
+  }
+
+  private show(page: PageRecord | undefined) {
+    if (page) this.callHook(page.caller, 'onShow')
+  }
+
+  // unload removes the page at index i of the stack: onUnload, then its tree goes
+  // (detached lifetimes run).
+  private unload(i: number) {
+    const page = this.stack[i]
+    if (!page) return
+    this.stack.splice(i, 1)
+    this.callHook(page.caller, 'onUnload')
+    try {
+      page.root.release()
+    } catch (err) {
+      this.reportError(err, 'unloading a page')
+    }
+    page.backend.destroy()
   }
 
   // openPage creates the page's component tree in a backend bound to its webview.
@@ -162,7 +244,10 @@ export class AppRuntime {
     const caller = root.get() as unknown as PageCaller
     caller.route = path
     caller.options = query
-    const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, caller }
+    const opener = ev.openType === 'navigateTo' && this.openerChannel ? this.openerChannel : new EventChannel()
+    this.openerChannel = null
+    caller.getOpenerEventChannel = () => opener
+    const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, root, caller }
     this.stack.push(page)
     this.callHook(caller, 'onLoad', { ...query })
     this.callHook(caller, 'onShow')

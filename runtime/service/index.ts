@@ -47,9 +47,13 @@ g.__mpsim = {
   define: (path: string, fn: any) => modules.define(path, fn),
 }
 
+const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
+wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
+
 socket.on(Cmd.AppServiceOnEvent, (f) => {
   const { eventName, data } = f.data || {}
   if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
+  else if (eventName === Ev.PageNotFound) runtime.pageNotFound(data)
 })
 socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}

@@ -1,5 +1,6 @@
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
+import { WX_API_NAMES } from './wx-api-names'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = {
@@ -80,32 +81,50 @@ function renameErrMsg(res: Res, to: string): Res {
   return { ...res, errMsg: res.errMsg.replace(/^[^:]*:/, to + ':') }
 }
 
-// createWx builds the wx object user code sees. Each API answers, never hangs: what the
-// simulator lacks fails with "not supported in simulator".
+// createWx builds the wx object user code sees: every function the base library declares
+// is there (so feature checks see it), implemented ones answer as on a phone, and the rest
+// answer "not supported in simulator" without hanging or throwing (docs/api-coverage.md).
 export function createWx(inv: Invoker) {
   const openData = (api: string, apiName: string) => (opts?: Options) =>
     inv.call('operateWXData', { ...opts, data: { api_name: apiName, data: { lang: opts?.lang ?? 'en' } } }, (res) => {
       const { data, ...rest } = res
       return renameErrMsg({ ...rest, ...(data as object) } as Res, api)
     })
-  const wx: Record<string, unknown> = {
-    getSystemInfoSync: () => strip(inv.invokeSync('getSystemInfoSync')),
+  const sync = (api: string) => () => strip(inv.invokeSync(api))
+  const implemented: Record<string, unknown> = {
+    getSystemInfoSync: sync('getSystemInfoSync'),
     getSystemInfo: (opts?: Options) => inv.call('getSystemInfo', opts),
+    getWindowInfo: sync('getWindowInfo'),
+    getDeviceInfo: sync('getDeviceInfo'),
+    getAppBaseInfo: sync('getAppBaseInfo'),
+    getMenuButtonBoundingClientRect: sync('getMenuButtonBoundingClientRect'),
     getUserInfo: openData('getUserInfo', 'webapi_getuserinfo'),
     getUserProfile: openData('getUserProfile', 'webapi_getuserprofile'),
+    nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+    canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
   }
-  // Any other API answers as the phone answers an API the runtime does not have.
-  return new Proxy(wx, {
-    get(target, name) {
-      if (typeof name !== 'string' || name in target) return (target as any)[name]
-      if (name.endsWith('Sync')) {
-        return () => {
-          throw new Error(`wx.${name}:fail not supported in simulator`)
-        }
-      }
-      return (opts?: Options) => inv.call(name, opts)
-    },
-  })
+  const warned = new Set<string>()
+  const unsupported = (name: string) => {
+    if (!warned.has(name)) {
+      warned.add(name)
+      console.warn(`[mpsim] wx.${name}: not supported in simulator`)
+    }
+  }
+  const wx: Record<string, unknown> = { env: { USER_DATA_PATH: 'wxfile://usr' } }
+  for (const name of WX_API_NAMES) {
+    if (name in implemented) wx[name] = implemented[name]
+    else if (name.endsWith('Sync') || /^(create|get\w*Manager$)/.test(name)) {
+      // A synchronous API cannot answer "fail" through a callback: it returns nothing.
+      wx[name] = () => unsupported(name)
+    } else if (/^(on|off)[A-Z]/.test(name)) {
+      // Listening for an event the simulator never raises is harmless.
+      wx[name] = () => unsupported(name)
+    } else {
+      wx[name] = (opts?: Options) => inv.call(name, opts)
+    }
+  }
+  for (const name of Object.keys(implemented)) wx[name] = implemented[name]
+  return wx
 }
 
 // strip drops errMsg from a synchronous result: the phone's *Sync APIs return the bare value.

@@ -1,10 +1,9 @@
-// The simulator shell (controller): it starts the service layer in a Web Worker, opens
-// page iframes, and routes the shell's part of the protocol through the hub.
+// The simulator shell (controller): it starts the service layer in a Web Worker, owns the
+// page iframes (the page stack), and answers the APIs that need the screen.
 'use strict'
 ;(async function main() {
   const session = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)).replace(/[^A-Za-z0-9_-]/g, '')
-  const cfgRes = await fetch('/app-config.json')
-  const cfg = await cfgRes.json()
+  const cfg = await (await fetch('/app-config.json')).json()
   const device = cfg.device
   const deviceEl = document.getElementById('device')
   deviceEl.style.width = device.screenWidth + 'px'
@@ -12,6 +11,7 @@
   document.getElementById('status-bar').style.height = device.statusBarHeight + 'px'
   document.getElementById('app-name').textContent = cfg.projectName || 'mpsim'
 
+  // The socket to the hub, as the controller.
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
   const outbox = []
   let ws = null
@@ -26,24 +26,53 @@
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(s)
     else outbox.push(s)
   }
-  function onFrame(f) {
-    if (f.command === 'HUB_ERROR') console.error('[mpsim] hub:', f.data)
-  }
   connect()
 
-  // Errors of the app's code reach the shell through the service worker's console and
-  // through the page; show them over the device so they are read without a click.
   const overlay = document.getElementById('error-overlay')
   function showError(text) {
     document.getElementById('error-text').textContent = text
     overlay.hidden = false
   }
-
   const worker = new Worker(`/runtime/service.js?session=${session}`)
   worker.onerror = (e) => showError(`service layer: ${e.message}`)
 
+  // ---- The page stack. Each page is an iframe; only the top one is shown. ----
+  const allPages = new Set(cfg.allPages || cfg.pages || [])
+  const tabPages = ((cfg.tabBar && cfg.tabBar.list) || []).map((t) => stripPath(t.pagePath))
+  const MAX_PAGES = 10
+  let stack = [] // { webviewId, path, frame }
   let nextWebviewId = 1
-  function openPage(path, query, openType) {
+
+  function stripPath(p) {
+    return String(p || '').replace(/^\//, '').replace(/\.html$/, '')
+  }
+
+  // parseURL resolves a route url against the top page ("../logs/logs?id=1").
+  function parseURL(url) {
+    const [rawPath, rawQuery = ''] = String(url).split('?')
+    let parts
+    if (rawPath.startsWith('/')) parts = []
+    else {
+      parts = stack.length ? stack[stack.length - 1].path.split('/') : []
+      parts.pop()
+    }
+    for (const seg of rawPath.split('/')) {
+      if (seg === '' || seg === '.') continue
+      if (seg === '..') parts.pop()
+      else parts.push(seg)
+    }
+    const query = {}
+    for (const pair of rawQuery.split('&')) {
+      if (!pair) continue
+      const i = pair.indexOf('=')
+      const k = i < 0 ? pair : pair.slice(0, i)
+      const v = i < 0 ? '' : pair.slice(i + 1)
+      try { query[decodeURIComponent(k)] = decodeURIComponent(v) } catch { query[k] = v }
+    }
+    return { path: stripPath(parts.join('/')), query }
+  }
+
+  function createFrame(path) {
     const webviewId = nextWebviewId++
     const frame = document.createElement('iframe')
     frame.className = 'page'
@@ -51,10 +80,111 @@
     frame.dataset.path = path
     frame.src = `/page-frame.html?session=${session}&webview=${webviewId}&path=${encodeURIComponent(path)}`
     document.getElementById('pages').appendChild(frame)
+    return { webviewId, path, frame }
+  }
+
+  function showTop() {
+    stack.forEach((p, i) => { p.frame.style.visibility = i === stack.length - 1 ? 'visible' : 'hidden' })
     const win = cfg.window || {}
     document.getElementById('nav-title').textContent = win.navigationBarTitleText || ''
-    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onAppRoute', data: { path, query, webviewId, openType } } })
   }
-  window.__mpsim = { session, openPage }
-  openPage(cfg.entryPagePath, {}, 'appLaunch')
+
+  function removePage(p) {
+    p.frame.remove()
+  }
+
+  function appRoute(openType, page, query, extra) {
+    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onAppRoute',
+      data: Object.assign({ path: page.path, query, webviewId: page.webviewId, openType }, extra || {}) } })
+  }
+
+  // route performs one routing API; it returns the errMsg.
+  function route(api, args) {
+    if (api === 'navigateBack') {
+      if (stack.length <= 1) return 'navigateBack:fail cannot navigate back at first page.'
+      const delta = Math.max(1, Math.min(Number(args.delta) || 1, stack.length - 1))
+      for (let i = 0; i < delta; i++) removePage(stack.pop())
+      const top = stack[stack.length - 1]
+      appRoute('navigateBack', top, {}, { delta })
+      showTop()
+      return 'navigateBack:ok'
+    }
+    if (typeof args.url !== 'string' || !args.url) return `${api}:fail parameter error: parameter.url should be String`
+    const { path, query } = parseURL(args.url)
+    if (!allPages.has(path)) {
+      send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onPageNotFound', data: { path, query, isEntryPage: false } } })
+      return `${api}:fail page "${path}" is not found`
+    }
+    const isTab = tabPages.includes(path)
+    if ((api === 'navigateTo' || api === 'redirectTo') && isTab) return `${api}:fail can not ${api} a tabbar page`
+    if (api === 'switchTab' && !isTab) return 'switchTab:fail can not switch to no-tabBar page'
+    switch (api) {
+      case 'navigateTo': {
+        if (stack.length >= MAX_PAGES) return 'navigateTo:fail webview count limit exceed'
+        const page = createFrame(path)
+        stack.push(page)
+        appRoute('navigateTo', page, query)
+        break
+      }
+      case 'redirectTo': {
+        const old = stack.pop()
+        if (old) removePage(old)
+        const page = createFrame(path)
+        stack.push(page)
+        appRoute('redirectTo', page, query)
+        break
+      }
+      case 'reLaunch': {
+        stack.forEach(removePage)
+        const page = createFrame(path)
+        stack = [page]
+        appRoute('reLaunch', page, query)
+        break
+      }
+      case 'switchTab': {
+        // Non-tab pages go; a tab page opened before is kept and shown again.
+        stack.filter((p) => !tabPages.includes(p.path)).forEach(removePage)
+        stack = stack.filter((p) => tabPages.includes(p.path))
+        let page = stack.find((p) => p.path === path)
+        if (page) stack = stack.filter((p) => p !== page).concat([page])
+        else stack.push((page = createFrame(path)))
+        appRoute('switchTab', page, {})
+        break
+      }
+    }
+    showTop()
+    return `${api}:ok`
+  }
+
+  const shellAPIs = { navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route }
+
+  function onFrame(f) {
+    if (f.command === 'HUB_ERROR') {
+      console.error('[mpsim] hub:', f.data)
+      return
+    }
+    if (f.command === 'APPSERVICE_INVOKE' || f.command === 'WEBVIEW_INVOKE') {
+      const { api, args = {}, callbackID } = f.data || {}
+      const handler = shellAPIs[api]
+      let errMsg
+      try {
+        errMsg = handler ? handler(api, args) : `${api}:fail not supported in simulator`
+      } catch (err) {
+        errMsg = `${api}:fail ${err && err.message}`
+      }
+      const reply = f.command === 'APPSERVICE_INVOKE'
+        ? { command: 'APPSERVICE_INVOKE_CALLBACK', data: { callbackID, res: { errMsg } } }
+        : { command: 'WEBVIEW_INVOKE_CALLBACK', webviewID: f.fromWebviewID, data: { callbackID, res: { errMsg } } }
+      send(reply)
+    }
+  }
+
+  window.__mpsim = { session, stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })) }
+
+  // Launch: the entry page.
+  const entry = parseURL('/' + cfg.entryPagePath)
+  const first = createFrame(entry.path)
+  stack.push(first)
+  appRoute('appLaunch', first, entry.query)
+  showTop()
 })()

@@ -1,0 +1,53 @@
+package e2e
+
+import "testing"
+
+// Routing through the shell: every API, the page stack, the hooks in a phone's order, the
+// EventChannel, and the phone's failures.
+func TestRouting(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/routing"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "home", wait)
+	b.WaitText(".log", "app.onLaunch app.onShow home.onLoad home.onShow", wait)
+
+	// navigateTo with a relative url, a query and an event channel.
+	b.Tap(".to-detail")
+	b.WaitText(".title", "detail", wait)
+	b.WaitText(".query", `{"id":"7","name":"a b"}`, wait)
+	b.WaitText(".stack", "pages/home/home,pages/detail/detail", wait)
+	b.WaitText(".log", "app.onLaunch app.onShow home.onLoad home.onShow home.onReady home.onHide detail.onLoad detail.onShow", wait)
+
+	// navigateBack: the detail page unloads, home shows again with what the channel said.
+	b.Tap(".back")
+	b.WaitText(".title", "home", wait)
+	b.WaitText(".result", "opener got hi", wait)
+	b.WaitContains(".log", "detail.onReady detail.onUnload home.onShow", wait)
+
+	// The phone's failures.
+	b.Tap(".missing")
+	b.WaitText(".result", `navigateTo:fail page "pages/nope/nope" is not found`, wait)
+	b.WaitContains(".log", "app.onPageNotFound:pages/nope/nope", wait)
+	b.Tap(".nav-tab")
+	b.WaitText(".result", "navigateTo:fail can not navigateTo a tabbar page", wait)
+	b.Tap(".back")
+	b.WaitText(".result", "navigateBack:fail cannot navigate back at first page.", wait)
+
+	// switchTab keeps tab pages; redirectTo replaces; reLaunch clears the stack.
+	b.Tap(".tab-list")
+	b.WaitText(".title", "list", wait)
+	b.WaitContains(".log", "home.onHide list.onLoad list.onShow", wait)
+	b.Tap(".tab-home")
+	b.WaitText(".title", "home", wait)
+	b.WaitContains(".log", "list.onHide home.onShow", wait)
+	b.Tap(".relaunch")
+	b.WaitText(".title", "detail", wait)
+	b.WaitText(".query", `{"id":"9"}`, wait)
+	b.WaitText(".stack", "pages/detail/detail", wait)
+	b.Tap(".redirect")
+	b.WaitText(".query", `{"id":"8"}`, wait)
+	b.WaitText(".stack", "pages/detail/detail", wait)
+	n, err := Eval[int](b, `window.__mpsim.stack().length`)
+	if err != nil || n != 1 {
+		t.Fatalf("shell stack has %d pages (%v), want 1", n, err)
+	}
+}
