@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -226,9 +227,8 @@ func (b *Browser) waitFor(selector string, ok func(string) bool, want string, ti
 	b.t.Fatalf("%s: text %q, %s (after %v)", selector, got, want, timeout)
 }
 
-// Tap clicks the middle of the element with a real mouse event (CDP Input), as a person
-// with a mouse does in the simulator.
-func (b *Browser) Tap(selector string) {
+// center is the middle of the element in the shell's coordinates.
+func (b *Browser) center(selector string) (x, y float64) {
 	b.t.Helper()
 	sel, _ := json.Marshal(domSelector(selector))
 	pt, err := Eval[*[2]float64](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
@@ -236,11 +236,54 @@ func (b *Browser) Tap(selector string) {
   const r = el.getBoundingClientRect(), f = frame.getBoundingClientRect();
   return [f.left + r.left + r.width / 2, f.top + r.top + r.height / 2];`))
 	if err != nil || pt == nil {
-		b.t.Fatalf("tap %s: no such element in the page (%v)", selector, err)
+		b.t.Fatalf("%s: no such element in the page (%v)", selector, err)
 	}
+	return pt[0], pt[1]
+}
+
+// mouse dispatches one mouse event with the left button through CDP Input, as a
+// person's mouse does.
+func (b *Browser) mouse(typ input.DispatchMouseEventType, x, y float64) {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(pt[0], pt[1])); err != nil {
+	clicks := 1
+	if typ == chromedp.MouseMoved {
+		clicks = 0
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(typ, x, y, chromedp.ButtonLeft, chromedp.ClickCount(clicks))); err != nil {
+		b.t.Fatalf("mouse %s: %v", typ, err)
+	}
+}
+
+// Press holds the mouse down on the element for d, then releases it.
+func (b *Browser) Press(selector string, d time.Duration) {
+	b.t.Helper()
+	x, y := b.center(selector)
+	b.mouse(chromedp.MousePressed, x, y)
+	time.Sleep(d)
+	b.mouse(chromedp.MouseReleased, x, y)
+}
+
+// Drag presses on the element, moves by (dx, dy) in steps, and releases.
+func (b *Browser) Drag(selector string, dx, dy float64, steps int) {
+	b.t.Helper()
+	x, y := b.center(selector)
+	b.mouse(chromedp.MousePressed, x, y)
+	for i := 1; i <= steps; i++ {
+		b.mouse(chromedp.MouseMoved, x+dx*float64(i)/float64(steps), y+dy*float64(i)/float64(steps))
+	}
+	b.mouse(chromedp.MouseReleased, x+dx, y+dy)
+}
+
+// Tap clicks the middle of the element with a real mouse event (CDP Input), as a person
+// with a mouse does in the simulator.
+func (b *Browser) Tap(selector string) {
+	b.t.Helper()
+	x, y := b.center(selector)
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(x, y)); err != nil {
 		b.t.Fatalf("tap %s: %v", selector, err)
 	}
 }

@@ -24,7 +24,7 @@ export type Frame = {
 export const Ev = {
   // service -> page: a batch of render operations (Op below)
   VdSync: 'vdSync',
-  // page -> service: a user event on a node ({ id, type, detail })
+  // page -> service: a user event on a node ({ id, type, detail, touches, changedTouches })
   PageEvent: 'PAGE_EVENT',
   // page -> service: the page layer is up and wants its tree ({}); sent on every connect
   WebviewReady: 'webviewReady',
@@ -61,6 +61,7 @@ export const enum Op {
   Reset = 19, // [op]: forget every node; a full tree follows
   AddStyleSheet = 20, // [op, index, url]: a compiled .wxss, served by the server
   DisableStyleSheet = 21, // [op, index]
+  SetListener = 22, // [op, id, eventType]: the node has a listener for eventType
 }
 
 export const ROOT_NODE_ID = 1

@@ -204,7 +204,10 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op([Op.SetText, this.id, content])
   }
   setModelBindingStat(_attributeName: string, _listener: ((newValue: unknown) => void) | null) {}
-  setListenerStats(_type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {}
+  // The page layer sends only the events some node listens for (touchmove is frequent).
+  setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {
+    this.ctx.op([Op.SetListener, this.id, type])
+  }
 }
 
 // toWire makes an attribute value JSON-safe: functions and cycles cannot cross the socket.

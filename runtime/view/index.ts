@@ -3,6 +3,7 @@
 // back. It holds no app logic.
 import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
+import { installInput } from './input'
 
 const params = new URLSearchParams(location.search)
 const session = params.get('session') || ''
@@ -123,7 +124,14 @@ function apply(ops: RenderOp[]) {
         break
       case Op.Release:
         nodes.delete(a[1])
+        listeners.delete(a[1])
         break
+      case Op.SetListener: {
+        const types = listeners.get(a[1]) || new Set<string>()
+        types.add(a[2])
+        listeners.set(a[1], types)
+        break
+      }
       case Op.AddStyleSheet: {
         const link = document.createElement('link')
         link.rel = 'stylesheet'
@@ -156,20 +164,11 @@ socket.on(Cmd.AppServicePublish, (f) => {
   }
 })
 
-// targetId is the service-layer node an event happened on: the nearest tagged element.
-function targetId(t: EventTarget | null): number {
-  let n = t as Tagged | null
-  while (n && n.__mpsimId === undefined) n = n.parentNode as Tagged | null
-  return n?.__mpsimId ?? 0
-}
+// Which event types each node has listeners for, as glass-easel reports them.
+const listeners = new Map<number, Set<string>>()
 
-function sendEvent(id: number, type: string, detail: unknown) {
-  if (!id) return
-  socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail } } })
-}
-
-// A click is a tap: the simulator is used with a mouse. (Touch events arrive with the
-// runtime issue; this is the walking skeleton's single gesture.)
-document.addEventListener('click', (e) => {
-  sendEvent(targetId(e.target), 'tap', { x: e.pageX, y: e.pageY })
-})
+installInput(
+  document,
+  (ev) => socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: ev } }),
+  (n, type) => !!n.__mpsimId && !!listeners.get(n.__mpsimId)?.has(type),
+)

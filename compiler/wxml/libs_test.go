@@ -1,0 +1,102 @@
+package wxml
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/wxs"
+	"github.com/mpsim/mpsim/internal/testlibs"
+)
+
+// componentLibraries are the published builds of the component libraries mini-programs
+// use most, pinned in testdata/libs: every template and WXS file in them must compile.
+var componentLibraries = []struct{ name, dir string }{
+	{"vant", "@vant/weapp/lib"},
+	{"tdesign", "tdesign-miniprogram/miniprogram_dist"},
+	{"weui", "weui-miniprogram/miniprogram_dist"},
+}
+
+// libFile is one .wxml or .wxs of a library, by the project path it would have in an
+// app that installs the library with npm (miniprogram_npm/<package dir>/...).
+type libFile struct {
+	Path string
+	Src  []byte
+}
+
+// libFiles reads every .wxml and .wxs under root, sorted by path.
+func libFiles(t testing.TB, root, prefix string) []libFile {
+	t.Helper()
+	var files []libFile
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := path.Ext(p); ext != ".wxml" && ext != ".wxs" {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, libFile{Path: path.Join(prefix, filepath.ToSlash(rel)), Src: src})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(files, func(a, b libFile) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// compileLib compiles files as the app build does, each on its own and then linked,
+// and returns every diagnostic.
+func compileLib(files []libFile) diag.List {
+	var all diag.List
+	linked := map[string]LinkInput{}
+	wxsFiles := map[string]bool{}
+	for _, f := range files {
+		if path.Ext(f.Path) == ".wxs" {
+			wxsFiles[f.Path] = true
+			_, errs := wxs.Compile(f.Path, f.Src, 1, 1)
+			all = append(all, errs...)
+			continue
+		}
+		out, errs := Compile(f.Path, f.Src)
+		all = append(all, errs...)
+		linked[strings.TrimSuffix(f.Path, ".wxml")] = LinkInput{File: f.Path, Source: f.Src, Out: out}
+	}
+	all = append(all, Link(linked, func(p string) bool { return wxsFiles[p] })...)
+	return all
+}
+
+func TestComponentLibrariesCompile(t *testing.T) {
+	modules := testlibs.NodeModules(t)
+	for _, lib := range componentLibraries {
+		t.Run(lib.name, func(t *testing.T) {
+			files := libFiles(t, filepath.Join(modules, filepath.FromSlash(lib.dir)), path.Join("miniprogram_npm", path.Dir(lib.dir)))
+			if len(files) < 20 {
+				t.Fatalf("only %d .wxml/.wxs files under %s: is the package layout what this test expects?", len(files), lib.dir)
+			}
+			var errs diag.List
+			for _, d := range compileLib(files) {
+				if d.Severity == diag.Error {
+					errs = append(errs, d)
+				}
+			}
+			if len(errs) > 0 {
+				const show = 30
+				t.Errorf("%d errors in %d files of %s; the first ones:\n%s", len(errs), len(files), lib.dir, errs[:min(len(errs), show)].Error())
+			}
+		})
+	}
+}

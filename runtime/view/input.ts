@@ -1,0 +1,111 @@
+// Input turns the mouse (or a real touch screen) into the phone's touch events on the
+// nodes of the page: touchstart/move/end/cancel, tap, longpress and longtap, with the
+// phone's thresholds. Only events some node on the path listens for are sent.
+
+export type Touch = { identifier: number; pageX: number; pageY: number; clientX: number; clientY: number; force: number }
+
+export type PageEventData = {
+  id: number
+  type: string
+  detail: { x: number; y: number }
+  touches: Touch[]
+  changedTouches: Touch[]
+}
+
+type Tagged = Node & { __mpsimId?: number }
+
+// A press that moves further than this is not a tap; one held longer is a long press.
+const TAP_MOVE_LIMIT = 10
+const LONG_PRESS_MS = 350
+
+type Press = {
+  pointerId: number
+  targetId: number
+  path: Tagged[]
+  startX: number
+  startY: number
+  moved: boolean
+  long: boolean
+  timer: ReturnType<typeof setTimeout>
+  last: Touch
+}
+
+export function installInput(
+  doc: Document,
+  send: (ev: PageEventData) => void,
+  listens: (node: Tagged, type: string) => boolean,
+) {
+  const presses = new Map<number, Press>()
+
+  const touchOf = (e: PointerEvent): Touch => ({
+    // The phone numbers touches from 0; a mouse is always touch 0.
+    identifier: e.pointerType === 'mouse' ? 0 : e.pointerId,
+    pageX: e.pageX,
+    pageY: e.pageY,
+    clientX: e.clientX,
+    clientY: e.clientY,
+    force: e.pressure || 1,
+  })
+
+  const pathOf = (t: EventTarget | null): Tagged[] => {
+    const path: Tagged[] = []
+    for (let n = t as Tagged | null; n; n = n.parentNode as Tagged | null) {
+      if (n.__mpsimId !== undefined) path.push(n)
+    }
+    return path
+  }
+
+  const fire = (p: Press, type: string, changed: Touch) => {
+    if (!p.targetId || !p.path.some((n) => listens(n, type))) return
+    const touches = [...presses.values()].map((q) => q.last)
+    send({ id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed] })
+  }
+
+  doc.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'mouse' && e.button !== 0) return
+    const path = pathOf(e.target)
+    const touch = touchOf(e)
+    const p: Press = {
+      pointerId: e.pointerId,
+      targetId: path[0]?.__mpsimId ?? 0,
+      path,
+      startX: e.pageX,
+      startY: e.pageY,
+      moved: false,
+      long: false,
+      last: touch,
+      timer: setTimeout(() => {
+        p.long = true
+        fire(p, 'longpress', p.last)
+        fire(p, 'longtap', p.last)
+      }, LONG_PRESS_MS),
+    }
+    presses.set(e.pointerId, p)
+    fire(p, 'touchstart', touch)
+  })
+
+  doc.addEventListener('pointermove', (e) => {
+    const p = presses.get(e.pointerId)
+    if (!p) return
+    p.last = touchOf(e)
+    if (!p.moved && Math.hypot(e.pageX - p.startX, e.pageY - p.startY) > TAP_MOVE_LIMIT) {
+      p.moved = true
+      clearTimeout(p.timer)
+    }
+    fire(p, 'touchmove', p.last)
+  })
+
+  const end = (e: PointerEvent, type: 'touchend' | 'touchcancel') => {
+    const p = presses.get(e.pointerId)
+    if (!p) return
+    clearTimeout(p.timer)
+    presses.delete(e.pointerId)
+    const touch = touchOf(e)
+    fire(p, type, touch)
+    // A long press that someone listened for takes the place of the tap, as on a phone.
+    const longHandled = p.long && p.path.some((n) => listens(n, 'longpress'))
+    if (type === 'touchend' && !p.moved && !longHandled) fire(p, 'tap', touch)
+  }
+  doc.addEventListener('pointerup', (e) => end(e, 'touchend'))
+  doc.addEventListener('pointercancel', (e) => end(e, 'touchcancel'))
+}
