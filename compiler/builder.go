@@ -1,7 +1,9 @@
 package compiler
 
 import (
+	"cmp"
 	"crypto/sha256"
+	"encoding/json"
 	"io/fs"
 	"path"
 	"runtime"
@@ -13,6 +15,7 @@ import (
 	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/project"
 	"github.com/mpsim/mpsim/compiler/wxml"
+	"github.com/mpsim/mpsim/compiler/wxss"
 )
 
 // Builder builds a project again and again, as the developer edits it. Each source file's
@@ -26,16 +29,18 @@ type Builder struct {
 
 // unit is one source file and what compiling it gave.
 type unit struct {
-	hash  [sha256.Size]byte
-	kind  string // the extension: ".js", ".ts", ".wxml", ...
-	out   compiled
-	diags diag.List
+	hash           [sha256.Size]byte
+	componentSheet bool   // compiled as a component's style sheet
+	kind           string // the extension: ".js", ".ts", ".wxml", ...
+	out            compiled
+	diags          diag.List
 }
 
 // compiled is the output of one file; which field is set depends on the kind.
 type compiled struct {
 	module   *jsModule
 	template *wxml.Output
+	style    *wxss.Output
 	source   []byte // of a template, for the code frames of link errors
 }
 
@@ -56,7 +61,7 @@ func NewBuilder() *Builder {
 func (b *Builder) Stats() Stats { return b.last }
 
 // sourceKinds are the extensions the build compiles.
-var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true}
+var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true, ".wxss": true}
 
 // Build compiles p, reusing the cached output of every file whose content has not changed.
 // It returns nil and the diagnostics when the project has errors; the caller keeps serving
@@ -64,6 +69,15 @@ var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true}
 func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	start := time.Now()
 	files, errs := listSources(p.FS)
+	// The components come first: whether a .wxss is a component's changes how it compiles.
+	components, cerrs := p.Components()
+	errs = append(errs, cerrs...)
+	componentSheet := map[string]bool{}
+	for path, c := range components {
+		if !c.IsPage {
+			componentSheet[path+".wxss"] = true
+		}
+	}
 
 	// Compile what changed, on every core: files are independent until the link step.
 	type job struct {
@@ -81,7 +95,8 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 			continue
 		}
 		h := sha256.Sum256(src)
-		if u := b.units[name]; u != nil && u.hash == h {
+		// A component's sheet compiles differently from the same text elsewhere.
+		if u := b.units[name]; u != nil && u.hash == h && u.componentSheet == componentSheet[name] {
 			continue
 		}
 		jobs = append(jobs, job{name, src, h})
@@ -100,7 +115,7 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				results[i] = compileUnit(j.name, j.src, j.hash)
+				results[i] = compileUnit(j.name, j.src, j.hash, componentSheet[j.name])
 			}
 		}()
 	}
@@ -138,8 +153,8 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		_, err := fs.Stat(p.FS, wxsPath)
 		return err == nil
 	})...)
-	components, cerrs := p.Components()
-	errs = append(errs, cerrs...)
+	styles, serrs := linkStyles(b.units, components)
+	errs = append(errs, serrs...)
 
 	b.last = Stats{Files: len(files), Compiled: len(jobs), Reused: len(files) - len(jobs)}
 	defer func() { b.last.Duration = time.Since(start) }()
@@ -149,7 +164,53 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	allPages, _ := p.AllPages() // its errors came with Components
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
 		Window: p.App.Window, TabBar: p.App.TabBar, App: p.App.Raw}
-	return &Output{AppService: appService(cfg, modules, templates, components), Config: cfg}, errs
+	return &Output{AppService: appService(cfg, modules, templates, components, styles), Config: cfg, Styles: styles.css}, errs
+}
+
+// sheets are the linked style sheets of an app: CSS by page or component path ("app" for
+// app.wxss), and the style scope each is linked in.
+type sheets struct {
+	css    map[string][]byte
+	scopes map[string]string
+}
+
+// linkStyles links the sheet of app.wxss and of every page and component that has a
+// .wxss, in the style scope glass-easel gives it, inlining its @imports.
+func linkStyles(units map[string]*unit, components map[string]*project.Component) (sheets, diag.List) {
+	compiledSheets := map[string]*wxss.Output{}
+	for name, u := range units {
+		if u.out.style != nil {
+			compiledSheets[name] = u.out.style
+		}
+	}
+	out := sheets{css: map[string][]byte{}, scopes: map[string]string{}}
+	var errs diag.List
+	link := func(key, entry, scope string) {
+		if compiledSheets[entry] == nil {
+			return
+		}
+		css, lerrs := wxss.Link(entry, compiledSheets, scope)
+		errs = append(errs, lerrs...)
+		out.css[key] = []byte(css)
+		out.scopes[key] = scope
+	}
+	link("app", "app.wxss", "")
+	for path, c := range components {
+		var opts struct {
+			Component      bool   `json:"component"`
+			StyleIsolation string `json:"styleIsolation"`
+			AddGlobalClass bool   `json:"addGlobalClass"`
+			Options        struct {
+				StyleIsolation string `json:"styleIsolation"`
+				AddGlobalClass bool   `json:"addGlobalClass"`
+			} `json:"options"`
+		}
+		json.Unmarshal(c.Config, &opts)
+		isolation := cmp.Or(opts.StyleIsolation, opts.Options.StyleIsolation)
+		global := opts.AddGlobalClass || opts.Options.AddGlobalClass
+		link(path, path+".wxss", wxss.StyleScope(path, opts.Component && !c.IsPage, isolation, global))
+	}
+	return out, errs
 }
 
 // listSources lists the files the build compiles, skipping dot folders and node_modules

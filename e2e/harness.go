@@ -227,6 +227,20 @@ func (b *Browser) waitFor(selector string, ok func(string) bool, want string, ti
 	b.t.Fatalf("%s: text %q, %s (after %v)", selector, got, want, timeout)
 }
 
+// Style returns the computed value of a CSS property of the first element matching
+// selector in the top page (classes match in any style scope, as in Text).
+func (b *Browser) Style(selector, property string) string {
+	b.t.Helper()
+	sel, _ := json.Marshal(domSelector(selector))
+	prop, _ := json.Marshal(property)
+	v, err := Eval[*string](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
+  return el ? doc.defaultView.getComputedStyle(el).getPropertyValue(`+string(prop)+`) : null;`))
+	if err != nil || v == nil {
+		b.t.Fatalf("%s: no such element in the page (%v)", selector, err)
+	}
+	return *v
+}
+
 // center is the middle of the element in the shell's coordinates.
 func (b *Browser) center(selector string) (x, y float64) {
 	b.t.Helper()

@@ -90,6 +90,7 @@ func (s *Server) Handler() http.Handler {
 	r.Handle("/runtime/*", http.StripPrefix("/runtime/", noCache(http.FileServerFS(s.opts.Runtime))))
 	r.Get("/app-config.json", s.appConfig)
 	r.Get("/appservice.js", s.appService)
+	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Get("/ws/{role}", s.socket)
 	r.Get("/ws/{role}/{id}", s.socket)
@@ -151,6 +152,23 @@ func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(out.AppService)
+}
+
+// styleSheet serves the linked CSS of a page or component: /wxss/<path>.wxss.
+func (s *Server) styleSheet(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	name := strings.TrimSuffix(chi.URLParam(r, "*"), ".wxss")
+	css, ok := []byte(nil), false
+	if out != nil {
+		css, ok = out.Styles[name]
+	}
+	if !ok {
+		http.Error(w, "mpsim: no style sheet for "+name, http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(css)
 }
 
 // assdk answers a synchronous API: {api, args} in, res out. The service layer calls it

@@ -177,7 +177,13 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   setId(id: string) {
     this.ctx.op([Op.SetId, this.id, id])
   }
-  setStyleScope(_styleScope: number, _extraStyleScope?: number, _hostStyleScope?: number) {}
+  // A component host with its own style scope is marked wx-host="<scope>", as glass-easel's
+  // DOM backend marks it, so that :host rules (compiler/wxss) match it.
+  setStyleScope(_styleScope: number, _extraStyleScope?: number, hostStyleScope?: number) {
+    if (hostStyleScope === undefined) return
+    const name = this.ctx.scopeName(hostStyleScope)
+    if (name) this.ctx.op([Op.SetAttribute, this.id, 'wx-host', name])
+  }
   setStyle(styleText: string) {
     this.ctx.op([Op.SetStyle, this.id, styleText])
   }

@@ -1,0 +1,27 @@
+package e2e
+
+import "testing"
+
+// WXSS: app.wxss with an @import, page and component sheets, rpx, `page`, isolation.
+func TestStyles(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/styles"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".inner", "component box", wait)
+	checks := []struct{ selector, property, want string }{
+		{".title", "color", "rgb(255, 0, 0)"},          // app.wxss
+		{"page", "background-color", "rgb(0, 128, 0)"}, // `page`, through an @import
+		{".half", "width", "195px"},                    // 375rpx on a 390px-wide device
+		{".box", "color", "rgb(1, 2, 3)"},              // the page's own .box
+		{".inner", "color", "rgb(0, 0, 255)"},          // the component's .box, in its scope
+		{"my-box", "border-top-width", "1px"},          // :host, 2rpx floored
+	}
+	for _, c := range checks {
+		if got := b.Style(c.selector, c.property); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.selector, c.property, got, c.want)
+		}
+	}
+	// Isolation: app and page classes do not reach into an isolated component.
+	if got := b.Style("my-box .title", "color"); got == "rgb(255, 0, 0)" {
+		t.Errorf("app.wxss .title reached into an isolated component")
+	}
+}
