@@ -9,12 +9,12 @@ import (
 func TestEvents(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/events"))
 	b := OpenBrowser(t, srv.URL)
-	b.WaitText(".log", "", wait)
+	b.WaitText(".inner", "tap me", wait)
 
 	// Capture first, then bubbling from the target; the second mut-bind is skipped.
 	b.Tap(".inner")
 	b.WaitText(".log", "outer-capture:tap mutB:tap inner:tap middle:tap outer:tap", wait)
-	b.WaitText(".last", `tap|number|inner|inner|inner|inner|{"level":"outer","level2":"middle","leaf":1}|true|true`, wait)
+	b.WaitText(".last", `tap|number|inner|inner|inner|inner|{"leaf":1,"level":"outer","level2":"middle"}|true|true`, wait)
 
 	// catchtap stops the bubbling; capture still ran first.
 	b.Tap(".reset")

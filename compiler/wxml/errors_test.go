@@ -47,8 +47,8 @@ func TestCompileErrors(t *testing.T) {
 			`1:10: error: unterminated string in expression: expected a closing ' on the same line`}},
 		{"unclosed interpolation", "<view>{{ a </view>", []string{
 			`1:7: error: unclosed "{{": expected "}}" to end the expression`}},
-		{"object literal", "<view>{{ a: 1 }}</view>", []string{
-			`1:11: error: object literals like {{a: 1}} are not supported yet`}},
+		{"object literal needs a key", "<view>{{ {a: 1, 2} }}</view>", []string{
+			`1:18: error: unexpected "}" in expression: expected ":" after the property name`}},
 		{"reserved word", "<view>{{ new A }}</view>", []string{
 			`1:10: error: "new" is not allowed in a WXML expression`}},
 		{"octal", "<view>{{ 010 }}</view>", []string{
@@ -57,9 +57,40 @@ func TestCompileErrors(t *testing.T) {
 			`1:16: error: unexpected "}}" in expression: expected an operand`}},
 		{"BOM is not a column", "\uFEFF<view>{{ + }}</view>", []string{
 			`1:12: error: unexpected "}}" in expression: expected an operand`}},
-		{"not supported yet", "<block wx:if=\"{{a}}\"><view/></block>", []string{
-			`1:2: error: <block> is not supported yet`,
-			`1:8: error: wx:if is not supported yet`}},
+		{"elif without if", "<view/>\n<view wx:elif=\"{{a}}\"/>", []string{
+			`2:7: error: wx:elif without a wx:if: it must follow an element with wx:if or wx:elif`}},
+		{"else without if", "<view wx:else/>", []string{
+			`1:7: error: wx:else without a wx:if: it must follow an element with wx:if or wx:elif`}},
+		{"text breaks the chain", "<view wx:if=\"{{a}}\"/>text<view wx:else/>", []string{
+			`1:32: error: wx:else without a wx:if: it must follow an element with wx:if or wx:elif`}},
+		{"duplicate else", "<a wx:if=\"{{x}}\"/>\n<b wx:else/>\n<c wx:else/>", []string{
+			`3:4: error: duplicate wx:else: this chain already has one`}},
+		{"elif after else", "<a wx:if=\"{{x}}\"/><b wx:else/><c wx:elif=\"{{y}}\"/>", []string{
+			`1:34: error: wx:elif after wx:else: the wx:else must come last`}},
+		{"if and else together", "<a wx:if=\"{{x}}\" wx:else/>", []string{
+			`1:18: error: wx:if and wx:else on the same element: use one of them`}},
+		{"for problems", "<a wx:for=\"\" wx:for-item=\"{{x}}\" wx:for-index=\"1i\" wx:key=\"{{id}}\"/>\n<b wx:key=\"id\"/>", []string{
+			`1:4: error: wx:for needs a list: write wx:for="{{list}}"`,
+			`1:27: error: wx:for-item takes a plain name, not {{ }}: write wx:for-item="item"`,
+			`1:48: error: wx:for-index "1i" is not a valid variable name`,
+			`1:60: error: wx:key takes a field name or *this, not {{ }}: write wx:key="id" for item.id`,
+			`2:4: error: wx:key without wx:for on the same element`}},
+		{"same item and index", `<a wx:for="{{l}}" wx:for-item="x" wx:for-index="x"/>`, []string{
+			`1:49: error: wx:for-item and wx:for-index are both "x": give them different names`}},
+		{"template problems", "<template name=\"t\"/>\n<template name=\"t\"/>\n<template/>\n<template is=\"t\" data=\"x\"/>", []string{
+			`2:17: error: duplicate template "t": it is already defined on line 1`,
+			`3:2: error: <template> needs name="..." to define a template or is="..." to use one`,
+			`4:24: error: template data is an object in {{ }}: write data="{{key: value}}" or data="{{...object}}"`}},
+		{"src problems", "<import/>\n<include src=\"{{p}}\"/>\n<import src=\"../../x.wxml\"/>", []string{
+			`1:2: error: <import> needs src="path"`,
+			`2:15: error: include src is resolved when compiling: it takes a path, not {{ }}`,
+			`3:14: error: src "../../x.wxml" points outside the mini-program`}},
+		{"wxs problems", "<wxs/>\n<wxs module=\"a-b\"/>\n<wxs module=\"m\" src=\"a.wxs\"/><wxs module=\"m\" src=\"b.wxs\"/>", []string{
+			`1:2: error: <wxs> needs module="name": the name its exports are used by`,
+			`2:14: error: wxs module name "a-b" is not a valid name`,
+			`3:43: error: duplicate wxs module "m"`}},
+		{"generic takes a name", `<c generic:g="{{x}}"/>`, []string{
+			`1:15: error: generic:g takes a component name, not {{ }}`}},
 		{"event without name", `<view bind:="a" catchtap/>`, []string{
 			`1:7: error: missing event name after "bind:"`,
 			`1:17: error: catchtap needs a handler: write catchtap="methodName"`}},
@@ -69,7 +100,8 @@ func TestCompileErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			js, diags := Compile("page.wxml", []byte(c.src))
+			out, diags := Compile("page.wxml", []byte(c.src))
+			js := out.JS
 			if got := summarize(diags); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("diagnostics for %q\ngot:\n%s\nwant:\n%s", c.src, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}

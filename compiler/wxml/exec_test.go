@@ -5,24 +5,34 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mpsim/mpsim/compiler/diag"
 )
 
 // TestRenderMatchesReference runs every golden case that compiles with glass-easel
 // itself, twice: with our output and with glass-easel-template-compiler's. The trees,
-// after the first render and after each step of the case's script, must be the same.
+// after the first render and after each step of the case's script, must be the same,
+// and so must the number of times each child component's property observers fired.
 //
 // A case's script is its leading comment, one "key: value" per line:
 //
 //	data: {"a": 1}                  initial data (JSON)
 //	methods: go stop                methods that log their calls
-//	component: tag p1,p2 <wxml>     a custom component usable in the case
+//	component: tag p1,p2 <wxml>     a custom component usable in the case ("-" for no
+//	                                properties); its template is components/tag.wxml
+//	generic: tag name               component tag declares the generic name
+//	file: path <source>             another .wxml or .wxs of the case, one line
 //	setData: {"a": 2}               a step: update data
 //	trigger: id event               a step: fire a bubbling, capturing event at #id
+//	childSetData: id {"p": 1}       a step: setData inside the component #id
 func TestRenderMatchesReference(t *testing.T) {
 	node, modules := renderEnv(t)
 	var cases []renderCase
@@ -32,14 +42,15 @@ func TestRenderMatchesReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(file), ".wxml")
-		js, diags := Compile(name+".wxml", src)
-		if diags.HasErrors() {
-			continue // an error case: TestGolden covers it
-		}
-		c := renderCase{Name: name, WXML: string(src), Ours: js}
+		c := renderCase{Name: name, Main: name, Files: map[string]string{name + ".wxml": string(src)}}
 		if err := c.readScript(src); err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
+		js, diags := c.compile()
+		if diags.HasErrors() {
+			continue // an error case: TestGolden covers it
+		}
+		c.Ours = js
 		cases = append(cases, c)
 	}
 	results := runRender(t, node, modules, cases)
@@ -50,7 +61,7 @@ func TestRenderMatchesReference(t *testing.T) {
 				t.Fatalf("render failed\n--- ours ---\n%s\n--- reference ---\n%s", r.Ours, r.Ref)
 			}
 			if r.Ours != r.Ref {
-				t.Errorf("our template renders differently from glass-easel's\n--- ours ---\n%s\n--- reference ---\n%s\n--- our JS ---\n%s", r.Ours, r.Ref, c.Ours)
+				t.Errorf("our template renders differently from glass-easel's\n%s\n--- ours ---\n%s\n--- reference ---\n%s", firstDifference(r.Ours, r.Ref), r.Ours, r.Ref)
 			}
 			if testing.Verbose() {
 				t.Logf("\n%s", r.Ours)
@@ -64,29 +75,52 @@ func TestRenderMatchesReference(t *testing.T) {
 func TestRenderUpdatesText(t *testing.T) {
 	node, modules := renderEnv(t)
 	src := `<view id="v" class="c-{{n}}" data-n="{{n}}">n = {{n}}</view>`
-	js, diags := Compile("update.wxml", []byte(src))
+	c := renderCase{Name: "update", Main: "update", Files: map[string]string{"update.wxml": src},
+		Data: json.RawMessage(`{"n": 1}`), Steps: []renderStep{{SetData: json.RawMessage(`{"n": 2}`)}}}
+	js, diags := c.compile()
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	c := renderCase{Name: "update", WXML: src, Ours: js, Data: json.RawMessage(`{"n": 1}`),
-		Steps: []renderStep{{SetData: json.RawMessage(`{"n": 2}`)}}}
+	c.Ours = js
 	got := runRender(t, node, modules, []renderCase{c})["update"].Ours
 	want := `-- initial render --
 <view #v class="c-1" data.n=1>
   "n = 1"
+data {"n":1}
 -- setData {"n":2} --
 <view #v class="c-2" data.n=2>
   "n = 2"
+data {"n":2}
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
+// firstDifference shows where two renderings part, with the lines before for context.
+func firstDifference(ours, ref string) string {
+	a, b := strings.Split(ours, "\n"), strings.Split(ref, "\n")
+	for i := 0; i < len(a) || i < len(b); i++ {
+		if i < len(a) && i < len(b) && a[i] == b[i] {
+			continue
+		}
+		from := max(0, i-8)
+		get := func(l []string) string {
+			if i < len(l) {
+				return l[i]
+			}
+			return "<end>"
+		}
+		return fmt.Sprintf("first difference at line %d, after:\n%s\n  ours: %s\n  ref:  %s", i+1, strings.Join(a[from:i], "\n"), get(a), get(b))
+	}
+	return ""
+}
+
 type renderCase struct {
 	Name       string            `json:"name"`
-	WXML       string            `json:"wxml"`
-	Ours       string            `json:"ours"`
+	Main       string            `json:"main"`  // the key of the case's own template in G
+	Files      map[string]string `json:"files"` // every .wxml and .wxs by project path
+	Ours       string            `json:"ours"`  // JavaScript evaluating to G
 	Data       json.RawMessage   `json:"data,omitempty"`
 	Methods    []string          `json:"methods,omitempty"`
 	Components []renderComponent `json:"components,omitempty"`
@@ -96,8 +130,8 @@ type renderCase struct {
 type renderComponent struct {
 	Tag        string   `json:"tag"`
 	Properties []string `json:"properties"`
-	WXML       string   `json:"wxml"`
-	Ours       string   `json:"ours"`
+	Path       string   `json:"path"`
+	Generics   []string `json:"generics,omitempty"`
 }
 
 type renderStep struct {
@@ -106,12 +140,67 @@ type renderStep struct {
 		ID    string `json:"id"`
 		Event string `json:"event"`
 	} `json:"trigger,omitempty"`
+	ChildSetData *struct {
+		ID   string          `json:"id"`
+		Data json.RawMessage `json:"data"`
+	} `json:"childSetData,omitempty"`
 }
 
 type renderResult struct {
 	Ours string `json:"ours"`
 	Ref  string `json:"ref"`
 }
+
+// compile compiles every file of the case as the app build does, links them, and joins
+// them into one JavaScript expression evaluating to G.
+func (c *renderCase) compile() (string, diag.List) {
+	var all diag.List
+	var b strings.Builder
+	b.WriteString("(() => {\n" + testWXSRuntime + "\nconst G = {};\n")
+	link := map[string]LinkInput{}
+	for _, name := range slices.Sorted(maps.Keys(c.Files)) {
+		src := c.Files[name]
+		if path.Ext(name) == ".wxs" {
+			fmt.Fprintf(&b, "W[%s] = D(%s, function (require, exports, module) {\n%s\n});\n", jsString(name), jsString(name), src)
+			continue
+		}
+		out, errs := Compile(name, []byte(src))
+		all = append(all, errs...)
+		link[strings.TrimSuffix(name, ".wxml")] = LinkInput{File: name, Source: []byte(src), Out: out}
+		fmt.Fprintf(&b, "G[%s] = %s;\n", jsString(strings.TrimSuffix(name, ".wxml")), out.JS)
+	}
+	all = append(all, Link(link, func(p string) bool { _, ok := c.Files[p]; return ok })...)
+	b.WriteString("return G;\n})()")
+	return b.String(), all
+}
+
+// testWXSRuntime defines D and W as the app build does, after glass-easel's own loader.
+const testWXSRuntime = `const W = {};
+const D = (() => {
+  const modules = Object.create(null);
+  const load = (filename) => {
+    const m = modules[filename];
+    if (!m) throw new Error("no such WXS module: " + filename);
+    if (!m.loaded) {
+      m.loaded = true;
+      const require = (rel) => {
+        const parts = rel[0] === "/" ? rel.split("/") : filename.split("/").slice(0, -1).concat(rel.split("/"));
+        const out = [];
+        for (const p of parts) {
+          if (p === "" || p === ".") continue;
+          if (p === "..") out.pop(); else out.push(p);
+        }
+        return load(out.join("/"));
+      };
+      m.loader.call(null, require, m.exports, m);
+    }
+    return m.exports;
+  };
+  return (filename, fn) => {
+    modules[filename] = { exports: {}, loader: fn, loaded: false };
+    return () => load(filename);
+  };
+})();`
 
 // readScript reads the "key: value" lines of the leading comment of src.
 func (c *renderCase) readScript(src []byte) error {
@@ -131,11 +220,22 @@ func (c *renderCase) readScript(src []byte) error {
 		case "component":
 			tag, rest, _ := strings.Cut(value, " ")
 			props, wxml, _ := strings.Cut(rest, " ")
-			js, diags := Compile(tag+".wxml", []byte(wxml))
-			if diags.HasErrors() {
-				return diags
+			comp := renderComponent{Tag: tag, Path: "components/" + tag}
+			if props != "-" {
+				comp.Properties = strings.Split(props, ",")
 			}
-			c.Components = append(c.Components, renderComponent{Tag: tag, Properties: strings.Split(props, ","), WXML: wxml, Ours: js})
+			c.Files[comp.Path+".wxml"] = wxml
+			c.Components = append(c.Components, comp)
+		case "generic":
+			tag, name, _ := strings.Cut(value, " ")
+			for i := range c.Components {
+				if c.Components[i].Tag == tag {
+					c.Components[i].Generics = append(c.Components[i].Generics, name)
+				}
+			}
+		case "file":
+			name, content, _ := strings.Cut(value, " ")
+			c.Files[name] = content
 		case "setData":
 			c.Steps = append(c.Steps, renderStep{SetData: json.RawMessage(value)})
 		case "trigger":
@@ -145,6 +245,15 @@ func (c *renderCase) readScript(src []byte) error {
 				Event string `json:"event"`
 			}{id, event}}
 			c.Steps = append(c.Steps, step)
+		case "childSetData":
+			id, data, _ := strings.Cut(value, " ")
+			if !json.Valid([]byte(data)) {
+				return fmt.Errorf("childSetData is not valid JSON: %s", data)
+			}
+			c.Steps = append(c.Steps, renderStep{ChildSetData: &struct {
+				ID   string          `json:"id"`
+				Data json.RawMessage `json:"data"`
+			}{id, json.RawMessage(data)}})
 		}
 	}
 	if c.Data != nil && !json.Valid(c.Data) {

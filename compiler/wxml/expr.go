@@ -32,6 +32,13 @@ type (
 		Elems []Expr
 		At    int
 	}
+	// Object is {a: 1, b, ...c}. Bare is set for the brace-less form written directly in
+	// {{ }}, as in <template is="t" data="{{a, b: 1}}">.
+	Object struct {
+		Props []Property
+		Bare  bool
+		At    int
+	}
 	// Member is a.name.
 	Member struct {
 		Object Expr
@@ -63,7 +70,16 @@ type (
 	}
 )
 
+// Property is one entry of an Object: Key: Value, a shorthand Key (Value is the Ident
+// of the same name), or ...Value when Spread.
+type Property struct {
+	Key    string
+	Value  Expr
+	Spread bool
+}
+
 func (e *Ident) Pos() int   { return e.At }
+func (e *Object) Pos() int  { return e.At }
 func (e *Number) Pos() int  { return e.At }
 func (e *String) Pos() int  { return e.At }
 func (e *Keyword) Pos() int { return e.At }

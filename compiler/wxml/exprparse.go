@@ -68,14 +68,11 @@ var binaryPrecedence = map[string]int{
 	"*": 11, "/": 11, "%": 11,
 }
 
-// reservedWords cannot be data names; they are JavaScript syntax WXML does not have.
+// reservedWords are JavaScript syntax that WXML expressions do not have. Other keywords
+// (for, class, default ...) are fine data names: component libraries bind {{for}}.
 var reservedWords = map[string]bool{
 	"this": true, "new": true, "function": true, "delete": true, "void": true, "in": true,
-	"instanceof": true, "var": true, "let": true, "const": true, "return": true, "if": true,
-	"else": true, "for": true, "while": true, "do": true, "class": true, "super": true,
-	"import": true, "export": true, "yield": true, "await": true, "throw": true, "try": true,
-	"catch": true, "finally": true, "switch": true, "case": true, "default": true,
-	"break": true, "continue": true, "with": true, "debugger": true, "enum": true,
+	"instanceof": true, "yield": true, "await": true,
 }
 
 // exprError is a positioned parse error; the first one ends the expression.
@@ -103,18 +100,78 @@ func parseExpr(src []byte, start, end int) (expr Expr, err *exprError) {
 		}
 	}()
 	p.next()
-	if p.is("...") {
-		p.fail(p.tok.at, "object spread {{...a}} is not supported yet")
-	}
-	expr = p.parseCond()
-	switch {
-	case p.tok.kind == tokEOF:
-	case p.is(":") || p.is(","):
-		p.fail(p.tok.at, "object literals like {{a: 1}} are not supported yet")
-	default:
+	expr = p.parseTop()
+	if p.tok.kind != tokEOF {
 		p.fail(p.tok.at, fmt.Sprintf("unexpected %s in expression: expected an operator or \"}}\"", p.tok.describe()))
 	}
 	return expr, nil
+}
+
+// parseTop parses what {{ }} holds: an expression, or the brace-less object form
+// "a, b: 1, ...c" that template data uses.
+func (p *exprParser) parseTop() Expr {
+	at := p.tok.at
+	if p.is("...") {
+		return p.parseObjectBody(at, tokEOF, true)
+	}
+	first := p.parseCond()
+	if !p.is(",") && !p.is(":") {
+		return first
+	}
+	// Re-read from the start as an object: the first entry is a key.
+	p.pos = at
+	p.next()
+	return p.parseObjectBody(at, tokEOF, true)
+}
+
+// parseObjectBody parses "key: value, key, ...spread" up to "}" (or the end of the
+// expression for the bare form).
+func (p *exprParser) parseObjectBody(at int, _ tokenKind, bare bool) Expr {
+	obj := &Object{At: at, Bare: bare}
+	end := func() bool {
+		if bare {
+			return p.tok.kind == tokEOF
+		}
+		return p.is("}")
+	}
+	for !end() {
+		switch {
+		case p.is("..."):
+			p.next()
+			obj.Props = append(obj.Props, Property{Value: p.parseCond(), Spread: true})
+		case p.tok.kind == tokIdent || p.tok.kind == tokString || p.tok.kind == tokNumber:
+			key := p.tok
+			p.next()
+			if p.is(":") {
+				p.next()
+				obj.Props = append(obj.Props, Property{Key: key.text, Value: p.parseCond()})
+			} else if key.kind == tokIdent && !reservedWords[key.text] && !isLiteralKeyword(key.text) {
+				obj.Props = append(obj.Props, Property{Key: key.text, Value: &Ident{Name: key.text, At: key.at}})
+			} else {
+				p.unexpected(`":" after the property name`)
+			}
+		default:
+			p.unexpected("a property name or \"...\"")
+		}
+		if p.is(",") {
+			p.next()
+			continue
+		}
+		if !end() {
+			if bare {
+				p.unexpected(`"," or "}}"`)
+			}
+			p.unexpected(`"," or "}"`)
+		}
+	}
+	if !bare {
+		p.next()
+	}
+	return obj
+}
+
+func isLiteralKeyword(s string) bool {
+	return s == "true" || s == "false" || s == "null" || s == "undefined"
 }
 
 func (p *exprParser) fail(at int, msg string) {
@@ -246,7 +303,8 @@ func (p *exprParser) parsePrimary() Expr {
 			p.next()
 			return &Array{Elems: p.parseList("]"), At: t.at}
 		case "{":
-			p.fail(t.at, "object literals are not supported yet")
+			p.next()
+			return p.parseObjectBody(t.at, tokPunct, false)
 		}
 	}
 	p.unexpected("an operand")

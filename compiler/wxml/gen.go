@@ -2,102 +2,210 @@ package wxml
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
-// The generator prints a Document as a glass-easel 0.12.1 ProcGenGroup. The shape of
-// what it prints, for <view class="a">{{b}}</view>:
+// The generator prints the lowered tree as a glass-easel 0.12.1 ProcGenGroup. For
+// <view class="a {{b}}">{{c}}</view> the main template reads:
 //
 //	H[""] = (R, C, D, U) => {
+//	  const K = U === true;
+//	  const A = {};
 //	  const children = (C, T, E, B, F, S, J) => {
 //	    E("view", {}, (N, C) => {
-//	      if (C) R.c(N, "a");
+//	      if (C || K || U.b) R.c(N, "a " + Y(D.b));
 //	    }, (C, T, E, B, F, S, J) => {
-//	      T(Y(D.b));
+//	      T(C || K || U.c ? Y(D.c) : undefined);
 //	    });
 //	  };
-//	  return { C: children, B: {} };
+//	  return { C: children, B: A };
 //	};
 //
-// glass-easel calls children with C=true to create the nodes, and again with C=false on
-// every update: E and T then walk the existing nodes in the same order, calling each
-// element's init (N, C) again and setting each text (handleChildrenCreation and
-// handleChildrenUpdate in proc_gen_wrapper.ts). So this first slice re-renders fully:
-// dynamic values are set on every call, static ones only when C. The empty binding map
-// B makes glass-easel take that path for every update. Later slices add B (wx:if), F
-// (wx:for), S (slots), J (blocks) as more cases of nodes(), and change tracking with U.
+// glass-easel calls children with C=true to create the nodes, and with C=false on each
+// update, walking the existing nodes in the same order. U is the update tree of the data
+// (which fields changed; true for all), so each dynamic setter runs only when what it
+// reads changed, as with the reference compiler: a component's property is set, and its
+// observers fire, only when its binding changed. B(key, f) is an if-group (re-created
+// when key changes), F a keyed wx:for, S a slot, J a virtual node (block, include).
+//
+// A is the binding map: for a data field that is only used in plain text and attributes
+// outside if/for/template/include, the setters that read it. When one such field
+// changes alone, glass-easel runs those instead of the whole template.
 
 type generator struct {
-	rep *reporter
-	w   writer
+	rep  *reporter
+	w    writer
+	low  *lowered
+	file string
+	// names counts the local variables of the current ProcGen, for unique names.
+	names int
+	// bindable are the fields the binding map covers in the current ProcGen; nil when it
+	// has no binding map.
+	bindable map[string]bool
+	usedBind bool
 }
 
-func generate(doc *Document, rep *reporter) string {
-	g := &generator{rep: rep}
+func generate(file string, low *lowered, rep *reporter) string {
+	g := &generator{rep: rep, low: low, file: file}
 	g.w.open("(() => {")
 	for _, h := range runtimeHelpers {
 		g.w.line(h)
 	}
 	g.w.line("const H = {};")
-	g.template("", doc.Children)
+	g.templateLookup()
+	root := &scope{vars: map[string]binding{}, dataLvalue: true}
+	for _, m := range low.wxs {
+		g.wxsModule(m)
+		root.vars[m.name] = binding{value: wxsVar(m.name) + "()"}
+	}
+	named := root.child(nil)
+	named.dataLvalue = false
+	for _, t := range low.templates {
+		g.procGen(t.name, t.body, named, nil)
+	}
+	g.procGen("", low.main, root, bindableFields(low, root))
 	g.w.line("return Object.assign((name) => H[name], { _: H });")
 	g.w.close("})()")
 	return g.w.String()
 }
 
-// template prints one ProcGen, H[name] = (R, C, D, U) => ({ C: children, B: bindingMap }).
-func (g *generator) template(name string, nodes []Node) {
+// templateLookup prints I, which finds a template by name for <template is>: the file's
+// own first, then those of the files it imports (later imports win), read from G when
+// first used since the imported files may be compiled after this one.
+func (g *generator) templateLookup() {
+	sources := []string{"{}"}
+	for _, imp := range g.low.imports {
+		sources = append(sources, "(G["+jsString(imp.Path)+"] || {})._")
+	}
+	sources = append(sources, "H")
+	g.w.line("let templates;")
+	g.w.line("const I = (name) => (templates || (templates = Object.assign(" + strings.Join(sources, ", ") + ")))[name];")
+}
+
+func wxsVar(name string) string { return "wxs_" + name }
+
+// wxsModule defines the loader of one <wxs module>: D registers an inline body, W holds
+// the loaders of .wxs files.
+func (g *generator) wxsModule(m *wxsModule) {
+	if m.src != "" {
+		g.w.line(fmt.Sprintf("const %s = () => W[%s]();", wxsVar(m.name), jsString(m.src)))
+		return
+	}
+	line, col := g.rep.position(m.body.Whole.Start)
+	js, errs := compileWXS(m.filename, []byte(m.body.Value.Static()), line, col)
+	for _, d := range errs {
+		d.File = g.rep.file
+		g.rep.diags = append(g.rep.diags, d.WithFrame(g.rep.body))
+	}
+	g.w.line(fmt.Sprintf("const %s = D(%s, %s);", wxsVar(m.name), jsString(m.filename), js))
+}
+
+// procGen prints H[name] = (R, C, D, U) => ({ C: children, B: bindingMap }).
+func (g *generator) procGen(name string, body []tnode, sc *scope, bindable map[string]bool) {
+	g.names, g.bindable, g.usedBind = 0, bindable, false
 	g.w.open(fmt.Sprintf("H[%s] = (R, C, D, U) => {", jsString(name)))
+	g.w.line("const K = U === true;")
+	g.w.line("const A = {};")
+	bindAt := len(g.w.lines)
 	g.w.open("const children = (C, T, E, B, F, S, J) => {")
-	g.nodes(nodes, dataScope)
+	g.nodes(body, sc, true)
 	g.w.close("};")
-	g.w.line("return { C: children, B: {} };")
+	if g.usedBind {
+		g.w.insert(bindAt, "const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));")
+	}
+	g.w.line("return { C: children, B: A };")
 	g.w.close("};")
 }
 
-// nodes prints the body of a children callback.
-func (g *generator) nodes(nodes []Node, sc *scope) {
+func (g *generator) fresh(prefix string) string {
+	g.names++
+	return fmt.Sprintf("%s%d", prefix, g.names)
+}
+
+// nodes prints the body of a children callback. top is true where a node exists for
+// the whole life of the template (not under if, for or a template): only there does
+// the binding map apply.
+func (g *generator) nodes(nodes []tnode, sc *scope, top bool) {
 	for _, n := range nodes {
 		switch n := n.(type) {
-		case *Text:
-			if !n.Raw {
-				g.w.line("T(" + stringJS(n.Value, sc) + ");")
-			}
-		case *Element:
-			g.element(n, sc)
+		case *tText:
+			g.text(n, sc, top)
+		case *tElement:
+			g.element(n, sc, top)
+		case *tBlock:
+			g.w.open("J((C, T, E, B, F, S, J) => {")
+			g.nodes(n.children, sc, false)
+			g.w.close("}" + g.slotArg(n.slot, sc) + ");")
+		case *tIf:
+			g.ifGroup(n, sc)
+		case *tFor:
+			g.forLoop(n, sc)
+		case *tCall:
+			g.templateCall(n, sc)
+		case *tInclude:
+			g.w.open("J((C, T, E, B, F, S, J) => {")
+			g.w.line("const included = G[" + jsString(n.target) + "];")
+			g.w.line("if (included) included(\"\")(R, C, D, U).C(C, T, E, B, F, S, J);")
+			g.w.close("});")
+		case *tSlot:
+			g.slot(n, sc)
 		}
 	}
 }
 
-// tagsNotYetSupported are WXML's special tags, which a later slice compiles.
-var tagsNotYetSupported = map[string]bool{
-	"block": true, "template": true, "import": true, "include": true, "slot": true, "wxs": true,
+func (g *generator) text(t *tText, sc *scope, top bool) {
+	v := t.text.Value
+	if v.IsStatic() {
+		g.w.line("T(C ? " + jsString(v.Static()) + " : undefined);")
+		return
+	}
+	value, changed := stringJS(v, sc), valueChanged(v, sc)
+	init := ""
+	if fields := g.bindFields(v, sc, top); fields != "" {
+		init = ", (N) => bind(" + fields + ", (D, E, T) => T(N, " + value + "))"
+	}
+	g.w.line("T(" + guard(changed) + " ? " + value + " : undefined" + init + ");")
 }
 
-func (g *generator) element(e *Element, sc *scope) {
-	if tagsNotYetSupported[e.Tag] {
-		g.rep.errorf(e.TagSpan.Start, "<%s> is not supported yet", e.Tag)
+// guard is the condition for running a setter: on creation, when everything changed
+// (K), or when what it reads changed.
+func guard(changed string) string {
+	if changed == "" {
+		return "C || K"
 	}
-	g.w.open(fmt.Sprintf("E(%s, {}, (N, C) => {", jsString(e.Tag)))
-	for i, a := range e.Attrs {
-		if e.Attr(a.Name) != e.Attrs[i] {
-			continue // a duplicate: the parser warned, the first one wins
-		}
-		g.attribute(a, sc)
+	return "C || K || " + changed
+}
+
+func (g *generator) element(t *tElement, sc *scope, top bool) {
+	generics := make([]string, len(t.generics))
+	for i, a := range t.generics {
+		generics[i] = jsString(strings.TrimPrefix(a.Name, "generic:")) + ": " + jsString(a.Value.Static())
+	}
+	g.w.open(fmt.Sprintf("E(%s, {%s}, (N, C) => {", jsString(t.el.Tag), strings.Join(generics, ", ")))
+	for _, a := range t.attrs {
+		g.attribute(a, sc, top)
 	}
 	g.w.reopen("}, (C, T, E, B, F, S, J) => {")
-	g.nodes(e.Children, sc)
-	g.w.close("});")
+	g.nodes(t.children, sc, top)
+	g.w.close("}" + g.slotArg(t.slot, sc) + ");")
 }
 
-// directivesNotYetSupported are attribute prefixes that a later slice compiles.
-var directivesNotYetSupported = map[string]bool{
-	"wx": true, "model": true, "mark": true, "slot": true, "generic": true,
-	"change": true, "worklet": true, "let": true,
+// slotArg is the trailing slot argument of E and J: which slot of the parent component
+// the node goes to.
+func (g *generator) slotArg(a *Attribute, sc *scope) string {
+	if a == nil {
+		return ""
+	}
+	if !a.HasValue {
+		return `, ""`
+	}
+	v, _ := attrJS(a.Value, sc)
+	return ", " + v
 }
 
 // attribute prints the statement that sets one attribute inside an element's init.
-func (g *generator) attribute(a *Attribute, sc *scope) {
+func (g *generator) attribute(a *Attribute, sc *scope, top bool) {
 	name := a.Name
 	if ev, isEvent, err := parseEventName(name); err != "" {
 		g.rep.errorf(a.NameSpan.Start, "%s", err)
@@ -106,48 +214,87 @@ func (g *generator) attribute(a *Attribute, sc *scope) {
 		g.event(a, ev, sc)
 		return
 	}
-	if prefix, _, ok := strings.Cut(name, ":"); ok {
-		if directivesNotYetSupported[prefix] {
-			g.rep.errorf(a.NameSpan.Start, "%s is not supported yet", name)
-		} else {
-			g.rep.warnf(a.NameSpan.Start, "unknown attribute prefix %q in %q: the attribute is ignored", prefix+":", name)
-		}
-		return
-	}
+	prefix, rest, hasPrefix := strings.Cut(name, ":")
 	switch {
-	case name == "slot":
-		g.rep.errorf(a.NameSpan.Start, "the slot attribute is not supported yet")
+	case hasPrefix && prefix == "model":
+		lv := "null"
+		if x := a.Value.Single(); x != nil {
+			lv = lvalueOf(x, sc).modelJS()
+		}
+		if lv == "null" && a.HasValue {
+			g.rep.warnf(a.ValueSpan.Start, "%s needs a data path like {{value}} or {{form.name}} to write back to: it is a one-way binding here", name)
+		}
+		g.set(a, sc, top, "R.r(N, "+jsString(rest)+", %s, "+lv+")")
+	case hasPrefix && prefix == "mark":
+		g.set(a, sc, top, "R.m(N, "+jsString(rest)+", %s)")
+	case hasPrefix && prefix == "change":
+		g.set(a, sc, top, "R.p(N, "+jsString(rest)+", %s)")
+	case hasPrefix && (prefix == "let" || prefix == "slot" || prefix == "worklet"):
+		g.rep.warnf(a.NameSpan.Start, "%s is not supported: the attribute is ignored", name)
+	case hasPrefix && prefix == "data":
+		g.set(a, sc, top, "R.d(N, "+jsString(datasetKey("data-"+rest))+", %s)")
+	case hasPrefix:
+		g.rep.warnf(a.NameSpan.Start, "unknown attribute prefix %q in %q: the attribute is ignored", prefix+":", name)
 	case name == "class":
-		g.set(a, sc, `""`, "R.c(N, %s)")
+		g.set(a, sc, top, "R.c(N, %s)")
 	case name == "style":
-		g.set(a, sc, `""`, "R.y(N, %s)")
+		g.set(a, sc, top, "R.y(N, %s)")
 	case name == "id":
-		g.set(a, sc, `""`, "R.i(N, %s)")
+		g.set(a, sc, top, "R.i(N, %s)")
 	case strings.HasPrefix(name, "data-"):
-		g.set(a, sc, "true", "R.d(N, "+jsString(datasetKey(name))+", %s)")
+		g.set(a, sc, top, "R.d(N, "+jsString(datasetKey(name))+", %s)")
 	default:
 		// A property of a component, or an attribute of a native node.
-		g.set(a, sc, "true", "R.r(N, "+jsString(name)+", %s)")
+		g.set(a, sc, top, "R.r(N, "+jsString(name)+", %s)")
 	}
 }
 
 // set prints call (a format with one %s for the value): once on creation when the
-// value is static, on every render when it has {{ }}. bare is the value of an
-// attribute written without "=".
-func (g *generator) set(a *Attribute, sc *scope, bare, call string) {
-	value, static := bare, true
-	if a.HasValue {
-		value, static = attrJS(a.Value, sc)
-	}
-	if static {
+// value is static, else whenever what it reads changed.
+func (g *generator) set(a *Attribute, sc *scope, top bool, call string) {
+	if !a.HasValue || a.Value.IsStatic() {
+		value := "true" // a bare attribute: `disabled`
+		if a.HasValue {
+			value = jsString(a.Value.Static())
+		}
 		g.w.line("if (C) " + fmt.Sprintf(call, value) + ";")
-	} else {
-		g.w.line(fmt.Sprintf(call, value) + ";")
+		return
+	}
+	value, _ := attrJS(a.Value, sc)
+	stmt := fmt.Sprintf(call, value)
+	g.w.line("if (" + guard(valueChanged(a.Value, sc)) + ") " + stmt + ";")
+	if fields := g.bindFields(a.Value, sc, top); fields != "" {
+		g.w.line("if (C) bind(" + fields + ", (D, E) => { " + stmt + "; E(N); });")
 	}
 }
 
+// bindFields is the JavaScript list of binding-map fields v should update, or "".
+func (g *generator) bindFields(v Value, sc *scope, top bool) string {
+	if !top || g.bindable == nil {
+		return ""
+	}
+	roots := map[string]bool{}
+	for _, p := range v.Parts {
+		if p.Expr != nil {
+			dataRoots(p.Expr, sc, roots)
+		}
+	}
+	var fields []string
+	for f := range roots {
+		if g.bindable[f] {
+			fields = append(fields, jsString(f))
+		}
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	slices.Sort(fields)
+	g.usedBind = true
+	return "[" + strings.Join(fields, ", ") + "]"
+}
+
 // event prints R.v(N, name, handler, final, mutated, capture, isDynamic). A handler
-// named statically is bound once; one given by {{ }} is re-bound on every render with
+// named statically is bound once; one given by {{ }} is re-bound when it changes, with
 // isDynamic, which makes glass-easel drop the previous one.
 func (g *generator) event(a *Attribute, ev eventBinding, sc *scope) {
 	if !a.HasValue {
@@ -157,9 +304,143 @@ func (g *generator) event(a *Attribute, ev eventBinding, sc *scope) {
 	handler, static := attrJS(a.Value, sc)
 	call := fmt.Sprintf("R.v(N, %s, %s, %t, %t, %t, %t);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture, !static)
 	if static {
-		call = "if (C) " + call
+		g.w.line("if (C) " + call)
+		return
 	}
-	g.w.line(call)
+	g.w.line("if (" + guard(valueChanged(a.Value, sc)) + ") " + call)
+}
+
+// ifGroup prints a wx:if chain: the branch key is the number of the branch taken (0 for
+// none, or for wx:else), and B re-creates the content when it changes.
+func (g *generator) ifGroup(n *tIf, sc *scope) {
+	key := g.fresh("b")
+	var test strings.Builder
+	for i, br := range n.branches {
+		if br.cond == nil {
+			break
+		}
+		cond := "true"
+		if br.cond.HasValue {
+			cond, _ = attrJS(br.cond.Value, sc)
+		}
+		fmt.Fprintf(&test, "%s ? %d : ", parenCond(cond), i+1)
+	}
+	test.WriteString("0")
+	g.w.line(fmt.Sprintf("const %s = %s;", key, test.String()))
+	g.w.open(fmt.Sprintf("B(%s, (C, T, E, B, F, S, J) => {", key))
+	for i, br := range n.branches {
+		switch {
+		case br.cond == nil:
+			g.w.reopen("} else {")
+		case i == 0:
+			g.w.open(fmt.Sprintf("if (%s === %d) {", key, i+1))
+		default:
+			g.w.reopen(fmt.Sprintf("} else if (%s === %d) {", key, i+1))
+		}
+		g.nodes(br.body, sc, false)
+	}
+	g.w.close("}")
+	g.w.close("});")
+}
+
+// parenCond wraps a condition that contains a ternary or a logical operator, so that
+// chaining it in a ?: reads unambiguously.
+func parenCond(js string) string {
+	if strings.ContainsAny(js, "?|&,") {
+		return "(" + js + ")"
+	}
+	return js
+}
+
+// forLoop prints F(list, key, listUpdateTree, listPath, itemCallback). The item
+// callback receives the item and index with their own update trees, which the item's
+// bindings read instead of U.
+func (g *generator) forLoop(n *tFor, sc *scope) {
+	list, tree, path := `""`, "", lvalue{}
+	if n.list.HasValue {
+		list, _ = attrJS(n.list.Value, sc)
+		if x := n.list.Value.Single(); x != nil {
+			tree, path = treeJS(x, sc), lvalueOf(x, sc)
+		} else {
+			tree = valueChanged(n.list.Value, sc)
+			if tree != "" {
+				tree = "(" + tree + " ? true : undefined)"
+			}
+		}
+	}
+	key := "null"
+	if n.key != "" {
+		key = jsString(n.key)
+	}
+	id := g.fresh("")
+	item, index, itemTree, indexTree, itemPath := "x"+id, "i"+id, "xu"+id, "iu"+id, "lv"+id
+	inner := sc.child(map[string]binding{
+		n.item:  {value: item, tree: itemTree, lvalue: lvalue{ok: true, base: itemPath}},
+		n.index: {value: index, tree: indexTree},
+	})
+	if tree != "" {
+		tree = "U ? " + tree + " : undefined" // no tree on creation
+	}
+	g.w.open(fmt.Sprintf("F(%s, %s, %s, %s, (C, %s, %s, %s, %s, %s, T, E, B, F, S, J) => {",
+		list, key, or(tree, "undefined"), path.js(), item, index, itemTree, indexTree, itemPath))
+	g.nodes(n.body, inner, false)
+	g.w.close("});")
+}
+
+// templateCall prints <template is>: an if-group keyed by the template name, so that a
+// new name re-creates the content, running the template found by I with its data and
+// the data's update tree.
+func (g *generator) templateCall(n *tCall, sc *scope) {
+	name := g.fresh("t")
+	is, _ := attrJS(n.is.Value, sc)
+	data, tree := `""`, "Object.create(null)"
+	if n.data != nil {
+		data = exprJS(n.data, sc, precCond)
+		if o, ok := n.data.(*Object); ok {
+			whole, parts := objectTree(o, sc)
+			if parts == "" {
+				parts = "{}"
+			}
+			tree = "K || (U ? " + whole + parts + " : {})"
+			if parts == "{}" {
+				tree = "K || {}"
+			}
+		} else {
+			tree = "K || (U ? " + or(treeJS(n.data, sc), "undefined") + " || {} : {})"
+		}
+	}
+	g.w.line(fmt.Sprintf("const %s = %s;", name, is))
+	g.w.open(fmt.Sprintf("B(%s, (C, T, E, B, F, S, J) => {", name))
+	g.w.line(fmt.Sprintf("const template = I(%s);", name))
+	g.w.line(fmt.Sprintf("if (%s && template) template(R, C, %s, %s).C(C, T, E, B, F, S, J);", name, data, tree))
+	g.w.close("});")
+}
+
+// slot prints S(name, init, slot): a slot of this component, with the values it passes.
+func (g *generator) slot(n *tSlot, sc *scope) {
+	name := `""`
+	if n.name != nil && n.name.HasValue {
+		v := n.name.Value
+		name = jsString(v.Static())
+		if !v.IsStatic() {
+			value, _ := attrJS(v, sc)
+			name = guard(valueChanged(v, sc)) + " ? Y(" + value + ") : undefined"
+		}
+	}
+	slotArg := g.slotArg(n.slot, sc)
+	if len(n.values) == 0 {
+		if slotArg != "" {
+			g.w.line("S(" + name + ", undefined" + slotArg + ");")
+		} else {
+			g.w.line("S(" + name + ");")
+		}
+		return
+	}
+	g.w.open("S(" + name + ", (N) => {")
+	for _, a := range n.values {
+		g.set(a, sc, false, "R.l(N, "+jsString(a.Name)+", %s)")
+	}
+	g.w.close("}" + slotArg + ");")
 }
 
 type eventBinding struct {
@@ -232,6 +513,20 @@ func attrJS(v Value, sc *scope) (js string, static bool) {
 	return stringJS(v, sc), false
 }
 
+// valueChanged is the condition under which a value with interpolations may have
+// changed, "" when it cannot.
+func valueChanged(v Value, sc *scope) string {
+	var parts []string
+	for _, p := range v.Parts {
+		if p.Expr != nil {
+			if c := changedJS(p.Expr, sc); c != "" {
+				parts = append(parts, c)
+			}
+		}
+	}
+	return strings.Join(parts, " || ")
+}
+
 // stringJS prints a value as a string: "a " + Y(D.b) + " c".
 func stringJS(v Value, sc *scope) string {
 	var pieces []string
@@ -266,6 +561,16 @@ type writer struct {
 
 func (w *writer) line(s string) {
 	w.lines = append(w.lines, strings.Repeat("  ", w.depth)+s)
+}
+
+// insert adds a line before line i, at the current depth.
+func (w *writer) insert(i int, s string) {
+	w.lines = slices.Insert(w.lines, i, strings.Repeat("  ", w.depth)+s)
+	for j, at := range w.opened {
+		if at >= i {
+			w.opened[j]++
+		}
+	}
 }
 
 func (w *writer) open(s string) {

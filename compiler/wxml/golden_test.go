@@ -51,7 +51,8 @@ func TestGolden(t *testing.T) {
 }
 
 func goldenOutput(file string, src []byte) string {
-	js, diags := Compile(file, src)
+	out, diags := Compile(file, src)
+	js := out.JS
 	var b strings.Builder
 	for _, d := range diags {
 		for line := range strings.SplitSeq(d.Error(), "\n") {

@@ -2,9 +2,13 @@
 // runs (a "ProcGenGroup", the value glass-easel-template-compiler produces per file).
 //
 // It works in stages, each a pure function: the parser (parser.go, with exprparse.go for
-// the JavaScript subset inside {{ }}) builds a Document that keeps every position; the
-// generator (gen.go, with genexpr.go for expressions) prints JavaScript from it. Every
-// stage reports all the problems it finds as positioned diagnostics and keeps going.
+// the JavaScript subset inside {{ }}) builds a Document that keeps every position;
+// lowering (lower.go) gives directives and special tags their meaning (if-chains,
+// loops, templates, imports, slots, wxs); the generator (gen.go, with genexpr.go for
+// expressions and their update trees, bindmap.go for the binding map) prints
+// JavaScript. Every stage reports all the problems it finds as positioned diagnostics
+// and keeps going. Link (link.go) checks what needs several files: src targets and
+// template names across imports.
 package wxml
 
 import (
@@ -29,24 +33,61 @@ func Parse(file string, src []byte) (*Document, diag.List) {
 	return doc, rep.list()
 }
 
-// Compile parses and generates. js is a JavaScript *expression* that evaluates to a
-// glass-easel 0.12.1 "ProcGenGroup" for this file: a function (name) => ProcGen, where
-// name "" is the file's main template, with a `_` property holding the map, exactly like
-// the value glass-easel-template-compiler puts in G["path"]. It is self-contained (its
-// helpers are defined inside an IIFE). Every error in the file is reported, positioned
-// and with a code frame; when there is any error js is "".
-func Compile(file string, src []byte) (js string, errs diag.List) {
+// Output is what compiling one .wxml file gives.
+type Output struct {
+	// JS is a JavaScript expression evaluating to this file's ProcGenGroup: a function
+	// (name) => ProcGen, name "" being the file's main template, with a `_` property
+	// holding the map of all its templates, like the values glass-easel-template-compiler
+	// puts in its group list. It is "" when the file has errors. It may use three free
+	// variables the build defines once for the whole app: G (project path without
+	// extension -> ProcGenGroup of every compiled .wxml, for import and include), W (.wxs
+	// path with extension -> loader of that module's exports) and D (the WXS define
+	// function: D(filename, fn) registers a module and returns its loader).
+	JS string
+	// Imports and Includes are the src of <import> and <include>, as project paths
+	// without extension, positioned at the src value.
+	Imports  []Ref
+	Includes []Ref
+	// WxsSrcs are the src of <wxs>, as project paths with the .wxs extension.
+	WxsSrcs []Ref
+	// Templates are the names of the <template name> defined in this file.
+	Templates []string
+	// TemplateRefs are the static <template is="name"> uses (Path is the name).
+	TemplateRefs []Ref
+}
+
+// Ref is a path or name a file refers to, with the position where it is written.
+type Ref struct {
+	Path         string
+	Line, Column int
+}
+
+// Compile compiles one WXML file. file is its project path ("pages/index/index.wxml"),
+// which relative src paths are resolved against. Every problem in the file is reported,
+// positioned and with a code frame; what the file refers to is filled in even when it
+// has errors, so that a build can still track its dependencies.
+func Compile(file string, src []byte) (Output, diag.List) {
 	doc, errs := Parse(file, src)
 	rep := newReporter(file, src)
-	js = generate(doc, rep)
+	low := lower(doc, rep)
+	js := generate(file, low, rep)
 	errs = append(errs, rep.list()...)
 	slices.SortStableFunc(errs, func(a, b diag.Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
-	if errs.HasErrors() {
-		return "", errs
+	out := Output{
+		Imports:      low.imports,
+		Includes:     low.includes,
+		WxsSrcs:      low.wxsSrcs,
+		TemplateRefs: low.calls,
 	}
-	return js, errs
+	for _, t := range low.templates {
+		out.Templates = append(out.Templates, t.name)
+	}
+	if !errs.HasErrors() {
+		out.JS = js
+	}
+	return out, errs
 }
 
 // reporter collects diagnostics for one file, turning byte offsets into lines and

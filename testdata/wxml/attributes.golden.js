@@ -1,28 +1,41 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.i(N, "a");
         if (C) R.r(N, "hidden", true);
-        R.r(N, "disabled", D.on);
-        R.r(N, "count", D.n);
-        R.r(N, "label", "n is " + Y(D.n));
+        if (C || K || U.on) R.r(N, "disabled", D.on);
+        if (C) bind(["on"], (D, E) => { R.r(N, "disabled", D.on); E(N); });
+        if (C || K || U.n) R.r(N, "count", D.n);
+        if (C) bind(["n"], (D, E) => { R.r(N, "count", D.n); E(N); });
+        if (C || K || U.n) R.r(N, "label", "n is " + Y(D.n));
+        if (C) bind(["n"], (D, E) => { R.r(N, "label", "n is " + Y(D.n)); E(N); });
       }, (C, T, E, B, F, S, J) => {});
       E("view", {}, (N, C) => {
         if (C) R.i(N, "b");
         if (C) R.r(N, "title", "single \"quoted\"");
         if (C) R.r(N, "unquoted", "plain");
-        R.r(N, "literal", "x");
-        R.r(N, "object", D.obj);
+        if (C || K) R.r(N, "literal", "x");
+        if (C || K || U.obj) R.r(N, "object", D.obj);
+        if (C) bind(["obj"], (D, E) => { R.r(N, "object", D.obj); E(N); });
       }, (C, T, E, B, F, S, J) => {});
       E("view", {}, (N, C) => {
         if (C) R.i(N, "c");
-        R.r(N, "expr", D.on ? "yes" : "no");
-        R.r(N, "sum", D.n + 1);
+        if (C || K || U.on) R.r(N, "expr", D.on ? "yes" : "no");
+        if (C) bind(["on"], (D, E) => { R.r(N, "expr", D.on ? "yes" : "no"); E(N); });
+        if (C || K || U.n) R.r(N, "sum", D.n + 1);
+        if (C) bind(["n"], (D, E) => { R.r(N, "sum", D.n + 1); E(N); });
         if (C) R.r(N, "empty", "");
       }, (C, T, E, B, F, S, J) => {});
       E("view", {}, (N, C) => {
@@ -32,7 +45,7 @@
         if (C) R.r(N, "under_score", "3");
       }, (C, T, E, B, F, S, J) => {});
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

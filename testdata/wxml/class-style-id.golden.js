@@ -1,37 +1,49 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.c(N, "static");
       }, (C, T, E, B, F, S, J) => {
-        T("s");
+        T(C ? "s" : undefined);
       });
       E("view", {}, (N, C) => {
-        R.c(N, "item " + Y(D.active));
-        R.y(N, "color: " + Y(D.color) + "; width: " + Y(D.size) + "px");
+        if (C || K || U.active) R.c(N, "item " + Y(D.active));
+        if (C) bind(["active"], (D, E) => { R.c(N, "item " + Y(D.active)); E(N); });
+        if (C || K || U.color || U.size) R.y(N, "color: " + Y(D.color) + "; width: " + Y(D.size) + "px");
+        if (C) bind(["color", "size"], (D, E) => { R.y(N, "color: " + Y(D.color) + "; width: " + Y(D.size) + "px"); E(N); });
       }, (C, T, E, B, F, S, J) => {
-        T("dynamic");
+        T(C ? "dynamic" : undefined);
       });
       E("view", {}, (N, C) => {
-        R.c(N, D.active);
-        R.y(N, "color:" + D.color);
-        R.i(N, D.ident);
+        if (C || K || U.active) R.c(N, D.active);
+        if (C) bind(["active"], (D, E) => { R.c(N, D.active); E(N); });
+        if (C || K || U.color) R.y(N, "color:" + D.color);
+        if (C) bind(["color"], (D, E) => { R.y(N, "color:" + D.color); E(N); });
+        if (C || K || U.ident) R.i(N, D.ident);
+        if (C) bind(["ident"], (D, E) => { R.i(N, D.ident); E(N); });
       }, (C, T, E, B, F, S, J) => {
-        T("single");
+        T(C ? "single" : undefined);
       });
       E("view", {}, (N, C) => {
         if (C) R.i(N, "fixed");
         if (C) R.c(N, "");
         if (C) R.y(N, "");
       }, (C, T, E, B, F, S, J) => {
-        T("empty");
+        T(C ? "empty" : undefined);
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

@@ -1,22 +1,32 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("child-item", {}, (N, C) => {
         if (C) R.i(N, "c");
-        R.r(N, "title", D.t);
-        R.r(N, "count", D.n);
+        if (C || K || U.t) R.r(N, "title", D.t);
+        if (C) bind(["t"], (D, E) => { R.r(N, "title", D.t); E(N); });
+        if (C || K || U.n) R.r(N, "count", D.n);
+        if (C) bind(["n"], (D, E) => { R.r(N, "count", D.n); E(N); });
         if (C) R.c(N, "wrapper");
       }, (C, T, E, B, F, S, J) => {});
       E("child-item", {}, (N, C) => {
-        R.r(N, "title", "static " + Y(D.t));
+        if (C || K || U.t) R.r(N, "title", "static " + Y(D.t));
+        if (C) bind(["t"], (D, E) => { R.r(N, "title", "static " + Y(D.t)); E(N); });
         if (C) R.r(N, "count", "7");
       }, (C, T, E, B, F, S, J) => {});
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

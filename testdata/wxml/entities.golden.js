@@ -1,21 +1,29 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("& < > \" ' [ ] AB © Tom & Jerry &b c");
+        T(C ? "& < > \" ' [ ] AB © Tom & Jerry &b c" : undefined);
       });
       E("view", {}, (N, C) => {
-        R.r(N, "title", "<" + Y(D.x) + ">");
+        if (C || K || U.x) R.r(N, "title", "<" + Y(D.x) + ">");
+        if (C) bind(["x"], (D, E) => { R.r(N, "title", "<" + Y(D.x) + ">"); E(N); });
         if (C) R.r(N, "alt", "\"q\"");
       }, (C, T, E, B, F, S, J) => {
-        T(Y(D.x) + " <");
+        T(C || K || U.x ? Y(D.x) + " <" : undefined, (N) => bind(["x"], (D, E, T) => T(N, Y(D.x) + " <")));
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

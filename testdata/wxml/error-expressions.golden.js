@@ -17,11 +17,6 @@
 // > 3 | <view>{{ 'unterminated }}</view>
 //     |          ^
 //   4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>
-// error-expressions.wxml:4:11: error: object literals like {{a: 1}} are not supported yet
-//   3 | <view>{{ 'unterminated }}</view>
-// > 4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>
-//     |           ^
-//   5 | <view>{{ missing end</view>
 // error-expressions.wxml:4:18: warning: empty expression {{ }}: it renders as an empty string
 //   3 | <view>{{ 'unterminated }}</view>
 // > 4 | <view>{{ a: 1 }} {{ }} {{ @ }}</view>

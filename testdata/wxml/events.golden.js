@@ -1,9 +1,15 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.i(N, "outer");
@@ -18,7 +24,7 @@
             if (C) R.i(N, "inner");
             if (C) R.v(N, "tap", "inner", false, false, false, false);
           }, (C, T, E, B, F, S, J) => {
-            T("inner");
+            T(C ? "inner" : undefined);
           });
         });
       });
@@ -31,24 +37,24 @@
           if (C) R.v(N, "tap", "legacy", false, false, false, false);
           if (C) R.v(N, "touchstart", "capture", true, false, true, false);
         }, (C, T, E, B, F, S, J) => {
-          T("legacy");
+          T(C ? "legacy" : undefined);
         });
       });
       E("view", {}, (N, C) => {
         if (C) R.i(N, "dyn");
-        R.v(N, "tap", D.handler, false, false, false, true);
+        if (C || K || U.handler) R.v(N, "tap", D.handler, false, false, false, true);
       }, (C, T, E, B, F, S, J) => {
-        T("dynamic handler");
+        T(C ? "dynamic handler" : undefined);
       });
       E("view", {}, (N, C) => {
         if (C) R.i(N, "custom");
         if (C) R.v(N, "my-event", "custom", false, false, false, false);
         if (C) R.v(N, "other", "custom", true, false, false, false);
       }, (C, T, E, B, F, S, J) => {
-        T("custom event");
+        T(C ? "custom event" : undefined);
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

@@ -1,24 +1,31 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T(Y(D.name));
+        T(C || K || U.name ? Y(D.name) : undefined, (N) => bind(["name"], (D, E, T) => T(N, Y(D.name))));
       });
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("count: " + Y(D.count) + ", next: " + Y(D.count + 1));
+        T(C || K || U.count || U.count ? "count: " + Y(D.count) + ", next: " + Y(D.count + 1) : undefined, (N) => bind(["count"], (D, E, T) => T(N, "count: " + Y(D.count) + ", next: " + Y(D.count + 1))));
       });
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T(Y(D.flag) + " " + Y(D.list) + " " + Y(D.nothing) + "|" + Y(D.name) + Y(D.count));
+        T(C || K || U.flag || U.list || U.nothing || U.name || U.count ? Y(D.flag) + " " + Y(D.list) + " " + Y(D.nothing) + "|" + Y(D.name) + Y(D.count) : undefined, (N) => bind(["count", "flag", "list", "name", "nothing"], (D, E, T) => T(N, Y(D.flag) + " " + Y(D.list) + " " + Y(D.nothing) + "|" + Y(D.name) + Y(D.count))));
       });
       E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T(Y("a" + "b") + " " + Y("}}") + " " + Y(D.a < D.b));
+        T(C || K || U.a || U.b ? Y("a" + "b") + " " + Y("}}") + " " + Y(D.a < D.b) : undefined, (N) => bind(["a", "b"], (D, E, T) => T(N, Y("a" + "b") + " " + Y("}}") + " " + Y(D.a < D.b))));
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

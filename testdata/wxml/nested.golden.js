@@ -1,9 +1,16 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.c(N, "outer");
@@ -12,7 +19,7 @@
           if (C) R.c(N, "middle");
         }, (C, T, E, B, F, S, J) => {
           E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-            T(Y(D.title));
+            T(C || K || U.title ? Y(D.title) : undefined, (N) => bind(["title"], (D, E, T) => T(N, Y(D.title))));
           });
           E("my-Widget_2", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {});
           E("image", {}, (N, C) => {
@@ -20,15 +27,15 @@
           }, (C, T, E, B, F, S, J) => {});
         });
         E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-          T(Y(X(D.items)[0]));
+          T(C || K || Z(U.items, 0) ? Y(X(D.items)[0]) : undefined, (N) => bind(["items"], (D, E, T) => T(N, Y(X(D.items)[0]))));
           E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-            T(Y(X(D.items)[1]));
+            T(C || K || Z(U.items, 1) ? Y(X(D.items)[1]) : undefined, (N) => bind(["items"], (D, E, T) => T(N, Y(X(D.items)[1]))));
           });
-          T("tail");
+          T(C ? "tail" : undefined);
         });
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

@@ -1,30 +1,36 @@
 (() => {
   const X = (a) => (a == null ? Object.create(null) : a);
   const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
   const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
   H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("Hello, world");
+        T(C ? "Hello, world" : undefined);
       });
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("\n  Indented text keeps its spaces and line breaks.\n");
+        T(C ? "\n  Indented text keeps its spaces and line breaks.\n" : undefined);
       });
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {});
       E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T(" a ");
+        T(C ? " a " : undefined);
       });
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("before");
-        T("after");
+        T(C ? "before" : undefined);
+        T(C ? "after" : undefined);
       });
-      T("\nplain text at the top level\n");
+      T(C ? "\nplain text at the top level\n" : undefined);
       E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
-        T("a < b and c > d");
+        T(C ? "a < b and c > d" : undefined);
       });
     };
-    return { C: children, B: {} };
+    return { C: children, B: A };
   };
   return Object.assign((name) => H[name], { _: H });
 })()

@@ -14,7 +14,7 @@ Page({
     this.record('inner', e)
     this.setData({
       last: [e.type, typeof e.timeStamp, e.target.id, e.target.dataset.kind, e.currentTarget.id,
-        e.currentTarget.dataset.kind, JSON.stringify(e.mark), e.detail.x > 0, e.detail.y > 0].join('|'),
+        e.currentTarget.dataset.kind, JSON.stringify(e.mark, Object.keys(e.mark).sort()), e.detail.x > 0, e.detail.y > 0].join('|'),
     })
   },
   reset() { this.entries = []; this.setData({ log: '' }) },

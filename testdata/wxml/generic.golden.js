@@ -1,0 +1,27 @@
+(() => {
+  const X = (a) => (a == null ? Object.create(null) : a);
+  const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
+  const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
+  H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
+    const children = (C, T, E, B, F, S, J) => {
+      E("holder", {"item": "impl-a"}, (N, C) => {
+        if (C || K || U.v) R.r(N, "v", D.v);
+        if (C) bind(["v"], (D, E) => { R.r(N, "v", D.v); E(N); });
+      }, (C, T, E, B, F, S, J) => {});
+      E("holder", {"item": "impl-b"}, (N, C) => {
+        if (C || K || U.v) R.r(N, "v", D.v);
+        if (C) bind(["v"], (D, E) => { R.r(N, "v", D.v); E(N); });
+      }, (C, T, E, B, F, S, J) => {});
+    };
+    return { C: children, B: A };
+  };
+  return Object.assign((name) => H[name], { _: H });
+})()

@@ -1,0 +1,36 @@
+(() => {
+  const X = (a) => (a == null ? Object.create(null) : a);
+  const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
+  const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, (G["common/t"] || {})._, H)))[name];
+  H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const children = (C, T, E, B, F, S, J) => {
+      J((C, T, E, B, F, S, J) => {
+        const included = G["common/header"];
+        if (included) included("")(R, C, D, U).C(C, T, E, B, F, S, J);
+      });
+      const t1 = "card";
+      B(t1, (C, T, E, B, F, S, J) => {
+        const template = I(t1);
+        if (t1 && template) template(R, C, {title: D.title}, K || (U ? {title: U.title} : {})).C(C, T, E, B, F, S, J);
+      });
+      const t2 = "uses-deep";
+      B(t2, (C, T, E, B, F, S, J) => {
+        const template = I(t2);
+        if (t2 && template) template(R, C, {title: D.title}, K || (U ? {title: U.title} : {})).C(C, T, E, B, F, S, J);
+      });
+      J((C, T, E, B, F, S, J) => {
+        const included = G["common/header"];
+        if (included) included("")(R, C, D, U).C(C, T, E, B, F, S, J);
+      });
+    };
+    return { C: children, B: A };
+  };
+  return Object.assign((name) => H[name], { _: H });
+})()

@@ -1,0 +1,63 @@
+(() => {
+  const X = (a) => (a == null ? Object.create(null) : a);
+  const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
+  const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
+  H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
+    const children = (C, T, E, B, F, S, J) => {
+      E("probe", {}, (N, C) => {
+        if (C) R.i(N, "p1");
+        if (C || K || U.a) R.r(N, "p", D.a);
+        if (C || K || Z(U.b, "c")) R.r(N, "q", X(D.b).c);
+      }, (C, T, E, B, F, S, J) => {});
+      E("probe", {}, (N, C) => {
+        if (C) R.i(N, "p2");
+        if (C || K || U.flag || (D.flag ? U.x : U.y)) R.r(N, "p", D.flag ? D.x : D.y);
+        if (C) bind(["x", "y"], (D, E) => { R.r(N, "p", D.flag ? D.x : D.y); E(N); });
+        if (C || K || U.a) R.r(N, "q", [D.a, 1]);
+      }, (C, T, E, B, F, S, J) => {});
+      E("probe", {}, (N, C) => {
+        if (C) R.i(N, "p3");
+        if (C || K || U.a) R.r(N, "p", {k: D.a});
+        if (C) R.r(N, "q", "static");
+      }, (C, T, E, B, F, S, J) => {});
+      F(D.list, null, U ? U.list : undefined, [0, "list"], (C, x1, i1, xu1, iu1, lv1, T, E, B, F, S, J) => {
+        E("probe", {}, (N, C) => {
+          if (C || K || Z(xu1, "v")) R.r(N, "p", X(x1).v);
+          if (C || K || iu1) R.r(N, "q", i1);
+        }, (C, T, E, B, F, S, J) => {});
+      });
+      F(D.list, null, U ? U.list : undefined, [0, "list"], (C, x2, i2, xu2, iu2, lv2, T, E, B, F, S, J) => {
+        E("probe", {}, (N, C) => {
+          if (C || K || Z(xu2, "v") || U.a) R.r(N, "p", X(x2).v + D.a);
+          if (C || K || U.other) R.r(N, "q", D.other);
+        }, (C, T, E, B, F, S, J) => {});
+      });
+      const b3 = D.flag ? 1 : 0;
+      B(b3, (C, T, E, B, F, S, J) => {
+        if (b3 === 1) {
+          E("view", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+            E("probe", {}, (N, C) => {
+              if (C || K || U.a) R.r(N, "p", D.a);
+              if (C || K || U.b) R.r(N, "q", D.b);
+            }, (C, T, E, B, F, S, J) => {});
+          });
+        }
+      });
+      E("probe", {}, (N, C) => {
+        if (C || K || U.a) R.r(N, "p", D.a);
+        if (C || K || U.other) R.r(N, "q", D.other);
+        if (C || K || U.a) R.c(N, "c" + Y(D.a));
+      }, (C, T, E, B, F, S, J) => {});
+    };
+    return { C: children, B: A };
+  };
+  return Object.assign((name) => H[name], { _: H });
+})()

@@ -1,0 +1,43 @@
+(() => {
+  const X = (a) => (a == null ? Object.create(null) : a);
+  const Y = (a) => (a == null ? "" : String(a));
+  const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
+  const P = (a) => (typeof a === "function" ? a : () => {});
+  const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const H = {};
+  let templates;
+  const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
+  H[""] = (R, C, D, U) => {
+    const K = U === true;
+    const A = {};
+    const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));
+    const children = (C, T, E, B, F, S, J) => {
+      E("single-slot", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+        E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+          T(C || K || U.t ? "in single " + Y(D.t) : undefined, (N) => bind(["t"], (D, E, T) => T(N, "in single " + Y(D.t))));
+        });
+      });
+      E("multi-slot", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+        E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+          T(C || K || U.t ? "head " + Y(D.t) : undefined, (N) => bind(["t"], (D, E, T) => T(N, "head " + Y(D.t))));
+        }, "head");
+        E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+          T(C ? "body" : undefined);
+        });
+        J((C, T, E, B, F, S, J) => {
+          E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+            T(C ? "foot 1" : undefined);
+          });
+          E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+            T(C ? "foot 2" : undefined);
+          });
+        }, "foot");
+        E("text", {}, (N, C) => {}, (C, T, E, B, F, S, J) => {
+          T(C ? "dynamic slot" : undefined);
+        }, D.which == "a" ? "head" : "foot");
+      });
+    };
+    return { C: children, B: A };
+  };
+  return Object.assign((name) => H[name], { _: H });
+})()
