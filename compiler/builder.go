@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/js"
 	"github.com/mpsim/mpsim/compiler/project"
 	"github.com/mpsim/mpsim/compiler/wxml"
 	"github.com/mpsim/mpsim/compiler/wxss"
@@ -41,7 +43,8 @@ type compiled struct {
 	module   *jsModule
 	template *wxml.Output
 	style    *wxss.Output
-	source   []byte // of a template, for the code frames of link errors
+	wxs      string // a .wxs module's function expression
+	source   []byte // of a template or script, for the code frames of link errors
 }
 
 // Stats say what the last build did.
@@ -61,7 +64,7 @@ func NewBuilder() *Builder {
 func (b *Builder) Stats() Stats { return b.last }
 
 // sourceKinds are the extensions the build compiles.
-var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true, ".wxss": true}
+var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true, ".wxss": true, ".wxs": true}
 
 // Build compiles p, reusing the cached output of every file whose content has not changed.
 // It returns nil and the diagnostics when the project has errors; the caller keeps serving
@@ -86,8 +89,11 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		hash [sha256.Size]byte
 	}
 	var jobs []job
-	seen := make(map[string]bool, len(files))
+	seen := make(map[string]bool, len(files)) // the source files, by name
 	for _, name := range files {
+		if !sourceKinds[path.Ext(name)] {
+			continue
+		}
 		seen[name] = true
 		src, err := fs.ReadFile(p.FS, name)
 		if err != nil {
@@ -129,8 +135,19 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	}
 
 	// Link: gather every unit's output and diagnostics in a fixed order.
+	exists := map[string]bool{} // what a require can name: scripts by their .js path, .json files
+	for _, name := range files {
+		switch path.Ext(name) {
+		case ".ts":
+			exists[strings.TrimSuffix(name, ".ts")+".js"] = true
+		default:
+			exists[name] = true
+		}
+	}
 	var modules []jsModule
 	templates := map[string]string{}
+	wxsModules := map[string]string{}
+	jsonFiles := map[string][]byte{}
 	linkInputs := map[string]wxml.LinkInput{}
 	names := make([]string, 0, len(b.units))
 	for name := range b.units {
@@ -142,21 +159,28 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		errs = append(errs, u.diags...)
 		switch {
 		case u.out.module != nil:
-			modules = append(modules, *u.out.module)
+			m := *u.out.module
+			m.Requires = append([]js.Ref(nil), m.Requires...) // resolved below; the cache keeps its own
+			errs = append(errs, js.ResolveRequires(&m, u.out.source, func(p string) bool { return exists[p] })...)
+			for _, r := range m.Requires {
+				if strings.HasSuffix(r.Path, ".json") && jsonFiles[r.Path] == nil {
+					jsonFiles[r.Path] = readJSONModule(p.FS, r.Path, &errs)
+				}
+			}
+			modules = append(modules, m)
+		case u.kind == ".wxs" && !u.diags.HasErrors():
+			wxsModules[name] = u.out.wxs
 		case u.kind == ".wxml" && !u.diags.HasErrors():
 			key := strings.TrimSuffix(name, ".wxml")
 			templates[key] = u.out.template.JS
 			linkInputs[key] = wxml.LinkInput{File: name, Source: u.out.source, Out: *u.out.template}
 		}
 	}
-	errs = append(errs, wxml.Link(linkInputs, func(wxsPath string) bool {
-		_, err := fs.Stat(p.FS, wxsPath)
-		return err == nil
-	})...)
+	errs = append(errs, wxml.Link(linkInputs, func(wxsPath string) bool { return exists[wxsPath] })...)
 	styles, serrs := linkStyles(b.units, components)
 	errs = append(errs, serrs...)
 
-	b.last = Stats{Files: len(files), Compiled: len(jobs), Reused: len(files) - len(jobs)}
+	b.last = Stats{Files: len(seen), Compiled: len(jobs), Reused: len(seen) - len(jobs)}
 	defer func() { b.last.Duration = time.Since(start) }()
 	if errs.HasErrors() {
 		return nil, errs
@@ -164,7 +188,23 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	allPages, _ := p.AllPages() // its errors came with Components
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
 		Window: p.App.Window, TabBar: p.App.TabBar, App: p.App.Raw}
-	return &Output{AppService: appService(cfg, modules, templates, components, styles), Config: cfg, Styles: styles.css}, errs
+	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
+		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
+	return &Output{AppService: code, AppServiceMap: sourceMap, Config: cfg, Styles: styles.css}, errs
+}
+
+// readJSONModule reads a .json file a script requires; it must be valid JSON.
+func readJSONModule(fsys fs.FS, name string, errs *diag.List) []byte {
+	src, err := fs.ReadFile(fsys, name)
+	if err == nil && !json.Valid(src) {
+		err = fmt.Errorf("not valid JSON")
+	}
+	if err != nil {
+		*errs = append(*errs, diag.Diagnostic{File: name, Line: 1, Column: 1,
+			Message: "required as a module, but " + err.Error(), Hint: "a required .json must hold valid JSON"})
+		return []byte("null")
+	}
+	return src
 }
 
 // sheets are the linked style sheets of an app: CSS by page or component path ("app" for
@@ -213,8 +253,8 @@ func linkStyles(units map[string]*unit, components map[string]*project.Component
 	return out, errs
 }
 
-// listSources lists the files the build compiles, skipping dot folders and node_modules
-// (npm packages reach a mini-program through miniprogram_npm).
+// listSources lists the project's files, skipping dot folders and node_modules (npm
+// packages reach a mini-program through miniprogram_npm) and TypeScript declarations.
 func listSources(fsys fs.FS) ([]string, diag.List) {
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -227,7 +267,7 @@ func listSources(fsys fs.FS) ([]string, diag.List) {
 			}
 			return nil
 		}
-		if sourceKinds[path.Ext(name)] && !strings.HasSuffix(name, ".d.ts") {
+		if !strings.HasSuffix(name, ".d.ts") {
 			files = append(files, name)
 		}
 		return nil

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -122,6 +123,9 @@ func ChromiumPath() (string, error) {
 type Browser struct {
 	t   testing.TB
 	ctx context.Context
+
+	mu      sync.Mutex
+	console []string // console messages and uncaught exceptions of the shell and its pages
 }
 
 // OpenBrowser starts headless chromium on url. The flags keep it off the network
@@ -152,12 +156,68 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
+	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
+		t.Fatalf("listen to chromium: %v", err)
+	}
 	navCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(navCtx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s in chromium: %v", url, err)
 	}
 	return b
+}
+
+// onEvent keeps the console: it runs on chromedp's reading goroutine, so it only appends.
+func (b *Browser) onEvent(ev any) {
+	var line string
+	switch ev := ev.(type) {
+	case *cdpruntime.EventConsoleAPICalled:
+		parts := []string{string(ev.Type) + ":"}
+		for _, a := range ev.Args {
+			var s string
+			if json.Unmarshal([]byte(a.Value), &s) == nil {
+				parts = append(parts, s)
+			} else if len(a.Value) > 0 {
+				parts = append(parts, string(a.Value))
+			} else {
+				parts = append(parts, a.Description)
+			}
+		}
+		line = strings.Join(parts, " ")
+	case *cdpruntime.EventExceptionThrown:
+		line = "exception: " + ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			line += " " + ev.ExceptionDetails.Exception.Description
+		}
+	default:
+		return
+	}
+	b.mu.Lock()
+	b.console = append(b.console, line)
+	b.mu.Unlock()
+}
+
+// Console returns the console lines so far.
+func (b *Browser) Console() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.console...)
+}
+
+// WaitConsole waits for a console line containing want and returns it.
+func (b *Browser) WaitConsole(want string, timeout time.Duration) string {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		for _, line := range b.Console() {
+			if strings.Contains(line, want) {
+				return line
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.t.Fatalf("no console line contains %q; the console:\n%s", want, strings.Join(b.Console(), "\n"))
+	return ""
 }
 
 // Eval runs a JavaScript expression in the shell page and returns its value (a

@@ -90,6 +90,7 @@ func (s *Server) Handler() http.Handler {
 	r.Handle("/runtime/*", http.StripPrefix("/runtime/", noCache(http.FileServerFS(s.opts.Runtime))))
 	r.Get("/app-config.json", s.appConfig)
 	r.Get("/appservice.js", s.appService)
+	r.Get("/appservice.js.map", s.appServiceMap)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Get("/ws/{role}", s.socket)
@@ -152,6 +153,19 @@ func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(out.AppService)
+}
+
+// appServiceMap serves the source map of appservice.js: DevTools and the runtime's
+// stack traces map the app's errors to the user's files with it.
+func (s *Server) appServiceMap(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	if out == nil || out.AppServiceMap == nil {
+		http.Error(w, "mpsim: no build yet", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(out.AppServiceMap)
 }
 
 // styleSheet serves the linked CSS of a page or component: /wxss/<path>.wxss.

@@ -175,6 +175,22 @@ export class AppRuntime {
     return call({ ...rest, success: (res: any) => success?.(withChannel(res)) })
   }
 
+  // appError hands an exception of the app's code to App.onError. An exception in
+  // onError itself is only logged: reporting it again could loop.
+  appError(message: string) {
+    const onError = this.app?.onError
+    if (typeof onError !== 'function' || this.inOnError) return
+    this.inOnError = true
+    try {
+      onError.call(this.app, message)
+    } catch (err) {
+      console.error('[mpsim] in App.onError:', err)
+    } finally {
+      this.inOnError = false
+    }
+  }
+  private inOnError = false
+
   // pageNotFound tells the app that a page it tried to open does not exist.
   pageNotFound(data: { path: string; query?: Record<string, string>; isEntryPage?: boolean }) {
     if (this.app) this.callHook(this.app, 'onPageNotFound', { query: {}, isEntryPage: false, ...data })

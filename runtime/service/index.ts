@@ -5,6 +5,7 @@ import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
 import { Modules } from './modules'
+import { StackMapper } from './sourcemap'
 import { Invoker, createWx } from './wx'
 
 declare const importScripts: (...urls: string[]) => void
@@ -13,19 +14,28 @@ const session = new URLSearchParams(self.location.search).get('session') || ''
 const socket = new Socket(socketURL(self.location, 'service', session))
 const modules = new Modules()
 
+const stacks = new StackMapper(`/appservice.js.map?session=${encodeURIComponent(session)}`)
+
+// reportError shows an exception of the app's code in the console with the user's file
+// and line, hands it to App.onError as the phone does, and tells the pages; the app keeps
+// running.
 function reportError(err: unknown, where: string) {
   const e = err instanceof Error ? err : new Error(String(err))
-  console.error(`[mpsim] ${where}:`, e)
+  const stack = stacks.map(e.stack || `${e.name}: ${e.message}`)
+  console.error(`[mpsim] ${where}: ${stack}`)
+  runtime?.appError(`${e.message}\n${stack}`)
   socket.send({
     command: Cmd.AppServicePublish,
-    data: { eventName: Ev.AppError, data: { message: e.message, stack: e.stack || '', where }, webviewIds: [] },
+    data: { eventName: Ev.AppError, data: { message: e.message, stack, where }, webviewIds: [] },
   })
 }
 
 const invoker = new Invoker(socket, session, (err) => reportError(err, 'in an API callback'))
 const wx = createWx(invoker)
 const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number }
-const runtime = new AppRuntime(
+// eslint-disable-next-line prefer-const
+let runtime: AppRuntime | undefined
+runtime = new AppRuntime(
   modules,
   socket,
   { width: sys.windowWidth, height: sys.windowHeight, pixelRatio: sys.pixelRatio },

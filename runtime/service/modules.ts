@@ -36,23 +36,40 @@ export class Modules {
     return m.exports
   }
 
+  // resolve finds a module as the build does (compiler/js.Resolve): /-absolute from the
+  // root; ./ and ../ from the requiring file's folder; a bare name first as a relative
+  // path, then as a package in miniprogram_npm, in the nearest folder up to the root.
   private resolve(path: string, from: string): string | null {
-    let base: string[]
-    if (path.startsWith('/')) base = []
-    else if (path.startsWith('./') || path.startsWith('../')) base = dirParts(from)
-    else base = dirParts(from) // bare paths are relative in mini-programs too
-    const parts = [...base]
-    for (const seg of path.split('/')) {
-      if (seg === '' || seg === '.') continue
-      if (seg === '..') parts.pop()
-      else parts.push(seg)
+    const dir = dirParts(from)
+    let candidates: string[][]
+    if (path.startsWith('/')) candidates = [[]]
+    else if (path.startsWith('./') || path.startsWith('../')) candidates = [dir]
+    else {
+      candidates = [dir]
+      for (let i = dir.length; i >= 0; i--) candidates.push([...dir.slice(0, i), 'miniprogram_npm'])
     }
-    const p = parts.join('/')
-    for (const cand of [p, p + '.js', p + '/index.js']) {
-      if (this.modules.has(cand)) return cand
+    for (const base of candidates) {
+      const p = join(base, path)
+      if (p === null) continue
+      for (const cand of [p, p + '.js', p + '/index.js']) {
+        if (this.modules.has(cand)) return cand
+      }
     }
     return null
   }
+}
+
+// join appends a slash path to base; null when it climbs above the root.
+function join(base: string[], path: string): string | null {
+  const parts = [...base]
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue
+    if (seg === '..') {
+      if (parts.length === 0) return null
+      parts.pop()
+    } else parts.push(seg)
+  }
+  return parts.join('/')
 }
 
 function dirParts(from: string) {

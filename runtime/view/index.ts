@@ -156,6 +156,11 @@ function apply(ops: RenderOp[]) {
 
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
+  if (eventName === Ev.AppError) {
+    // The service layer's errors show in the page's console too, where DevTools opens.
+    console.error(`[mpsim] ${data.where}: ${data.stack}`)
+    return
+  }
   if (eventName !== Ev.VdSync) return
   try {
     apply(data.ops)
