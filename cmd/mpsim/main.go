@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,11 +19,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/mpsim/mpsim/api"
 	"github.com/mpsim/mpsim/compiler"
 	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/npm"
 	"github.com/mpsim/mpsim/compiler/project"
 	mpruntime "github.com/mpsim/mpsim/runtime"
 	"github.com/mpsim/mpsim/server"
@@ -38,6 +41,7 @@ const usage = `mpsim: a mini-program simulator
 
   mpsim open [DIR] [--port N] [--host 127.0.0.1] [--open]   compile DIR and serve it (no DIR: the demo)
   mpsim build DIR [-o OUT]                                   compile only; exit 1 on errors
+  mpsim build-npm DIR                                        build node_modules into miniprogram_npm
 
 DIR may also be given as --project DIR, as the official CLI spells it.
 `
@@ -58,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return open(ctx, args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "build-npm":
+		return buildNpm(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -126,6 +132,11 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 2
 	}
+	if name != "demo" {
+		if hint := npmHint(name); hint != "" {
+			fmt.Fprintln(stderr, hint)
+		}
+	}
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
@@ -178,7 +189,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func build(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("mpsim build", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	outDir := fset.String("o", "", "write appservice.js into this folder")
+	outDir := fset.String("o", "", "write what the server serves into this folder")
 	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
 	positional, err := parseInterspersed(fset, args)
 	if err != nil {
@@ -202,16 +213,99 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *outDir != "" {
-		if err := os.MkdirAll(*outDir, 0o755); err == nil {
-			err = os.WriteFile(filepath.Join(*outDir, "appservice.js"), out.AppService, 0o644)
-		}
-		if err != nil {
+		if err := writeOutput(*outDir, out); err != nil {
 			fmt.Fprintln(stderr, "mpsim:", err)
 			return 1
 		}
 	}
 	fmt.Fprintf(stdout, "mpsim: built %d page(s)\n", len(out.Config.Pages))
 	return 0
+}
+
+// writeOutput writes what the server serves for a build: appservice.js and its map,
+// app-config.json, and each style sheet as wxss/<path>.wxss.
+func writeOutput(dir string, out *compiler.Output) error {
+	cfg, err := json.MarshalIndent(out.Config, "", "  ")
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{
+		"appservice.js":     out.AppService,
+		"appservice.js.map": out.AppServiceMap,
+		"app-config.json":   cfg,
+	}
+	for path, css := range out.Styles {
+		files[filepath.Join("wxss", filepath.FromSlash(path)+".wxss")] = css
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildNpm is the official tools' "Build npm": node_modules into miniprogram_npm.
+func buildNpm(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("mpsim build-npm", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
+	minify := fset.Bool("minify", false, "minify the bundles of plain JavaScript packages")
+	positional, err := parseInterspersed(fset, args)
+	if err != nil {
+		return 2
+	}
+	dir := *projectFlag
+	if len(positional) == 1 && dir == "" {
+		dir = positional[0]
+	}
+	if dir == "" || len(positional) > 1 {
+		fmt.Fprintln(stderr, "mpsim build-npm: which folder? mpsim build-npm DIR")
+		return 2
+	}
+	report, err := npm.Build(dir, npm.Options{Minify: *minify})
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim build-npm:", err)
+		return 1
+	}
+	for _, p := range report.Packages {
+		fmt.Fprintf(stdout, "  %s@%s (%s, %d files) -> %s\n", p.Name, p.Version, p.Kind, p.Files, p.Out)
+	}
+	for _, sk := range report.Skipped {
+		fmt.Fprintf(stdout, "  skipped %s: %s\n", sk.Name, sk.Reason)
+	}
+	fmt.Fprintf(stdout, "mpsim: built %d npm package(s)\n", len(report.Packages))
+	return 0
+}
+
+// npmHint tells the user to build npm when the project has node_modules but no
+// miniprogram_npm, which is what a mini-program requires packages from.
+func npmHint(dir string) string {
+	hasModules, hasNpm := false, false
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || p == dir {
+			return nil
+		}
+		switch {
+		case d.Name() == "node_modules":
+			hasModules = true
+			return fs.SkipDir
+		case d.Name() == "miniprogram_npm":
+			hasNpm = true
+			return fs.SkipAll
+		case strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		}
+		return nil
+	})
+	if hasModules && !hasNpm {
+		return "mpsim: this project has node_modules but no miniprogram_npm: run `mpsim build-npm " + dir + "` to use its npm packages"
+	}
+	return ""
 }
 
 // compile loads and builds the project in fsys; out is nil when it has errors.

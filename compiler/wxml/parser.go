@@ -354,12 +354,18 @@ func (p *parser) scanValue(stop func(i int) bool, inText bool) Value {
 }
 
 // findInterpolationEnd finds the "}}" that closes an interpolation whose expression
-// starts at from, skipping string literals. It gives up (-1) at the end of the file, in
+// starts at from, skipping string literals and the braces of object literals (so that
+// data="{{o: {k: 1}}}" ends at the last two). It gives up (-1) at the end of the file, in
 // text at "</", which no expression contains, and at a line break inside a string, as
 // JavaScript strings cannot span lines: badQuote is then where that string started.
 func findInterpolationEnd(src []byte, from int, inText bool) (end, badQuote int) {
+	depth := 0
 	for i := from; i < len(src); i++ {
 		switch c := src[i]; {
+		case c == '{':
+			depth++
+		case c == '}' && depth > 0:
+			depth--
 		case c == '}' && i+1 < len(src) && src[i+1] == '}':
 			return i, -1
 		case c == '"' || c == '\'':
