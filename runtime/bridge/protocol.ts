@@ -30,6 +30,12 @@ export const Ev = {
   WebviewReady: 'webviewReady',
   // controller -> service: open a page ({ path, query, webviewId, openType })
   AppRoute: 'onAppRoute',
+  // service -> page: measure a node ({ reqId, id, kind: 'rect' | 'scroll' }); the page
+  // answers with NodeQueryResult ({ reqId, result }) after applying every earlier batch
+  NodeQuery: 'nodeQuery',
+  NodeQueryResult: 'nodeQueryResult',
+  // service -> page: scroll a node ({ id, left, top, duration })
+  SetScroll: 'setScroll',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })

@@ -191,6 +191,15 @@ export class AppRuntime {
   }
   private inOnError = false
 
+  // unhandledRejection gives App.onUnhandledRejection a promise nobody caught; it reports
+  // whether the app had a handler (otherwise the console shows it, as on a phone).
+  unhandledRejection(reason: unknown, promise: Promise<unknown>): boolean {
+    const handler = this.app?.onUnhandledRejection
+    if (typeof handler !== 'function') return false
+    this.callHook(this.app!, 'onUnhandledRejection', { reason, promise })
+    return true
+  }
+
   // pageNotFound tells the app that a page it tried to open does not exist.
   pageNotFound(data: { path: string; query?: Record<string, string>; isEntryPage?: boolean }) {
     if (this.app) this.callHook(this.app, 'onPageNotFound', { query: {}, isEntryPage: false, ...data })
@@ -240,6 +249,9 @@ export class AppRuntime {
           command: Cmd.AppServicePublish,
           data: { eventName: Ev.VdSync, data: { ops }, webviewIds: [ev.webviewId] },
         })
+      },
+      (eventName, data) => {
+        this.socket.send({ command: Cmd.AppServicePublish, data: { eventName, data, webviewIds: [ev.webviewId] } })
       },
       this.window,
       (scope) => scopes.queryName(scope),
@@ -291,6 +303,16 @@ export class AppRuntime {
       if (this.modules.has(js)) this.modules.require('/' + js)
       else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
     })
+  }
+
+  // nodeQueryResult hands a page layer's measurement to the page's backend.
+  nodeQueryResult(webviewId: number, data: { reqId: number; result: unknown }) {
+    this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
+  }
+
+  // topPage is the page on top of the stack, for the page-level wx APIs.
+  topPage(): PageCaller | undefined {
+    return this.stack[this.stack.length - 1]?.caller
   }
 
   // pageEvent delivers a user event from a page layer to its component tree.

@@ -1,5 +1,5 @@
 import * as glassEasel from 'glass-easel'
-import { Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+import { Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -22,8 +22,13 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   private styleSheetIndex = 1
   private renderCallbacks: ((err: Error | null) => void)[] = []
 
+  private nextReqId = 1
+  private pendingQueries = new Map<number, (result: any) => void>()
+
   constructor(
     private send: (ops: RenderOp[]) => void,
+    // publish sends an event to this page's layer (after the ops sent so far).
+    private publish: (eventName: string, data: unknown) => void,
     private window: { width: number; height: number; pixelRatio: number },
     // scopeName names a style scope; a class in a named scope is written "name--class",
     // as glass-easel's DOM backend writes it and as compiler/wxss prefixes selectors.
@@ -54,6 +59,26 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     const cbs = this.renderCallbacks
     this.renderCallbacks = []
     for (const cb of cbs) cb(null)
+  }
+
+  // query asks the page layer about a node; the ops before it are applied first.
+  query(id: number, kind: 'rect' | 'scroll', cb: (result: any) => void) {
+    this.flush()
+    const reqId = this.nextReqId++
+    this.pendingQueries.set(reqId, cb)
+    this.publish(Ev.NodeQuery, { reqId, id, kind })
+  }
+
+  // answer delivers the page layer's NodeQueryResult.
+  answer(reqId: number, result: unknown) {
+    const cb = this.pendingQueries.get(reqId)
+    this.pendingQueries.delete(reqId)
+    cb?.(result)
+  }
+
+  scroll(id: number, left: number, top: number, duration: number) {
+    this.flush()
+    this.publish(Ev.SetScroll, { id, left, top, duration })
   }
 
   register(node: RemoteNode) {
@@ -210,6 +235,21 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op([Op.SetText, this.id, content])
   }
   setModelBindingStat(_attributeName: string, _listener: ((newValue: unknown) => void) | null) {}
+
+  // The suggested backend interface for SelectorQuery: answered by the page layer.
+  getBoundingClientRect(cb: (res: { left: number; top: number; width: number; height: number }) => void) {
+    this.ctx.query(this.id, 'rect', (r) => cb(r || { left: 0, top: 0, width: 0, height: 0 }))
+  }
+  getScrollOffset(cb: (res: { scrollLeft: number; scrollTop: number; scrollWidth: number; scrollHeight: number }) => void) {
+    this.ctx.query(this.id, 'scroll', (r) => cb(r || { scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 }))
+  }
+  setScrollPosition(scrollLeft: number, scrollTop: number, duration: number) {
+    this.ctx.scroll(this.id, scrollLeft, scrollTop, duration)
+  }
+  // Node contexts (canvas, video, map) come with their components.
+  getContext(cb: (res: unknown) => void) {
+    cb(null)
+  }
   // The page layer sends only the events some node listens for (touchmove is frequent).
   setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {
     this.ctx.op([Op.SetListener, this.id, type])

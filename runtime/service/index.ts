@@ -57,6 +57,13 @@ g.__mpsim = {
   define: (path: string, fn: any) => modules.define(path, fn),
 }
 
+// Page-level queries run on the page on top of the stack, as the phone's do.
+wx.createSelectorQuery = () => runtime!.topPage()?.createSelectorQuery()
+wx.createIntersectionObserver = (component?: any, options?: any) =>
+  (component && typeof component.createIntersectionObserver === 'function'
+    ? component.createIntersectionObserver(options)
+    : runtime!.topPage()?.createIntersectionObserver(component))
+
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
 
@@ -67,7 +74,19 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
 })
 socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}
-  if (eventName === Ev.PageEvent && f.fromWebviewID) runtime.pageEvent(f.fromWebviewID, data)
+  if (!f.fromWebviewID) return
+  if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
+  else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+})
+
+// Exceptions outside glass-easel's reach (timers, promise chains) are reported the same
+// way, and do not stop the app.
+self.addEventListener('error', (e: ErrorEvent) => {
+  reportError(e.error ?? e.message, 'uncaught')
+  e.preventDefault()
+})
+self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
+  if (runtime?.unhandledRejection(e.reason, e.promise)) e.preventDefault()
 })
 
 try {

@@ -161,6 +161,15 @@ socket.on(Cmd.AppServicePublish, (f) => {
     console.error(`[mpsim] ${data.where}: ${data.stack}`)
     return
   }
+  if (eventName === Ev.NodeQuery) {
+    answerQuery(data)
+    return
+  }
+  if (eventName === Ev.SetScroll) {
+    const n = nodes.get(data.id) as HTMLElement | undefined
+    n?.scrollTo({ left: data.left, top: data.top, behavior: data.duration > 0 ? 'smooth' : 'auto' })
+    return
+  }
   if (eventName !== Ev.VdSync) return
   try {
     apply(data.ops)
@@ -168,6 +177,24 @@ socket.on(Cmd.AppServicePublish, (f) => {
     console.error('[mpsim] render batch failed:', err)
   }
 })
+
+// answerQuery measures a node for the service layer's SelectorQuery. Frames arrive in
+// order, so every batch sent before the query has been applied.
+function answerQuery(q: { reqId: number; id: number; kind: string }) {
+  const n = nodes.get(q.id) as HTMLElement | undefined
+  let result: unknown = null
+  if (n && n.getBoundingClientRect) {
+    if (q.kind === 'rect') {
+      const r = n.getBoundingClientRect()
+      result = { left: r.left, top: r.top, width: r.width, height: r.height }
+    } else {
+      // The page itself scrolls with the document.
+      const s = n === rootEl ? document.scrollingElement || document.documentElement : n
+      result = { scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, scrollWidth: s.scrollWidth, scrollHeight: s.scrollHeight }
+    }
+  }
+  socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId: q.reqId, result } } })
+}
 
 // Which event types each node has listeners for, as glass-easel reports them.
 const listeners = new Map<number, Set<string>>()
