@@ -78,10 +78,10 @@ func compileUnit(name string, src []byte, hash [sha256.Size]byte, componentSheet
 // appServiceInput is everything appservice.js carries.
 type appServiceInput struct {
 	cfg        AppConfig
-	modules    []js.Module          // scripts
-	jsonFiles  map[string][]byte    // .json files a script requires, by project path
-	templates  map[string]string    // compiled .wxml by path without extension
-	wxsModules map[string]string    // compiled .wxs by project path
+	modules    []js.Module       // scripts
+	jsonFiles  map[string][]byte // .json files a script requires, by project path
+	templates  map[string]string // compiled .wxml by path without extension
+	wxsModules map[string]string // compiled .wxs by project path
 	components map[string]*project.Component
 	styles     sheets
 }

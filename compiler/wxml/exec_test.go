@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/wxs"
 )
 
 // TestRenderMatchesReference runs every golden case that compiles with glass-easel
@@ -156,12 +157,14 @@ type renderResult struct {
 func (c *renderCase) compile() (string, diag.List) {
 	var all diag.List
 	var b strings.Builder
-	b.WriteString("(() => {\n" + testWXSRuntime + "\nconst G = {};\n")
+	b.WriteString("(() => {\n" + wxs.Runtime + "\nconst G = {};\n")
 	link := map[string]LinkInput{}
 	for _, name := range slices.Sorted(maps.Keys(c.Files)) {
 		src := c.Files[name]
 		if path.Ext(name) == ".wxs" {
-			fmt.Fprintf(&b, "W[%s] = D(%s, function (require, exports, module) {\n%s\n});\n", jsString(name), jsString(name), src)
+			js, errs := wxs.Compile(name, []byte(src), 1, 1)
+			all = append(all, errs...)
+			fmt.Fprintf(&b, "W[%s] = D(%s, %s);\n", jsString(name), jsString(name), js)
 			continue
 		}
 		out, errs := Compile(name, []byte(src))
@@ -173,34 +176,6 @@ func (c *renderCase) compile() (string, diag.List) {
 	b.WriteString("return G;\n})()")
 	return b.String(), all
 }
-
-// testWXSRuntime defines D and W as the app build does, after glass-easel's own loader.
-const testWXSRuntime = `const W = {};
-const D = (() => {
-  const modules = Object.create(null);
-  const load = (filename) => {
-    const m = modules[filename];
-    if (!m) throw new Error("no such WXS module: " + filename);
-    if (!m.loaded) {
-      m.loaded = true;
-      const require = (rel) => {
-        const parts = rel[0] === "/" ? rel.split("/") : filename.split("/").slice(0, -1).concat(rel.split("/"));
-        const out = [];
-        for (const p of parts) {
-          if (p === "" || p === ".") continue;
-          if (p === "..") out.pop(); else out.push(p);
-        }
-        return load(out.join("/"));
-      };
-      m.loader.call(null, require, m.exports, m);
-    }
-    return m.exports;
-  };
-  return (filename, fn) => {
-    modules[filename] = { exports: {}, loader: fn, loaded: false };
-    return () => load(filename);
-  };
-})();`
 
 // readScript reads the "key: value" lines of the leading comment of src.
 func (c *renderCase) readScript(src []byte) error {

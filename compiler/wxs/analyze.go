@@ -97,18 +97,6 @@ var unavailable = map[string]string{
 	"clearTimeout": "WXS has no timers", "clearInterval": "WXS has no timers",
 }
 
-// es6Operators are ES2015+ operators that esbuild would silently lower to ES5, so they
-// must be caught here; the phone rejects them.
-var es6Operators = map[string][2]string{
-	"?.":  {"optional chaining (?.) is not allowed in WXS", "test each step: a && a.b"},
-	"??":  {"the ?? operator is not allowed in WXS", "write a !== undefined && a !== null ? a : b"},
-	"??=": {"logical assignment (??=) is not allowed in WXS", "write if (a === undefined || a === null) a = b"},
-	"||=": {"logical assignment (||=) is not allowed in WXS", "write a = a || b"},
-	"&&=": {"logical assignment (&&=) is not allowed in WXS", "write a = a && b"},
-	"**":  {"the ** operator is not allowed in WXS", "use Math.pow(a, b)"},
-	"**=": {"the **= operator is not allowed in WXS", "use a = Math.pow(a, b)"},
-}
-
 // analyze tokenizes src and checks it.
 func analyze(src string) *analysis {
 	toks := tokenize(src)
@@ -137,24 +125,8 @@ func analyze(src string) *analysis {
 	for i, t := range toks {
 		prev, next := at(i-1), at(i+1)
 		switch t.kind {
-		case tokTemplate:
-			report(t.start, "template literals are not allowed in WXS", "join strings with +: 'a' + b + 'c'")
 		case tokRegExp:
 			report(t.start, "RegExp literals are not allowed in WXS", "use getRegExp(pattern, flags), e.g. getRegExp('\\\\d+', 'g')")
-		case tokNumber:
-			checkNumber(t, report)
-		case tokPunct:
-			if t.text == "=>" {
-				start := prev.start
-				if isPunct(prev, ")") {
-					start = prev.openAt
-				} else if prev.kind == tokEOF {
-					start = t.start
-				}
-				report(start, "arrow functions are not allowed in WXS: use function (...) {...}", "")
-			} else if op, ok := es6Operators[t.text]; ok {
-				report(t.start, op[0], op[1])
-			}
 		case tokString:
 			// a["constructor"] reads the WXS type name, as a.constructor does.
 			if isPunct(prev, "[") && prev.member && isPunct(next, "]") && stringValue(t.text) == "constructor" {
@@ -223,10 +195,6 @@ func (a *analysis) checkIdent(toks []token, i int, report func(int, string, stri
 				report(t.start, "new RegExp is not allowed in WXS: use getRegExp(pattern, flags)", "")
 			}
 		}
-	case "catch":
-		if isPunct(next, "{") {
-			report(next.start, "catch without a parameter is not allowed in WXS", "write catch (e) {...}")
-		}
 	case "require":
 		if !isPunct(next, "(") {
 			report(t.start, "require can only be called, as require('./other.wxs')", "")
@@ -243,21 +211,6 @@ func (a *analysis) checkIdent(toks []token, i int, report func(int, string, stri
 			return
 		}
 		a.requires = append(a.requires, requireCall{offset: arg.start, path: p})
-	}
-	if t.propertyStart && (isPunct(next, ",") || isPunct(next, "}")) {
-		report(t.start, "shorthand properties are not allowed in WXS", fmt.Sprintf("write %s: %s", t.text, t.text))
-	}
-}
-
-func checkNumber(t token, report func(int, string, string)) {
-	lower := strings.ToLower(t.text)
-	switch {
-	case strings.HasPrefix(lower, "0b") || strings.HasPrefix(lower, "0o"):
-		report(t.start, "binary and octal literals (0b, 0o) are not allowed in WXS", "write the number in decimal or hex (0x)")
-	case strings.HasSuffix(lower, "n"):
-		report(t.start, "BigInt literals are not allowed in WXS", "")
-	case strings.Contains(lower, "_"):
-		report(t.start, "numeric separators (1_000) are not allowed in WXS", "")
 	}
 }
 

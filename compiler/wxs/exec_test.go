@@ -303,7 +303,7 @@ func TestExecFailedModuleThrows(t *testing.T) {
 	if err != nil {
 		t.Skip("node is not on PATH")
 	}
-	js, errs := Compile("bad.wxs", []byte("var f = x => x;"), 1, 1)
+	js, errs := Compile("bad.wxs", []byte("var f = new Date();"), 1, 1)
 	if !errs.HasErrors() {
 		t.Fatal("want an error")
 	}
@@ -313,7 +313,7 @@ try { W["bad.wxs"](); console.log("no throw"); } catch (e) { console.log(e.name 
 	if err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	want := "SyntaxError: bad.wxs:1:9: arrow functions are not allowed in WXS: use function (...) {...}\n"
+	want := "SyntaxError: bad.wxs:1:9: new Date is not allowed in WXS: use getDate(...)\n"
 	if string(out) != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
@@ -342,4 +342,27 @@ func TestExecGoldenModules(t *testing.T) {
 return [m.price(1205), m.day('2024-05-01'), m.list([1, 2]), m.list(3), m.kind([]), m.next(), m.hasWx, W['division.wxs']()];`}
 	got, _ := p.run(t)
 	expectJSON(t, got, `["¥12.05", "三", "1, 2", "3", "Array", 1, false, {"half": 1, "paren": 5, "ctor": 2}]`)
+}
+
+// TestExecModernSyntax: the ES2015+ syntax component libraries ship in their .wxs
+// (Vant's shorthand properties, TDesign's default parameters) compiles and runs, and the
+// isolation still holds inside arrow functions and block scopes.
+func TestExecModernSyntax(t *testing.T) {
+	p := program{
+		files: map[string]string{"modern.wxs": "" +
+			"const color = 'red';\n" +
+			"let size = (n = 2) => n * 2;\n" +
+			"function pad(s, width = 3) { return `${s}`.padStart ? s + '|' + width : s; }\n" +
+			"const { a, ...rest } = { a: 1, b: 2, c: 3 };\n" +
+			"module.exports = {\n" +
+			"  color, size: size(), sized: size(5), pad: pad('x'), a, rest,\n" +
+			"  spread: [...[1, 2], 3],\n" +
+			"  opt: rest?.b ?? 0,\n" +
+			"  hidden: (() => typeof wx)(),\n" +
+			"  method() { return typeof setTimeout; },\n" +
+			"};\n"},
+		script: `var m = W['modern.wxs'](); m.method = m.method(); return m;`,
+	}
+	got, _ := p.run(t)
+	expectJSON(t, got, `{"color":"red","size":4,"sized":10,"pad":"x|3","a":1,"rest":{"b":2,"c":3},"spread":[1,2,3],"opt":2,"hidden":"undefined","method":"undefined"}`)
 }

@@ -1,16 +1,17 @@
-// Package wxs compiles WXS, the mini-program's script language for templates: a
-// restricted ES5 with CommonJS-like modules (require of .wxs files, module.exports),
-// getRegExp/getDate instead of RegExp and Date literals or constructors, and
-// x.constructor giving a type name string ("Array", "Object", ...).
+// Package wxs compiles WXS, the mini-program's script language for templates: JavaScript
+// with CommonJS-like modules (require of .wxs files, module.exports), getRegExp/getDate
+// instead of RegExp and Date literals or constructors, and x.constructor giving a type
+// name string ("Array", "Object", ...). WXS was ES5; current base libraries take later
+// syntax too (Vant ships shorthand properties, TDesign default parameters), so mpsim does.
 //
 // A module compiles to `function (require, exports, module) {...}`, which the loader
 // in Runtime registers with D(filename, fn). The function only sees the globals WXS
 // has: every other name it uses is shadowed by a variable of its own, so that it
 // cannot reach the service layer (wx, App, setTimeout, self ...) it runs beside.
 //
-// esbuild parses the module (syntax errors, and the ES6 constructs it refuses to lower
-// to ES5); a tokenizer of our own finds the ES6 constructs esbuild would silently lower
-// (arrow functions, template literals, ?. ...) and makes the few rewrites WXS needs.
+// esbuild parses the module (syntax errors); a tokenizer of our own checks the WXS rules
+// (no RegExp literals, no new Date, require of .wxs only) and makes the few rewrites WXS
+// needs.
 package wxs
 
 import (
@@ -181,7 +182,8 @@ func (m *module) diagnostics(a *analysis) diag.List {
 }
 
 // generate prints the compiled module: the helpers and the shadowing variables, then
-// the source with its rewrites, on the lines it had (plus two).
+// the source with its rewrites, on the lines it had (plus two), in a function of its
+// own so that its let/const/class declarations may reuse a shadowed name.
 func (m *module) generate(a *analysis) string {
 	h := a.helper
 	var b strings.Builder
@@ -191,7 +193,7 @@ func (m *module) generate(a *analysis) string {
 	if names := a.sortedNames(); len(names) > 0 {
 		b.WriteString(" var " + strings.Join(names, ", ") + ";")
 	}
-	b.WriteString("\n")
+	b.WriteString(" return (function () {\n")
 	last := 0
 	rewrites := slices.Clone(a.rewrites)
 	slices.SortFunc(rewrites, func(x, y rewrite) int { return x.start - y.start })
@@ -204,7 +206,7 @@ func (m *module) generate(a *analysis) string {
 		last = r.end
 	}
 	b.WriteString(m.src[last:])
-	b.WriteString("\n}")
+	b.WriteString("\n}).call(undefined);\n}")
 	return b.String()
 }
 
@@ -242,44 +244,12 @@ func jsString(s string) string {
 	return b.String()
 }
 
-// es6Transforms rewords esbuild's "Transforming X to the configured target environment
-// ("es5") is not supported yet" for the X it names.
-var es6Transforms = map[string][2]string{
-	"let":                        {"let declarations are not allowed in WXS: use var", ""},
-	"const":                      {"const declarations are not allowed in WXS: use var", ""},
-	"destructuring":              {"destructuring is not allowed in WXS", "read each property: var a = o.a"},
-	"class syntax":               {"classes are not allowed in WXS", "use functions and objects"},
-	"object literal extensions":  {"method shorthand and computed keys are not allowed in WXS", "write key: function (...) {...}, and set computed keys with o[k] = v"},
-	"rest arguments":             {"spread and rest (...) are not allowed in WXS", "use arguments, or fn.apply(null, list)"},
-	"array spread":               {"spread (...) is not allowed in WXS", "use a.concat(b)"},
-	"object rest/spread":         {"object spread (...) is not allowed in WXS", "copy the properties one by one"},
-	"default arguments":          {"default parameter values are not allowed in WXS", "test for undefined in the function body"},
-	"for-of loops":               {"for...of loops are not allowed in WXS", "use for (var i = 0; i < list.length; i++)"},
-	"generator functions":        {"generator functions are not allowed in WXS", ""},
-	"async functions":            {"async functions are not allowed in WXS", ""},
-	"async generator functions":  {"async functions are not allowed in WXS", ""},
-	"top-level await":            {"await is not allowed in WXS", ""},
-	"new.target":                 {"new.target is not allowed in WXS", ""},
-	"class static blocks":        {"classes are not allowed in WXS", ""},
-	"object rest":                {"object rest (...) is not allowed in WXS", ""},
-	"object spread":              {"object spread (...) is not allowed in WXS", "copy the properties one by one"},
-	"for-await loops":            {"for await is not allowed in WXS", ""},
-	"exponent operator":          {"the ** operator is not allowed in WXS", "use Math.pow(a, b)"},
-	"nested rest binding":        {"destructuring is not allowed in WXS", ""},
-	"template literals":          {"template literals are not allowed in WXS", ""},
-	"arrow functions":            {"arrow functions are not allowed in WXS: use function (...) {...}", ""},
-	"optional chain":             {"optional chaining (?.) is not allowed in WXS", ""},
-	"nullish coalescing":         {"the ?? operator is not allowed in WXS", ""},
-	"logical assignment":         {"logical assignment is not allowed in WXS", ""},
-	"regular expression literal": {"RegExp literals are not allowed in WXS", ""},
-}
-
-// esbuildFindings parses src with esbuild for ES5 and returns its messages as findings,
+// esbuildFindings parses src with esbuild and returns its messages as findings,
 // and the offset of the first syntax error (-1 when there is none).
 func esbuildFindings(src string) ([]finding, int) {
 	result := api.Transform(src, api.TransformOptions{
 		Loader:   api.LoaderJS,
-		Target:   api.ES5,
+		Target:   api.ES2020,
 		LogLevel: api.LogLevelSilent,
 	})
 	starts := lineStarts(src)
@@ -292,17 +262,9 @@ func esbuildFindings(src string) ([]finding, int) {
 	}
 	var out []finding
 	syntaxErrorAt := -1
-	const unsupported = " to the configured target environment"
 	for _, msg := range result.Errors {
 		f := finding{offset: offset(msg.Location), message: msg.Text}
-		if construct, ok := strings.CutPrefix(msg.Text, "Transforming "); ok && strings.Contains(construct, unsupported) {
-			construct = construct[:strings.Index(construct, unsupported)]
-			if words, ok := es6Transforms[construct]; ok {
-				f.message, f.hint = words[0], words[1]
-			} else {
-				f.message = construct + " is not allowed in WXS (WXS is ES5)"
-			}
-		} else if syntaxErrorAt < 0 || f.offset < syntaxErrorAt {
+		if syntaxErrorAt < 0 || f.offset < syntaxErrorAt {
 			syntaxErrorAt = f.offset
 		}
 		out = append(out, f)

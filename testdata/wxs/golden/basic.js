@@ -1,7 +1,7 @@
 // requires utils/money.wxs (3:21)
 // requires utils/dates.wxs (4:21)
 function (require, exports, module) {
-var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var cents, counter, dates, isArray, money, total, v, wx;
+var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var cents, counter, dates, isArray, money, total, v, wx; return (function () {
 // A typical formatting module: requires, a type check by constructor name, this in a
 // method, a global assigned without var, and names of the service layer it must not see.
 var money = require('./utils/money.wxs');
@@ -28,4 +28,5 @@ module.exports = {
   keys: { wx: 1, setTimeout: 2 }
 };
 
+}).call(undefined);
 }

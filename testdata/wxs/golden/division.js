@@ -1,5 +1,5 @@
 function (require, exports, module) {
-var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var a, arrayOfName, b, c, fn, half, idx, inc, keys, next, obj, paren, prop, ternary;
+var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var a, arrayOfName, b, c, fn, half, idx, inc, keys, next, obj, paren, prop, ternary; return (function () {
 // Divisions and property names that look like other things, all valid WXS.
 var a = 10, b = 2, c = 5;
 var half = a / b / c;
@@ -16,4 +16,5 @@ var prop = keys.default + keys[$wxs.c];
 var arrayOfName = ['constructor'];
 module.exports = { half: half, paren: paren, ctor: keys[$wxs.c] };
 
+}).call(undefined);
 }

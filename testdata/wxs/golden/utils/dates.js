@@ -1,5 +1,5 @@
 function (require, exports, module) {
-var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var d, day, m, s, weekday;
+var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var d, day, m, s, weekday; return (function () {
 var weekday = getRegExp('^(\\d{4})-(\\d{2})-(\\d{2})$');
 
 function day(s) {
@@ -11,4 +11,5 @@ function day(s) {
 
 exports.day = day;
 
+}).call(undefined);
 }

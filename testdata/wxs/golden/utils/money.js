@@ -1,5 +1,5 @@
 function (require, exports, module) {
-var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var cents, n, pad, yuan;
+var $wxs = this, getRegExp = $wxs.getRegExp, getDate = $wxs.getDate, console = $wxs.console; var cents, n, pad, yuan; return (function () {
 var pad = function (n) {
   return n < 10 ? '0' + n : '' + n;
 };
@@ -9,4 +9,5 @@ module.exports.format = function (cents) {
   return '¥' + yuan + '.' + pad(cents % 100);
 };
 
+}).call(undefined);
 }
