@@ -114,7 +114,10 @@ func appService(in appServiceInput) (code, sourceMap []byte) {
 		b.WriteString(fmt.Sprintf("__mpsim.defineStyleSheet(%s, %s);\n", jsString(p), jsString(in.styles.scopes[p])))
 	}
 
-	params := "require, module, exports, " + strings.Join(js.ShadowedGlobals, ", ")
+	// The Worker globals a phone lacks are parameters of one function around every module,
+	// left undefined: a module sees them missing, and may still declare its own `close`.
+	b.WriteString(fmt.Sprintf("(function (%s) {\n", strings.Join(js.ShadowedGlobals, ", ")))
+	const params = "require, module, exports"
 	for _, p := range sortedKeys(in.jsonFiles) {
 		b.WriteString(fmt.Sprintf("__mpsim.define(%s, function (%s) {\nmodule.exports = %s;\n});\n", jsString(p), params, in.jsonFiles[p]))
 	}
@@ -127,6 +130,7 @@ func appService(in appServiceInput) (code, sourceMap []byte) {
 		}
 		b.WriteString("});\n")
 	}
+	b.WriteString("})();\n")
 	return b.Finish("appservice.js", "appservice.js.map")
 }
 

@@ -34,6 +34,9 @@ type PageRecord = {
 
 type Window = { width: number; height: number; pixelRatio: number }
 
+// ComponentEnv is what the adapter gives the .js of one page or component.
+type ComponentEnv = { Page: (def: any) => unknown; Component: (def?: any) => any; Behavior: (def: any) => any }
+
 // ComponentConfig is a page's or component's .json as the build hands it over.
 type ComponentConfig = { usingComponents?: Record<string, string>; component?: boolean; [k: string]: unknown }
 
@@ -60,7 +63,9 @@ export class AppRuntime {
     readonly reportError: (err: unknown, where: string) => void,
   ) {
     // The page layer shows ids in the DOM, as the official tools do (selectors, tests).
-    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true })
+    // Properties are not written onto the glass-easel node: a component may name one
+    // `dataset` (Vant's button does), which would replace the node's own dataset.
+    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true, writeFieldsToNode: false })
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false
@@ -299,10 +304,70 @@ export class AppRuntime {
     }
     if (path in this.styleScopes) this.codeSpace.addStyleSheet(path, path, this.styleScopes[path] || undefined)
     const js = path + '.js'
-    this.codeSpace.globalComponentEnv(globalThis, path, () => {
-      if (this.modules.has(js)) this.modules.require('/' + js)
-      else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
+    this.codeSpace.componentEnv(path, (env) => {
+      const outer = this.currentEnv
+      this.currentEnv = env
+      try {
+        if (this.modules.has(js)) this.modules.require('/' + js)
+        else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
+      } finally {
+        this.currentEnv = outer
+      }
     })
+  }
+
+  // installGlobals defines App, Page, Component, Behavior, getApp and getCurrentPages as
+  // the base library does. Page and Component register the page or component whose .js
+  // is running; Behavior works anywhere, as on a phone.
+  installGlobals(g: Record<string, any>) {
+    g.App = (def: Record<string, unknown>) => this.App(def)
+    g.getApp = () => this.getApp()
+    g.getCurrentPages = () => this.getCurrentPages()
+    const env = (what: string) => {
+      if (!this.currentEnv) throw new Error(`${what}() must be called in a page's or component's .js, while it loads`)
+      return this.currentEnv
+    }
+    g.Page = (def: Record<string, any>) => env('Page').Page(this.withBuiltinBehaviors(def) as any)
+    g.Component = (def?: Record<string, any>) =>
+      def === undefined ? env('Component').Component() : env('Component').Component(this.withBuiltinBehaviors(def) as any)
+    g.Behavior = (def: Record<string, any>) => this.behaviorEnv().Behavior(this.withBuiltinBehaviors(def) as any)
+    // The logic layer's `global` is an object of its own, not the Worker's global scope.
+    g.global = {}
+  }
+
+  private currentEnv: ComponentEnv | null = null
+  private sharedEnv: ComponentEnv | null = null
+  private builtinBehaviors: Record<string, unknown> | null = null
+
+  // behaviorEnv is the environment Behavior() uses outside of a component's .js.
+  private behaviorEnv(): ComponentEnv {
+    if (this.currentEnv) return this.currentEnv
+    if (!this.sharedEnv) this.codeSpace.componentEnv('__mpsim/behaviors', (env) => (this.sharedEnv = env))
+    return this.sharedEnv!
+  }
+
+  // withBuiltinBehaviors replaces the names of the base library's behaviors
+  // ("wx://form-field") in def.behaviors with the behaviors themselves.
+  private withBuiltinBehaviors(def: Record<string, any>) {
+    if (!def || !Array.isArray(def.behaviors) || !def.behaviors.some((b: unknown) => typeof b === 'string')) return def
+    if (!this.builtinBehaviors) {
+      const B = this.behaviorEnv().Behavior as (d: Record<string, unknown>) => unknown
+      this.builtinBehaviors = {
+        // Form fields: a <form> reads name and value from the components that have them.
+        'wx://form-field': B({ properties: { name: { type: String, value: '' }, value: { type: null, value: '' } } }),
+        'wx://form-field-group': B({}),
+        'wx://form-field-button': B({}),
+        // glass-easel honours `export` for selectComponent without a behavior.
+        'wx://component-export': B({}),
+      }
+    }
+    const behaviors = def.behaviors.filter((b: unknown) => {
+      if (typeof b !== 'string') return true
+      if (b in this.builtinBehaviors!) return true
+      console.warn(`[mpsim] unknown built-in behavior "${b}" is ignored`)
+      return false
+    }).map((b: unknown) => (typeof b === 'string' ? this.builtinBehaviors![b] : b))
+    return { ...def, behaviors }
   }
 
   // nodeQueryResult hands a page layer's measurement to the page's backend.

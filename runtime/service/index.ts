@@ -45,9 +45,7 @@ runtime = new AppRuntime(
 // The globals of the logic layer, as the base library defines them.
 const g = globalThis as any
 g.wx = wx
-g.App = (def: Record<string, unknown>) => runtime.App(def)
-g.getApp = () => runtime.getApp()
-g.getCurrentPages = () => runtime.getCurrentPages()
+runtime.installGlobals(g)
 // What appservice.js calls to hand its content over (compiler/build.go).
 g.__mpsim = {
   setConfig: (c: AppConfig) => (runtime.config = c),

@@ -181,8 +181,12 @@
 
   window.__mpsim = { session, stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })) }
 
-  // Launch: the entry page.
-  const entry = parseURL('/' + cfg.entryPagePath)
+  // Launch: the entry page, or the one the address names (/?page=pages/a/a&id=1), as the
+  // official tools' compile mode sets a launch page and query.
+  const params = new URLSearchParams(location.search)
+  const launchPage = params.get('page')
+  params.delete('page')
+  const entry = parseURL('/' + (launchPage || cfg.entryPagePath) + (launchPage && params.toString() ? '?' + params : ''))
   const first = createFrame(entry.path)
   stack.push(first)
   appRoute('appLaunch', first, entry.query)
