@@ -47,19 +47,19 @@ type Hub struct {
 type client struct {
 	id Identity
 
-	mu        sync.Mutex
-	writeMu   sync.Mutex // held while writing to conn, so frames go out in queue order
-	queue     []queued
-	nextSeq   uint64
-	wake      chan struct{} // capacity 1: "the queue has something"
-	conn      *websocket.Conn
-	connGen   uint64    // which connection is current, so an old one cannot detach a new one
-	lastSeen  time.Time // last time a connection was live; for session expiry
+	mu       sync.Mutex
+	writeMu  sync.Mutex // held while writing to conn, so frames go out in queue order
+	queue    []queued
+	nextSeq  uint64
+	wake     chan struct{} // capacity 1: "the queue has something"
+	conn     *websocket.Conn
+	connGen  uint64    // which connection is current, so an old one cannot detach a new one
+	lastSeen time.Time // last time a connection was live; for session expiry
 	// writingSince is when the write in progress started (zero: none is). Writes carry no
 	// timeout of their own (arming one costs as much as a loopback round trip); the
 	// janitor in Run closes a socket whose write takes longer than WriteTimeout.
 	writingSince time.Time
-	overflown bool      // dropped for overflow and not yet reconnected; log once
+	overflown    bool // dropped for overflow and not yet reconnected; log once
 }
 
 type queued struct {
