@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/mpsim/mpsim/api"
 	"github.com/mpsim/mpsim/compiler"
@@ -148,7 +149,8 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
-	proj, out, errs := compile(fsys)
+	builder := compiler.NewBuilder()
+	proj, out, errs := compileWith(builder, fsys)
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, errs.Error())
 	}
@@ -179,11 +181,46 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "mpsim: --open:", err)
 		}
 	}
+	if name != "demo" {
+		// Saves rebuild what changed; a build with errors leaves the last good one serving.
+		go server.Watch(ctx, name, 50*time.Millisecond, log, func(changed []string) {
+			proj, out, errs := compileWith(builder, fsys)
+			srv.SetBuild(out, errs)
+			stats := builder.Stats()
+			if proj == nil {
+				stats = compiler.Stats{} // the project did not load: nothing was compiled
+			}
+			fmt.Fprintln(stderr, rebuildLine(changed, stats, out != nil, errs))
+			if len(errs) > 0 {
+				fmt.Fprintln(stderr, errs.Error())
+			}
+		})
+	}
 	if err := srv.Serve(ctx, l); err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
 	return 0
+}
+
+// rebuildLine is the one line the terminal shows per rebuild: what changed, what was
+// compiled, how long it took, and whether the new build serves.
+func rebuildLine(changed []string, st compiler.Stats, ok bool, errs diag.List) string {
+	what := strings.Join(changed, ", ")
+	if len(changed) > 3 {
+		what = fmt.Sprintf("%s and %d more", strings.Join(changed[:3], ", "), len(changed)-3)
+	}
+	result := fmt.Sprintf("%d compiled, %d reused, %v", st.Compiled, st.Reused, st.Duration.Round(time.Millisecond))
+	if !ok {
+		n := 0
+		for _, d := range errs {
+			if d.Severity == diag.Error {
+				n++
+			}
+		}
+		return fmt.Sprintf("mpsim: %s changed: %d error(s); still serving the last good build (%s)", what, n, result)
+	}
+	return fmt.Sprintf("mpsim: %s changed: rebuilt (%s)", what, result)
 }
 
 func build(args []string, stdout, stderr io.Writer) int {
@@ -310,12 +347,21 @@ func npmHint(dir string) string {
 
 // compile loads and builds the project in fsys; out is nil when it has errors.
 func compile(fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
+	return compileWith(compiler.NewBuilder(), fsys)
+}
+
+// compileWith is compile with a builder that keeps what did not change from its last build.
+func compileWith(b *compiler.Builder, fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
 	proj, errs := project.Load(fsys)
 	if proj == nil {
 		return nil, nil, errs
 	}
-	out, buildErrs := compiler.Build(proj)
-	return proj, out, append(errs, buildErrs...)
+	out, buildErrs := b.Build(proj)
+	errs = append(errs, buildErrs...)
+	if errs.HasErrors() {
+		out = nil // a project with errors is not served: the last good build stays
+	}
+	return proj, out, errs
 }
 
 // launchBrowser opens url in the system's Chrome or Chromium, if it has one.

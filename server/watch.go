@@ -1,0 +1,97 @@
+package server
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watch calls onChange with the files that changed under dir, once per burst of
+// changes (a save, a git checkout, a formatter run): it waits until no event has come
+// for quiet. Folders created later are watched too; node_modules, dot folders (.git)
+// and editors' swap and backup files are ignored. It returns when ctx is done.
+func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logger, onChange func(changed []string)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	addTree := func(root string) {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return nil
+			}
+			if p != dir && ignoredDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			if err := w.Add(p); err != nil {
+				log.Warn("watch: cannot watch a folder; its changes will be missed", "folder", p, "err", err)
+			}
+			return nil
+		})
+	}
+	addTree(dir)
+
+	pending := map[string]bool{}
+	timer := time.NewTimer(quiet)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			log.Warn("watch", "err", err)
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			rel, err := filepath.Rel(dir, ev.Name)
+			if err != nil || ignoredPath(rel) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					addTree(ev.Name)
+				}
+			}
+			pending[filepath.ToSlash(rel)] = true
+			timer.Reset(quiet)
+		case <-timer.C:
+			changed := make([]string, 0, len(pending))
+			for p := range pending {
+				changed = append(changed, p)
+			}
+			sort.Strings(changed)
+			pending = map[string]bool{}
+			onChange(changed)
+		}
+	}
+}
+
+func ignoredDir(name string) bool {
+	return name == "node_modules" || strings.HasPrefix(name, ".")
+}
+
+// ignoredPath reports changes no build depends on: inside ignored folders, and the
+// temporary files editors write beside a file they save.
+func ignoredPath(rel string) bool {
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for _, p := range parts[:len(parts)-1] {
+		if ignoredDir(p) {
+			return true
+		}
+	}
+	name := parts[len(parts)-1]
+	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasPrefix(name, ".#") || strings.HasSuffix(name, ".tmp") || name == "4913" || strings.HasPrefix(name, ".")
+}
