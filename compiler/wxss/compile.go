@@ -220,6 +220,14 @@ func (c *compiler) rules(ctx blockCtx, depth int) {
 	}
 }
 
+// closes reports whether the closing token closer matches the opening token opener.
+func closes(closer, opener css.TokenType) bool {
+	if closer == css.RightBracketToken {
+		return opener == css.LeftBracketToken
+	}
+	return opener == css.LeftParenthesisToken || opener == css.FunctionToken
+}
+
 // prelude collects the tokens before a block or the end of a statement: it stops, without
 // consuming it, at "{", ";" or "}" outside parentheses and brackets, or at the end. An
 // unclosed "(" or "[" is reported when the statement ends inside it. In a custom property
@@ -233,7 +241,8 @@ func (c *compiler) prelude(customProperty bool) []token {
 		case css.LeftParenthesisToken, css.FunctionToken, css.LeftBracketToken:
 			open = append(open, c.i)
 		case css.RightParenthesisToken, css.RightBracketToken:
-			if len(open) > 0 {
+			// Only a closer of the right kind closes: "--x: {)}" keeps its brace open.
+			if len(open) > 0 && closes(t.tt, c.toks[open[len(open)-1]].tt) {
 				open = open[:len(open)-1]
 			}
 		case css.LeftBraceToken:

@@ -1,0 +1,95 @@
+package compiler
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mpsim/mpsim/compiler/project"
+	"github.com/mpsim/mpsim/internal/testlibs"
+)
+
+// BenchmarkBuildThreeLibraries measures builds of the three-library project (Vant Weapp,
+// TDesign, WeUI after build npm, one page each using every component): a cold build, as
+// `mpsim build` does it, against reading every file of the project (the floor any build
+// stands on) in the same run; and a rebuild after one .wxss, one .wxml and one .js file
+// changed, against the cold build. docs/bench.md records the figures.
+func BenchmarkBuildThreeLibraries(b *testing.B) {
+	dir := testlibs.ThreeLibraryProject(b)
+	fsys := os.DirFS(dir)
+	build := func(builder *Builder) {
+		p, errs := project.Load(fsys)
+		if errs.HasErrors() {
+			b.Fatal(errs)
+		}
+		if out, errs := builder.Build(p); out == nil {
+			b.Fatal(errs)
+		}
+	}
+	readAll := func() {
+		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && d.Name() != "node_modules" {
+				fs.ReadFile(fsys, p)
+			}
+			if d != nil && d.IsDir() && d.Name() == "node_modules" {
+				return fs.SkipDir
+			}
+			return nil
+		})
+	}
+	touch := map[string]string{
+		"wxss": "miniprogram_npm/@vant/weapp/button/index.wxss",
+		"wxml": "miniprogram_npm/@vant/weapp/button/index.wxml",
+		"js":   "miniprogram_npm/@vant/weapp/button/index.js",
+	}
+	originals := map[string][]byte{}
+	for _, f := range touch {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		originals[f] = data
+	}
+
+	var read, cold time.Duration
+	rebuild := map[string]time.Duration{}
+	warm := NewBuilder()
+	build(warm)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		readAll()
+		read += time.Since(start)
+
+		start = time.Now()
+		build(NewBuilder())
+		cold += time.Since(start)
+
+		for kind, f := range touch {
+			comment := fmt.Sprintf("\n/* %d */\n", i)
+			if kind == "wxml" {
+				comment = fmt.Sprintf("\n<!-- %d -->\n", i)
+			}
+			os.WriteFile(filepath.Join(dir, f), append(append([]byte{}, originals[f]...), comment...), 0o644)
+			start = time.Now()
+			build(warm)
+			rebuild[kind] += time.Since(start)
+			if st := warm.Stats(); st.Compiled != 1 {
+				b.Fatalf("touching %s compiled %d files, want 1", f, st.Compiled)
+			}
+		}
+	}
+	b.StopTimer()
+	n := float64(b.N)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
+	b.ReportMetric(ms(cold), "cold-ms")
+	b.ReportMetric(ms(read), "read-all-ms")
+	b.ReportMetric(float64(cold)/float64(read), "cold/read")
+	for _, kind := range []string{"wxss", "wxml", "js"} {
+		b.ReportMetric(ms(rebuild[kind]), kind+"-rebuild-ms")
+		b.ReportMetric(float64(rebuild[kind])/float64(cold), kind+"-rebuild/cold")
+	}
+}

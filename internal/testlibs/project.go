@@ -1,0 +1,112 @@
+package testlibs
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mpsim/mpsim/compiler/npm"
+)
+
+// Library is one component library of the three-library project.
+type Library struct {
+	Page    string // the page that uses it
+	Package string // its npm name, and its folder under miniprogram_npm
+	Prefix  string // the alias prefix of its components
+	Renders string // WXML that instantiates a few of its components, by alias
+	Marker  string // text the rendered page shows
+}
+
+// Libraries are Vant Weapp, TDesign and WeUI, at the versions pinned in testdata/libs.
+var Libraries = []Library{
+	{"pages/vant/vant", "@vant/weapp", "van", `<van-button type="primary">vant button</van-button><van-cell title="vant cell" value="v" /><van-tag>tag</van-tag>`, "vant button"},
+	{"pages/tdesign/tdesign", "tdesign-miniprogram", "t", `<t-button theme="primary">tdesign button</t-button><t-tag>tag</t-tag>`, "tdesign button"},
+	{"pages/weui/weui", "weui-miniprogram", "mp", `<mp-cells title="weui cells"><mp-cell value="weui cell"></mp-cell></mp-cells>`, "weui cell"},
+}
+
+// ThreeLibraryProject lays out, in a new temporary folder, a mini-program that depends on
+// the three Libraries, builds its npm packages into miniprogram_npm as `mpsim build-npm`
+// does, and gives each library a page whose usingComponents names every component of the
+// library. It returns the folder.
+func ThreeLibraryProject(t testing.TB) string {
+	t.Helper()
+	modules := NodeModules(t)
+	dir := t.TempDir()
+	var libsPkg struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	data, err := os.ReadFile(filepath.Join(LibsDir(), "package.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &libsPkg)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := map[string]string{}
+	for _, lib := range Libraries {
+		deps[lib.Package] = libsPkg.Dependencies[lib.Package]
+	}
+	write := func(name string, data []byte) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkg, _ := json.Marshal(map[string]any{"name": "three-libraries", "dependencies": deps})
+	write("package.json", pkg)
+	if err := os.Symlink(modules, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := npm.Build(dir, npm.Options{}); err != nil {
+		t.Fatalf("build npm: %v", err)
+	}
+
+	var pages []string
+	for _, lib := range Libraries {
+		using := componentsOf(t, filepath.Join(dir, "miniprogram_npm"), lib)
+		cfg, _ := json.MarshalIndent(map[string]any{"usingComponents": using}, "", "  ")
+		write(lib.Page+".json", cfg)
+		write(lib.Page+".js", []byte("Page({})\n"))
+		write(lib.Page+".wxml", []byte(`<view class="lib">`+lib.Renders+"</view>\n"))
+		write(lib.Page+".wxss", []byte(".lib { padding: 24rpx; }\n"))
+		pages = append(pages, lib.Page)
+	}
+	app, _ := json.Marshal(map[string]any{"pages": pages})
+	write("app.json", app)
+	write("app.js", []byte("App({})\n"))
+	write("app.wxss", []byte("page { background: #f7f8fa; }\n"))
+	return dir
+}
+
+// componentsOf maps an alias to every component of lib (a .json with "component": true).
+func componentsOf(t testing.TB, npmDir string, lib Library) map[string]string {
+	using := map[string]string{}
+	filepath.WalkDir(filepath.Join(npmDir, filepath.FromSlash(lib.Package)), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".json" {
+			return err
+		}
+		var c struct {
+			Component bool `json:"component"`
+		}
+		if data, err := os.ReadFile(p); err != nil || json.Unmarshal(data, &c) != nil || !c.Component {
+			return nil
+		}
+		rel, _ := filepath.Rel(npmDir, strings.TrimSuffix(p, ".json"))
+		alias := lib.Prefix + "-" + filepath.Base(filepath.Dir(p))
+		if _, dup := using[alias]; dup {
+			alias = lib.Prefix + "-" + strings.ReplaceAll(strings.TrimPrefix(filepath.ToSlash(rel), lib.Package+"/"), "/", "-")
+		}
+		using[alias] = filepath.ToSlash(rel)
+		return nil
+	})
+	if len(using) < 10 {
+		t.Fatalf("%s: found %d components; build npm did not copy the library", lib.Package, len(using))
+	}
+	return using
+}
