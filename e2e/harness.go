@@ -301,6 +301,21 @@ func (b *Browser) Style(selector, property string) string {
 	return *v
 }
 
+// WaitStyle waits until a computed style of the element is want (style sheets load
+// after the nodes they style).
+func (b *Browser) WaitStyle(selector, property, want string, timeout time.Duration) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	var got string
+	for time.Now().Before(deadline) {
+		if got = b.Style(selector, property); got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.t.Errorf("%s %s = %q, want %q (after %v)", selector, property, got, want, timeout)
+}
+
 // center is the middle of the element in the shell's coordinates.
 func (b *Browser) center(selector string) (x, y float64) {
 	b.t.Helper()

@@ -16,9 +16,7 @@ func TestStyles(t *testing.T) {
 		{"my-box", "border-top-width", "1px"},          // :host, 2rpx floored
 	}
 	for _, c := range checks {
-		if got := b.Style(c.selector, c.property); got != c.want {
-			t.Errorf("%s %s = %q, want %q", c.selector, c.property, got, c.want)
-		}
+		b.WaitStyle(c.selector, c.property, c.want, wait)
 	}
 	// Isolation: app and page classes do not reach into an isolated component.
 	if got := b.Style("my-box .title", "color"); got == "rgb(255, 0, 0)" {

@@ -202,10 +202,34 @@ func (p *Project) loadComponent(compPath string, isPage bool, global map[string]
 			c.Uses = append(c.Uses, target[1:])
 		}
 	}
-	sort.Strings(c.Uses)
 	if len(resolved) > 0 || raw["usingComponents"] != nil {
 		raw["usingComponents"], _ = json.Marshal(resolved)
 	}
+	// componentGenerics: {"name": true} or {"name": {"default": "path"}}; a default is a
+	// component the build needs, resolved like a usingComponents entry.
+	if g, ok := raw["componentGenerics"]; ok {
+		generics := map[string]json.RawMessage{}
+		if json.Unmarshal(g, &generics) == nil {
+			for name, spec := range generics {
+				var d struct {
+					Default string `json:"default"`
+				}
+				if json.Unmarshal(spec, &d) != nil || d.Default == "" {
+					continue
+				}
+				target, ok := p.resolveComponent(file, d.Default)
+				if !ok {
+					line, col := locate(src, "componentGenerics", name, "default")
+					errs = append(errs, unresolved(file, src, line, col, name, d.Default))
+					continue
+				}
+				c.Uses = append(c.Uses, target)
+				generics[name], _ = json.Marshal(map[string]string{"default": "/" + target})
+			}
+			raw["componentGenerics"], _ = json.Marshal(generics)
+		}
+	}
+	sort.Strings(c.Uses)
 	c.Config, _ = json.Marshal(raw)
 	return c, errs
 }

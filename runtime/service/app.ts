@@ -295,7 +295,12 @@ export class AppRuntime {
     if (this.loaded.has(path)) return
     this.loaded.add(path)
     const config = this.configs[path] || {}
-    for (const dep of Object.values(config.usingComponents || {})) {
+    const generics = (config.componentGenerics || {}) as Record<string, { default?: string } | boolean>
+    const deps = [
+      ...Object.values(config.usingComponents || {}),
+      ...Object.values(generics).map((g) => (typeof g === 'object' ? g.default : undefined)),
+    ]
+    for (const dep of deps) {
       if (typeof dep === 'string' && dep.startsWith('/')) this.loadComponent(dep.slice(1))
     }
     this.codeSpace.addComponentStaticConfig(path, config as any)

@@ -199,8 +199,10 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   spliceRemove(before: RemoteNode, deleteCount: number) {
     this.ctx.op([Op.SpliceRemove, this.id, before.id, deleteCount])
   }
+  // The DOM gets the id as written in WXML (the adapter prefixes it per component
+  // instance), so that a page's WXSS #id rules match, as on the phone.
   setId(id: string) {
-    this.ctx.op([Op.SetId, this.id, id])
+    this.ctx.op([Op.SetId, this.id, this.__wxElement?.id ?? id])
   }
   // A component host with its own style scope is marked wx-host="<scope>", as glass-easel's
   // DOM backend marks it, so that :host rules (compiler/wxss) match it.
