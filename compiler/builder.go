@@ -22,18 +22,27 @@ import (
 
 // Builder builds a project again and again, as the developer edits it. Each source file's
 // compiled form is cached under the hash of its content: a rebuild compiles only the files
-// whose content changed, and re-links the rest (cheap: concatenation and look-ups).
+// whose content changed, and re-links the rest (cheap: concatenation and look-ups). A file
+// whose size and modification time have not changed is not even read again.
 // A Builder is safe for use by one goroutine at a time.
 type Builder struct {
 	units map[string]*unit // by project path, e.g. "pages/index/index.wxml"
 	last  Stats
+
+	// What the last build saw, for Rebuild: every file of the project, and the components
+	// (which only .json files change).
+	files      map[string]bool
+	components map[string]*project.Component
+	compErrs   diag.List
 }
 
 // unit is one source file and what compiling it gave.
 type unit struct {
 	hash           [sha256.Size]byte
-	componentSheet bool   // compiled as a component's style sheet
-	kind           string // the extension: ".js", ".ts", ".wxml", ...
+	size           int64     // of the file when compiled; with modTime, an unchanged file
+	modTime        time.Time // is not read again
+	componentSheet bool      // compiled as a component's style sheet
+	kind           string    // the extension: ".js", ".ts", ".wxml", ...
 	out            compiled
 	diags          diag.List
 }
@@ -70,11 +79,60 @@ var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true, ".wxs
 // It returns nil and the diagnostics when the project has errors; the caller keeps serving
 // its last good Output.
 func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
+	return b.build(p, nil)
+}
+
+// Rebuild is Build when the caller knows which files changed since the last build (a file
+// watcher does): it neither walks the project nor looks at the other files, and reuses
+// the components unless a .json changed. Paths are project paths; a folder or a file
+// that is gone is fine. Without a previous build it is Build.
+func (b *Builder) Rebuild(p *project.Project, changed []string) (*Output, diag.List) {
+	if b.files == nil {
+		return b.build(p, nil)
+	}
+	return b.build(p, changed)
+}
+
+func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.List) {
 	start := time.Now()
-	files, errs := listSources(p.FS)
+	var errs diag.List
+	dirty := map[string]bool{}
+	jsonChanged := changed == nil
+	if changed == nil {
+		var files []string
+		files, errs = listSources(p.FS)
+		b.files = make(map[string]bool, len(files))
+		for _, f := range files {
+			b.files[f] = true
+		}
+	} else {
+		for _, name := range changed {
+			if st, err := fs.Stat(p.FS, name); err == nil && st.IsDir() {
+				// A folder appeared or went (a checkout): look at everything again.
+				return b.build(p, nil)
+			} else if err == nil {
+				b.files[name] = true
+			} else {
+				delete(b.files, name)
+			}
+			dirty[name] = true
+			if path.Ext(name) == ".json" {
+				jsonChanged = true
+			}
+		}
+	}
+	files := make([]string, 0, len(b.files))
+	for f := range b.files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	p.Exists = func(name string) bool { return b.files[name] } // the walk saw every file: no more stat calls
 	// The components come first: whether a .wxss is a component's changes how it compiles.
-	components, cerrs := p.Components()
-	errs = append(errs, cerrs...)
+	if jsonChanged || b.components == nil {
+		b.components, b.compErrs = p.Components()
+	}
+	components := b.components
+	errs = append(errs, b.compErrs...)
 	componentSheet := map[string]bool{}
 	for path, c := range components {
 		if !c.IsPage {
@@ -87,6 +145,7 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		name string
 		src  []byte
 		hash [sha256.Size]byte
+		info fs.FileInfo
 	}
 	var jobs []job
 	seen := make(map[string]bool, len(files)) // the source files, by name
@@ -95,17 +154,30 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 			continue
 		}
 		seen[name] = true
+		u := b.units[name]
+		// A component's sheet compiles differently from the same text elsewhere.
+		reusable := u != nil && u.componentSheet == componentSheet[name]
+		if changed != nil && reusable && !dirty[name] {
+			continue // the caller says it did not change
+		}
+		info, err := fs.Stat(p.FS, name)
+		// Untouched since it was compiled: not even read. A file written in the last two
+		// seconds is read anyway, as a file system may keep times to the second.
+		if err == nil && reusable && info.Size() == u.size && info.ModTime().Equal(u.modTime) &&
+			time.Since(info.ModTime()) > 2*time.Second {
+			continue
+		}
 		src, err := fs.ReadFile(p.FS, name)
 		if err != nil {
 			errs = append(errs, diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()})
 			continue
 		}
 		h := sha256.Sum256(src)
-		// A component's sheet compiles differently from the same text elsewhere.
-		if u := b.units[name]; u != nil && u.hash == h && u.componentSheet == componentSheet[name] {
+		if reusable && u.hash == h {
+			u.size, u.modTime = info.Size(), info.ModTime() // touched, not changed
 			continue
 		}
-		jobs = append(jobs, job{name, src, h})
+		jobs = append(jobs, job{name, src, h, info})
 	}
 	for name := range b.units {
 		if !seen[name] {
@@ -131,6 +203,9 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 	close(next)
 	wg.Wait()
 	for i, j := range jobs {
+		if j.info != nil {
+			results[i].size, results[i].modTime = j.info.Size(), j.info.ModTime()
+		}
 		b.units[j.name] = results[i]
 	}
 
@@ -190,7 +265,7 @@ func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
 		Window: p.App.Window, TabBar: p.App.TabBar, App: p.App.Raw}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
 		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
-	return &Output{AppService: code, AppServiceMap: sourceMap, Config: cfg, Styles: styles.css}, errs
+	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

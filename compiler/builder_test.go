@@ -71,3 +71,36 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 		t.Fatalf("fix: %+v", s)
 	}
 }
+
+func TestRebuildWithTheChangedFilesOnly(t *testing.T) {
+	fsys := fstest.MapFS{
+		"app.json":       {Data: []byte(`{"pages": ["pages/a/a"]}`)},
+		"pages/a/a.js":   {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml": {Data: []byte(`<view>a</view>`)},
+	}
+	b := NewBuilder()
+	if out, errs := b.Rebuild(load(t, fsys), []string{"pages/a/a.js"}); out == nil || b.Stats().Compiled != 2 {
+		t.Fatalf("a first Rebuild is a Build: %v %+v", errs, b.Stats())
+	}
+	// Only what the caller names is looked at: a change it does not name is not seen.
+	fsys["pages/a/a.wxml"] = &fstest.MapFile{Data: []byte(`<view>unseen</view>`)}
+	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { v: 2 } })`)}
+	out, _ := b.Rebuild(load(t, fsys), []string{"pages/a/a.js"})
+	if st := b.Stats(); st.Compiled != 1 || !strings.Contains(string(out.AppService), "v: 2") || strings.Contains(string(out.AppService), "unseen") {
+		t.Fatalf("rebuild of one file: %+v", st)
+	}
+	// A new file and a changed .json are picked up.
+	fsys["components/c/c.js"] = &fstest.MapFile{Data: []byte(`Component({})`)}
+	fsys["components/c/c.wxml"] = &fstest.MapFile{Data: []byte(`<text>c</text>`)}
+	fsys["pages/a/a.json"] = &fstest.MapFile{Data: []byte(`{"usingComponents": {"c": "/components/c/c"}}`)}
+	out, errs := b.Rebuild(load(t, fsys), []string{"components/c/c.js", "components/c/c.wxml", "pages/a/a.json"})
+	if out == nil || !strings.Contains(string(out.AppService), `"c":"/components/c/c"`) {
+		t.Fatalf("new component not linked: %v", errs)
+	}
+	// A deleted file goes.
+	delete(fsys, "components/c/c.wxml")
+	out, _ = b.Rebuild(load(t, fsys), []string{"components/c/c.wxml"})
+	if strings.Contains(string(out.AppService), `G["components/c/c"]`) {
+		t.Fatal("a deleted template is still in the output")
+	}
+}

@@ -165,7 +165,7 @@ func (s *Server) appServiceMap(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-cache")
-	w.Write(out.AppServiceMap)
+	w.Write(out.AppServiceMap())
 }
 
 // styleSheet serves the linked CSS of a page or component: /wxss/<path>.wxss.

@@ -16,8 +16,10 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -47,7 +49,12 @@ const usage = `mpsim: a mini-program simulator
 DIR may also be given as --project DIR, as the official CLI spells it.
 `
 
+// gcPercent trades memory for speed: a build allocates much and keeps little, and a
+// developer's machine has memory to spare (docs/bench.md measures the difference).
+const gcPercent = 400
+
 func main() {
+	debug.SetGCPercent(gcPercent)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
@@ -183,8 +190,9 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if name != "demo" {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
+		root := rootOf(proj)
 		go server.Watch(ctx, name, 50*time.Millisecond, log, func(changed []string) {
-			proj, out, errs := compileWith(builder, fsys)
+			proj, out, errs := rebuildWith(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
 			stats := builder.Stats()
 			if proj == nil {
@@ -268,7 +276,7 @@ func writeOutput(dir string, out *compiler.Output) error {
 	}
 	files := map[string][]byte{
 		"appservice.js":     out.AppService,
-		"appservice.js.map": out.AppServiceMap,
+		"appservice.js.map": out.AppServiceMap(),
 		"app-config.json":   cfg,
 	}
 	for path, css := range out.Styles {
@@ -348,6 +356,47 @@ func npmHint(dir string) string {
 // compile loads and builds the project in fsys; out is nil when it has errors.
 func compile(fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
 	return compileWith(compiler.NewBuilder(), fsys)
+}
+
+// rebuildWith rebuilds with what the watcher saw change (project paths relative to the
+// mini-program root; nil when unknown).
+func rebuildWith(b *compiler.Builder, fsys fs.FS, changed []string) (*project.Project, *compiler.Output, diag.List) {
+	proj, errs := project.Load(fsys)
+	if proj == nil {
+		return nil, nil, errs
+	}
+	out, buildErrs := b.Rebuild(proj, changed)
+	errs = append(errs, buildErrs...)
+	if errs.HasErrors() {
+		out = nil
+	}
+	return proj, out, errs
+}
+
+// rootOf is the project's miniprogramRoot, as a slash path ("" for the folder itself).
+func rootOf(p *project.Project) string {
+	if p == nil {
+		return ""
+	}
+	return strings.Trim(path.Clean("/"+p.Config.MiniprogramRoot), "/")
+}
+
+// underRoot turns paths relative to the project folder into paths relative to the
+// mini-program root; a change outside the root (project.config.json) makes the whole
+// list unknown, so that everything is looked at.
+func underRoot(changed []string, root string) []string {
+	if root == "" {
+		return changed
+	}
+	var out []string
+	for _, c := range changed {
+		rel, ok := strings.CutPrefix(c, root+"/")
+		if !ok {
+			return nil
+		}
+		out = append(out, rel)
+	}
+	return out
 }
 
 // compileWith is compile with a builder that keeps what did not change from its last build.

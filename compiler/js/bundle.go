@@ -2,7 +2,6 @@ package js
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 )
 
@@ -13,10 +12,26 @@ import (
 // sourceMappingURL comment; a stack trace (Error.stack) keeps the generated positions,
 // which SourceMap.MapStack turns into the user's files and lines.
 //
+// The map is made only when asked for (Finish's sourceMap): merging the maps of a few
+// thousand modules costs more than writing the script, and is needed only when DevTools
+// or an error's stack trace reads it.
+//
 // The zero Bundle is empty and ready to use.
 type Bundle struct {
-	code     strings.Builder
-	lines    int // newlines in code so far: the 0-based line being written
+	code    strings.Builder
+	lines   int // newlines in code so far: the 0-based line being written
+	modules []placedModule
+}
+
+// placedModule is a module's own source map and the line where its code starts.
+type placedModule struct {
+	path string
+	line int
+	sm   []byte
+}
+
+// mapMerger merges the placed modules' maps into one.
+type mapMerger struct {
 	sources  []string
 	contents []*string
 	names    []string
@@ -24,89 +39,104 @@ type Bundle struct {
 	source   map[string]int // index of a source in sources
 }
 
+// Grow makes room for n more bytes, so that writing a large bundle copies it once.
+func (b *Bundle) Grow(n int) { b.code.Grow(n) }
+
 // WriteString appends text that maps to no source: the runtime's glue, templates.
 func (b *Bundle) WriteString(s string) {
 	b.code.WriteString(s)
 	b.lines += strings.Count(s, "\n")
 }
 
-// WriteModule appends m.Code on a line of its own, and its source map, shifted to where
-// the code lands. The module's map is its own (Transform's), so its sources and names
-// are added to the bundle's.
-func (b *Bundle) WriteModule(m Module) error {
+// WriteModule appends m.Code on a line of its own, and notes where, for its source map.
+func (b *Bundle) WriteModule(m Module) {
 	if b.code.Len() > 0 && !strings.HasSuffix(b.code.String(), "\n") {
 		b.WriteString("\n")
 	}
 	if len(m.Map) > 0 {
-		sm, err := ParseSourceMap(m.Map)
-		if err != nil {
-			return fmt.Errorf("%s: %w", m.Path, err)
-		}
-		sourceIndex := make([]int, len(sm.Sources))
-		for i, s := range sm.Sources {
-			var content *string
-			if i < len(sm.SourcesContent) {
-				content = sm.SourcesContent[i]
-			}
-			sourceIndex[i] = b.addSource(sm.SourceRoot+s, content)
-		}
-		nameIndex := make([]int, len(sm.Names))
-		for i, n := range sm.Names {
-			nameIndex[i] = len(b.names)
-			b.names = append(b.names, n)
-		}
-		for _, s := range sm.segments {
-			s.genLine += b.lines
-			if s.source >= 0 {
-				s.source = sourceIndex[s.source]
-			}
-			if s.name >= 0 {
-				s.name = nameIndex[s.name]
-			}
-			b.segments = append(b.segments, s)
-		}
+		b.modules = append(b.modules, placedModule{path: m.Path, line: b.lines, sm: m.Map})
 	}
 	b.WriteString(m.Code)
 	if !strings.HasSuffix(m.Code, "\n") {
 		b.WriteString("\n")
 	}
-	return nil
 }
 
-func (b *Bundle) addSource(name string, content *string) int {
-	if i, ok := b.source[name]; ok {
+// add merges one module's map, shifted to the line its code starts on. The module's
+// sources and names are added to the bundle's. A map that does not parse is left out:
+// its module's lines then map nowhere.
+func (mm *mapMerger) add(p placedModule) {
+	sm, err := ParseSourceMap(p.sm)
+	if err != nil {
+		return
+	}
+	sourceIndex := make([]int, len(sm.Sources))
+	for i, s := range sm.Sources {
+		var content *string
+		if i < len(sm.SourcesContent) {
+			content = sm.SourcesContent[i]
+		}
+		sourceIndex[i] = mm.addSource(sm.SourceRoot+s, content)
+	}
+	nameIndex := make([]int, len(sm.Names))
+	for i, n := range sm.Names {
+		nameIndex[i] = len(mm.names)
+		mm.names = append(mm.names, n)
+	}
+	for _, s := range sm.segments {
+		s.genLine += p.line
+		if s.source >= 0 {
+			s.source = sourceIndex[s.source]
+		}
+		if s.name >= 0 {
+			s.name = nameIndex[s.name]
+		}
+		mm.segments = append(mm.segments, s)
+	}
+}
+
+func (mm *mapMerger) addSource(name string, content *string) int {
+	if i, ok := mm.source[name]; ok {
 		return i
 	}
-	if b.source == nil {
-		b.source = map[string]int{}
+	if mm.source == nil {
+		mm.source = map[string]int{}
 	}
-	b.source[name] = len(b.sources)
-	b.sources = append(b.sources, name)
-	b.contents = append(b.contents, content)
-	return len(b.sources) - 1
+	mm.source[name] = len(mm.sources)
+	mm.sources = append(mm.sources, name)
+	mm.contents = append(mm.contents, content)
+	return len(mm.sources) - 1
 }
 
-// Finish returns the script and its source map (JSON). The script ends with a
-// sourceMappingURL comment naming mapURL (relative to the script's URL, e.g.
-// "appservice.js.map") unless mapURL is empty. file names the script in the map.
-func (b *Bundle) Finish(file, mapURL string) (code, sourceMap []byte) {
-	text := b.code.String()
+// Finish returns the script, and a function that makes its source map (JSON) when
+// called. The script ends with a sourceMappingURL comment naming mapURL (relative to the
+// script's URL, e.g. "appservice.js.map") unless mapURL is empty. file names the script
+// in the map.
+func (b *Bundle) Finish(file, mapURL string) (code []byte, sourceMap func() []byte) {
 	if mapURL != "" {
-		if !strings.HasSuffix(text, "\n") {
-			text += "\n"
+		if b.code.Len() > 0 && !strings.HasSuffix(b.code.String(), "\n") {
+			b.code.WriteString("\n")
 		}
-		text += "//# sourceMappingURL=" + mapURL + "\n"
+		b.code.WriteString("//# sourceMappingURL=" + mapURL + "\n")
 	}
-	sm := SourceMap{
-		Version: 3, File: file, Sources: b.sources, SourcesContent: b.contents,
-		Names: b.names, Mappings: encodeMappings(b.segments),
+	text := b.code.String()
+	modules := b.modules
+	return []byte(text), func() []byte {
+		var mm mapMerger
+		for _, p := range modules {
+			mm.add(p)
+		}
+		sm := SourceMap{
+			Version: 3, File: file, Sources: mm.sources, SourcesContent: mm.contents,
+			Names: mm.names, Mappings: encodeMappings(mm.segments),
+		}
+		if sm.Sources == nil {
+			sm.Sources = []string{}
+		}
+		if sm.Names == nil {
+			sm.Names = []string{}
+		}
+		out, _ := json.Marshal(sm) // cannot fail: strings and slices only
+		return out
 	}
-	if sm.Sources == nil {
-		sm.Sources = []string{}
-	}
-	if sm.Names == nil {
-		sm.Names = []string{}
-	}
-	out, _ := json.Marshal(sm) // cannot fail: strings and slices only
-	return []byte(text), out
 }

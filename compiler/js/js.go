@@ -4,6 +4,8 @@
 package js
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -91,11 +93,7 @@ func Transform(path string, src []byte) (Module, diag.List) {
 	for _, m := range res.Warnings {
 		diags = append(diags, message(path, src, m, diag.Warning))
 	}
-	refs, errs := scanRequires(path, src, loader)
-	if len(errs) > 0 {
-		return Module{}, errs
-	}
-	m := Module{Path: path, Source: path, Code: string(res.Code), Map: res.Map, Requires: refs}
+	m := Module{Path: path, Source: path, Code: string(res.Code), Map: res.Map, Requires: scanRequires(src, string(res.Code))}
 	// A .ts module is required by its .js name, as the official tools compile it.
 	if loader == api.LoaderTS {
 		m.Path = strings.TrimSuffix(path, ".ts") + ".js"
@@ -103,63 +101,80 @@ func Transform(path string, src []byte) (Module, diag.List) {
 	return m, diags
 }
 
-// refMarker tags the messages scanRequires makes its plugin log, to tell them from
-// esbuild's own.
-const refMarker = "mpsim:ref"
-
-// scanRequires lists what src requires at run time, with positions. esbuild's transform
-// API does not tell, so this runs a bundle whose plugin marks every import external and
-// logs one warning per import: esbuild locates a plugin's message at the import's path
-// string, which is the position a diagnostic wants.
-func scanRequires(path string, src []byte, loader api.Loader) ([]Ref, diag.List) {
-	res := api.Build(api.BuildOptions{
-		Stdin:       &api.StdinOptions{Contents: string(src), Sourcefile: path, Loader: loader},
-		Bundle:      true,
-		Write:       false,
-		TsconfigRaw: tsconfig,
-		LogLevel:    api.LogLevelSilent,
-		Plugins: []api.Plugin{{Name: "mpsim-requires", Setup: func(b api.PluginBuild) {
-			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				return api.OnResolveResult{
-					Path: a.Path, External: true,
-					Warnings: []api.Message{{Text: a.Path, Detail: refMarker, Notes: []api.Note{{Text: kindName(a.Kind)}}}},
-				}, nil
-			})
-		}}},
-	})
-	var errs diag.List
-	for _, m := range res.Errors {
-		errs = append(errs, message(path, src, m, diag.Error))
-	}
-	var refs []Ref
-	for _, w := range res.Warnings {
-		if w.Detail != refMarker || w.Location == nil {
+// requireCalls finds the requires in esbuild's CommonJS output, whose every import,
+// export-from and import() of the source has become a require("...") with a double-quoted
+// string; type-only TypeScript imports are gone. It returns the raw string contents.
+func requireCalls(code string) []string {
+	const open = `require("`
+	var specs []string
+	for i := 0; ; {
+		j := strings.Index(code[i:], open)
+		if j < 0 {
+			return specs
+		}
+		start := i + j + len(open)
+		if k := i + j - 1; k >= 0 && (isIdentByte(code[k])) {
+			i = start // part of a longer name, e.g. __require("
 			continue
 		}
-		line, col := location(w.Location)
-		refs = append(refs, Ref{Spec: w.Text, Kind: refKind(w.Notes[0].Text), Line: line, Column: col})
+		end := start
+		for end < len(code) && code[end] != '"' && code[end] != '\n' {
+			if code[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end < len(code)-1 && code[end] == '"' && code[end+1] == ')' {
+			specs = append(specs, code[start:end])
+		}
+		i = min(end+1, len(code))
 	}
-	return refs, errs
 }
 
-func kindName(k api.ResolveKind) string {
-	switch k {
-	case api.ResolveJSImportStatement:
-		return "import"
-	case api.ResolveJSDynamicImport:
-		return "dynamic-import"
-	}
-	return "require"
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-func refKind(name string) RefKind {
-	switch name {
-	case "import":
-		return ImportStatement
-	case "dynamic-import":
-		return DynamicImport
+// scanRequires lists what a module requires at run time, from its compiled code, each
+// positioned at the first place its path is written in the source and classed by how
+// the source wrote it (an import statement, a require() call, an import()).
+func scanRequires(src []byte, code string) []Ref {
+	var refs []Ref
+	seen := map[string]bool{}
+	text := string(src)
+	for _, raw := range requireCalls(code) {
+		spec, err := strconv.Unquote(`"` + raw + `"`)
+		if err != nil || seen[spec] {
+			continue
+		}
+		seen[spec] = true
+		ref := Ref{Spec: spec, Kind: RequireCall, Line: 1, Column: 1}
+		for _, q := range []string{`"` + spec + `"`, "'" + spec + "'", "`" + spec + "`"} {
+			i := strings.Index(text, q)
+			if i < 0 {
+				continue
+			}
+			ref.Line, ref.Column = diag.Position(src, i)
+			before := strings.TrimRight(text[max(0, i-200):i], " \t\r\n")
+			switch {
+			case strings.HasSuffix(before, "import(") || strings.HasSuffix(before, "import"):
+				if strings.HasSuffix(before, "import(") {
+					ref.Kind = DynamicImport
+				} else {
+					ref.Kind = ImportStatement // import 'x'
+				}
+			case strings.HasSuffix(before, "from"):
+				ref.Kind = ImportStatement
+			}
+			break
+		}
+		refs = append(refs, ref)
 	}
-	return RequireCall
+	// esbuild hoists imports above the code; the list follows the source.
+	sort.SliceStable(refs, func(i, j int) bool {
+		return refs[i].Line < refs[j].Line || refs[i].Line == refs[j].Line && refs[i].Column < refs[j].Column
+	})
+	return refs
 }
 
 // location converts esbuild's line and byte column to a 1-based line and character column.

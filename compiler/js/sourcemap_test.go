@@ -13,11 +13,10 @@ func TestMapStackKeepsOtherFrames(t *testing.T) {
 	var b Bundle
 	b.WriteString("// glue\n")
 	b.WriteString("__mpsim.define(\"a.js\", function () {\n")
-	if err := b.WriteModule(m); err != nil {
-		t.Fatal(err)
-	}
+	b.WriteModule(m)
 	b.WriteString("});\n")
-	code, mapJSON := b.Finish("appservice.js", "")
+	code, makeMap := b.Finish("appservice.js", "")
+	mapJSON := makeMap()
 	sm, err := ParseSourceMap(mapJSON)
 	if err != nil {
 		t.Fatal(err)

@@ -280,7 +280,11 @@ func (p *Project) resolveComponent(from, spec string) (string, bool) {
 // isComponent reports whether a component's script is at compPath (.js or .ts).
 func (p *Project) isComponent(compPath string) bool {
 	for _, ext := range []string{".js", ".ts"} {
-		if st, err := fs.Stat(p.FS, compPath+ext); err == nil && !st.IsDir() {
+		if p.Exists != nil {
+			if p.Exists(compPath + ext) {
+				return true
+			}
+		} else if st, err := fs.Stat(p.FS, compPath+ext); err == nil && !st.IsDir() {
 			return true
 		}
 	}

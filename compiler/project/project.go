@@ -24,6 +24,9 @@ type Project struct {
 	// Config is project.config.json with project.private.config.json over it.
 	Config Config
 	App    App
+	// Exists, when set, answers whether a file is in FS, in place of a stat call: a build
+	// that has listed every file already knows.
+	Exists func(name string) bool
 }
 
 // Config is the part of project.config.json that mpsim reads.
