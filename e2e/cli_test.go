@@ -123,3 +123,21 @@ func TestOpenBrokenProjectServesItsErrors(t *testing.T) {
 		t.Fatalf("app-config errors: %q %v", got, err)
 	}
 }
+
+// `mpsim open` says to build npm when node_modules is there and miniprogram_npm is not.
+func TestOpenTellsToBuildNpm(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"app.json":                `{"pages": ["pages/a/a"]}`,
+		"pages/a/a.js":            "Page({})",
+		"pages/a/a.wxml":          "<view>a</view>",
+		"node_modules/x/index.js": "module.exports = 1",
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(srv.Output(), "run `mpsim build-npm") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no build-npm hint:\n%s", srv.Output())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -20,8 +20,9 @@ import (
 // version in testdata/libs) both ways in each iteration, alternating so that both see the
 // same machine:
 //
-//   - mpsim: our compilers through the Go API, in this process, one goroutine: read
-//     each file from disk, compile it (wxml.Compile, wxs.Compile), then Link them all;
+//   - mpsim: our compilers through the Go API, in this process: read each file from
+//     disk, compile it (wxml.Compile, wxs.Compile) on every core as the build does, then
+//     Link them all;
 //   - wcc: one run of the official compiler shipped in npm's miniprogram-compiler
 //     (bin/linux/wcc), started as the developer tools start it (src/wcc.js): every file
 //     on one command line, with the usingComponents of each page, output to a pipe.

@@ -5,8 +5,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mpsim/mpsim/compiler/diag"
@@ -60,20 +62,43 @@ func libFiles(t testing.TB, root, prefix string) []libFile {
 
 // compileLib compiles files as the app build does, each on its own and then linked,
 // and returns every diagnostic.
+// compileLib compiles files as the build does: each file on one of the machine's cores
+// (files are independent until Link), then Link over all of them.
 func compileLib(files []libFile) diag.List {
+	outs := make([]Output, len(files))
+	diags := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := files[i]
+				if path.Ext(f.Path) == ".wxs" {
+					_, diags[i] = wxs.Compile(f.Path, f.Src, 1, 1)
+				} else {
+					outs[i], diags[i] = Compile(f.Path, f.Src)
+				}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
 	var all diag.List
 	linked := map[string]LinkInput{}
 	wxsFiles := map[string]bool{}
-	for _, f := range files {
+	for i, f := range files {
+		all = append(all, diags[i]...)
 		if path.Ext(f.Path) == ".wxs" {
 			wxsFiles[f.Path] = true
-			_, errs := wxs.Compile(f.Path, f.Src, 1, 1)
-			all = append(all, errs...)
 			continue
 		}
-		out, errs := Compile(f.Path, f.Src)
-		all = append(all, errs...)
-		linked[strings.TrimSuffix(f.Path, ".wxml")] = LinkInput{File: f.Path, Source: f.Src, Out: out}
+		linked[strings.TrimSuffix(f.Path, ".wxml")] = LinkInput{File: f.Path, Source: f.Src, Out: outs[i]}
 	}
 	all = append(all, Link(linked, func(p string) bool { return wxsFiles[p] })...)
 	return all
