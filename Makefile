@@ -40,7 +40,10 @@ test: bin/mpsim chromium vet
 	$(GO) test -count=1 -timeout 15m ./...
 
 bench: runtime/dist/service.js
-	$(GO) test -run '^$$' -bench . -benchtime 2000x ./server/
+	$(GO) test -run '^$$' -bench InvokeVsEcho -benchtime 5000x ./server/
+	$(GO) test -run '^$$' -bench BuildThreeLibraries -benchtime 5x ./compiler/
+	$(GO) test -run '^$$' -bench VantLib -benchtime 30x ./compiler/wxml/
+	$(GO) test -run '^$$' -bench VantVsWcsc -benchtime 20x ./compiler/wxss/
 
 clean:
 	rm -rf bin runtime/dist/*.js runtime/dist/*.map

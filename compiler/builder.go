@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 	"github.com/mpsim/mpsim/compiler/project"
 	"github.com/mpsim/mpsim/compiler/wxml"
 	"github.com/mpsim/mpsim/compiler/wxss"
+	"github.com/mpsim/mpsim/internal/par"
 )
 
 // Builder builds a project again and again, as the developer edits it. Each source file's
@@ -185,23 +185,10 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 	}
 	results := make([]*unit, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				results[i] = compileUnit(j.name, j.src, j.hash, componentSheet[j.name])
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(jobs), func(i int) {
+		j := jobs[i]
+		results[i] = compileUnit(j.name, j.src, j.hash, componentSheet[j.name])
+	})
 	for i, j := range jobs {
 		if j.info != nil {
 			results[i].size, results[i].modTime = j.info.Size(), j.info.ModTime()

@@ -22,6 +22,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/mpsim/mpsim/internal/headless"
 )
 
 // Binary builds cmd/mpsim once per test process into dir and returns its path.
@@ -106,19 +108,6 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
-// ChromiumPath finds Debian's chromium (or MPSIM_CHROMIUM).
-func ChromiumPath() (string, error) {
-	if p := os.Getenv("MPSIM_CHROMIUM"); p != "" {
-		return p, nil
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("no chromium on PATH: `make test` installs Debian's chromium, or set MPSIM_CHROMIUM")
-}
-
 // Browser is one headless chromium tab on the simulator.
 type Browser struct {
 	t   testing.TB
@@ -132,30 +121,8 @@ type Browser struct {
 // (this machine has none) and out of the way of other tests.
 func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
-	path, err := ChromiumPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(600, 1000),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	ctx := headless.Browser(t, 600, 1000)
 	b := &Browser{t: t, ctx: ctx}
-	// The first run starts the browser and must not carry a timeout: it would end the
-	// browser with it. Steps after it take their own.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
 	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
 		t.Fatalf("listen to chromium: %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/debugger"
 	"github.com/chromedp/chromedp"
+
+	"github.com/mpsim/mpsim/internal/headless"
 )
 
 // stackProject compiles testdata/js/stack into one appservice.js as the build does: glue
@@ -120,13 +121,6 @@ func TestChromiumStackMapsToTypeScript(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Chromium")
 	}
-	chromium := os.Getenv("MPSIM_CHROMIUM")
-	if chromium == "" {
-		var err error
-		if chromium, err = exec.LookPath("chromium"); err != nil {
-			t.Skip("no chromium on PATH (set MPSIM_CHROMIUM)")
-		}
-	}
 	code, mapJSON := stackProject(t)
 	files := map[string]string{
 		"/":                  workerPage,
@@ -149,21 +143,7 @@ func TestChromiumStackMapsToTypeScript(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
+	browserCtx := headless.Browser(t, 800, 600)
 	ctx, cancel := context.WithTimeout(browserCtx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {

@@ -5,14 +5,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/wxs"
+	"github.com/mpsim/mpsim/internal/par"
 	"github.com/mpsim/mpsim/internal/testlibs"
 )
 
@@ -67,27 +66,14 @@ func libFiles(t testing.TB, root, prefix string) []libFile {
 func compileLib(files []libFile) diag.List {
 	outs := make([]Output, len(files))
 	diags := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := files[i]
-				if path.Ext(f.Path) == ".wxs" {
-					_, diags[i] = wxs.Compile(f.Path, f.Src, 1, 1)
-				} else {
-					outs[i], diags[i] = Compile(f.Path, f.Src)
-				}
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(files), func(i int) {
+		f := files[i]
+		if path.Ext(f.Path) == ".wxs" {
+			_, diags[i] = wxs.Compile(f.Path, f.Src, 1, 1)
+		} else {
+			outs[i], diags[i] = Compile(f.Path, f.Src)
+		}
+	})
 
 	var all diag.List
 	linked := map[string]LinkInput{}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/mpsim/mpsim/internal/headless"
 	"github.com/mpsim/mpsim/internal/testlibs"
 )
 
@@ -257,41 +258,10 @@ func TestReferenceAgainstWcsc(t *testing.T) {
 	}
 }
 
-// openChromium starts Debian's headless chromium (flags as e2e's harness: off the
-// network, out of other tests' way) on a blank page.
+// openChromium starts headless chromium on a blank page.
 func openChromium(t *testing.T) context.Context {
 	t.Helper()
-	path := os.Getenv("MPSIM_CHROMIUM")
-	if path == "" {
-		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-			if p, err := exec.LookPath(name); err == nil {
-				path = p
-				break
-			}
-		}
-	}
-	if path == "" {
-		t.Fatal("no chromium on PATH: `make test` installs Debian's chromium, or set MPSIM_CHROMIUM")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1000, 1000),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	// The first run starts the browser and must not carry a timeout (it would end the
-	// browser with it).
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
+	ctx := headless.Browser(t, 1000, 1000)
 	navCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(navCtx, chromedp.Navigate("about:blank")); err != nil {
