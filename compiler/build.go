@@ -24,7 +24,7 @@ import (
 type Output struct {
 	// AppService is appservice.js: it runs in the service layer after the runtime and
 	// registers the app's config, modules and templates with it (__mpsim).
-	AppService []byte
+	AppService string
 	// Config is what the shell needs to start: the pages, the entry page, the window.
 	Config AppConfig
 	// AppServiceMap makes the source map of AppService, served at /appservice.js.map. It
@@ -89,7 +89,7 @@ type appServiceInput struct {
 
 // appService writes appservice.js, and gives a function that makes its source map. The order is fixed (config,
 // templates, modules sorted by path) so that the same project always gives the same bytes.
-func appService(in appServiceInput) (code []byte, sourceMap func() []byte) {
+func appService(in appServiceInput) (code string, sourceMap func() []byte) {
 	var b js.Bundle
 	size := 1 << 16
 	for _, t := range in.templates {

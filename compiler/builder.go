@@ -140,14 +140,15 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 	}
 
-	// Compile what changed, on every core: files are independent until the link step.
+	// Look at each source file and compile what changed, on every core: files are
+	// independent until the link step.
 	type job struct {
 		name string
 		src  []byte
 		hash [sha256.Size]byte
 		info fs.FileInfo
 	}
-	var jobs []job
+	var candidates []string
 	seen := make(map[string]bool, len(files)) // the source files, by name
 	for _, name := range files {
 		if !sourceKinds[path.Ext(name)] {
@@ -155,40 +156,62 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 		seen[name] = true
 		u := b.units[name]
-		// A component's sheet compiles differently from the same text elsewhere.
-		reusable := u != nil && u.componentSheet == componentSheet[name]
-		if changed != nil && reusable && !dirty[name] {
+		if changed != nil && u != nil && u.componentSheet == componentSheet[name] && !dirty[name] {
 			continue // the caller says it did not change
 		}
-		info, err := fs.Stat(p.FS, name)
-		// Untouched since it was compiled: not even read. A file written in the last two
-		// seconds is read anyway, as a file system may keep times to the second.
-		if err == nil && reusable && info.Size() == u.size && info.ModTime().Equal(u.modTime) &&
-			time.Since(info.ModTime()) > 2*time.Second {
-			continue
-		}
-		src, err := fs.ReadFile(p.FS, name)
-		if err != nil {
-			errs = append(errs, diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()})
-			continue
-		}
-		h := sha256.Sum256(src)
-		if reusable && u.hash == h {
-			u.size, u.modTime = info.Size(), info.ModTime() // touched, not changed
-			continue
-		}
-		jobs = append(jobs, job{name, src, h, info})
+		candidates = append(candidates, name)
 	}
 	for name := range b.units {
 		if !seen[name] {
 			delete(b.units, name)
 		}
 	}
-	results := make([]*unit, len(jobs))
-	par.For(len(jobs), func(i int) {
-		j := jobs[i]
+	jobOf := make([]*job, len(candidates))
+	results := make([]*unit, len(candidates))
+	readErrs := make([]*diag.Diagnostic, len(candidates))
+	par.For(len(candidates), func(i int) {
+		name := candidates[i]
+		u := b.units[name] // read only here; written after par.For
+		// A component's sheet compiles differently from the same text elsewhere.
+		reusable := u != nil && u.componentSheet == componentSheet[name]
+		info, err := fs.Stat(p.FS, name)
+		// Untouched since it was compiled: not even read. A file written in the last two
+		// seconds is read anyway, as a file system may keep times to the second.
+		if err == nil && reusable && info.Size() == u.size && info.ModTime().Equal(u.modTime) &&
+			time.Since(info.ModTime()) > 2*time.Second {
+			return
+		}
+		src, err := fs.ReadFile(p.FS, name)
+		if err != nil {
+			readErrs[i] = &diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()}
+			return
+		}
+		j := &job{name, src, sha256.Sum256(src), info}
+		jobOf[i] = j
+		if reusable && u.hash == j.hash {
+			return // touched, not changed: its time is updated below
+		}
 		results[i] = compileUnit(j.name, j.src, j.hash, componentSheet[j.name])
 	})
+	var jobs []job
+	var compiled []*unit
+	for i, j := range jobOf {
+		if readErrs[i] != nil {
+			errs = append(errs, *readErrs[i])
+		}
+		if j == nil {
+			continue
+		}
+		if results[i] == nil {
+			if u := b.units[j.name]; u != nil && j.info != nil {
+				u.size, u.modTime = j.info.Size(), j.info.ModTime()
+			}
+			continue
+		}
+		jobs = append(jobs, *j)
+		compiled = append(compiled, results[i])
+	}
+	results = compiled
 	for i, j := range jobs {
 		if j.info != nil {
 			results[i].size, results[i].modTime = j.info.Size(), j.info.ModTime()

@@ -152,7 +152,7 @@ func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "throw new Error("+string(msg)+");\n")
 		return
 	}
-	w.Write(out.AppService)
+	io.WriteString(w, out.AppService)
 }
 
 // appServiceMap serves the source map of appservice.js: DevTools and the runtime's

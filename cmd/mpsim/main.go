@@ -275,7 +275,7 @@ func writeOutput(dir string, out *compiler.Output) error {
 		return err
 	}
 	files := map[string][]byte{
-		"appservice.js":     out.AppService,
+		"appservice.js":     []byte(out.AppService),
 		"appservice.js.map": out.AppServiceMap(),
 		"app-config.json":   cfg,
 	}

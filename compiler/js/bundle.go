@@ -56,7 +56,8 @@ func (b *Bundle) WriteModule(m Module) {
 	if len(m.Map) > 0 {
 		b.modules = append(b.modules, placedModule{path: m.Path, line: b.lines, sm: m.Map})
 	}
-	b.WriteString(m.Code)
+	b.code.WriteString(m.Code)
+	b.lines += m.Lines
 	if !strings.HasSuffix(m.Code, "\n") {
 		b.WriteString("\n")
 	}
@@ -112,7 +113,7 @@ func (mm *mapMerger) addSource(name string, content *string) int {
 // called. The script ends with a sourceMappingURL comment naming mapURL (relative to the
 // script's URL, e.g. "appservice.js.map") unless mapURL is empty. file names the script
 // in the map.
-func (b *Bundle) Finish(file, mapURL string) (code []byte, sourceMap func() []byte) {
+func (b *Bundle) Finish(file, mapURL string) (code string, sourceMap func() []byte) {
 	if mapURL != "" {
 		if b.code.Len() > 0 && !strings.HasSuffix(b.code.String(), "\n") {
 			b.code.WriteString("\n")
@@ -121,7 +122,7 @@ func (b *Bundle) Finish(file, mapURL string) (code []byte, sourceMap func() []by
 	}
 	text := b.code.String()
 	modules := b.modules
-	return []byte(text), func() []byte {
+	return text, func() []byte {
 		var mm mapMerger
 		for _, p := range modules {
 			mm.add(p)

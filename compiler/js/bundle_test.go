@@ -37,8 +37,8 @@ func stackProject(t *testing.T) (code, sourceMap []byte) {
 		b.WriteModule(m)
 		b.WriteString("});\n")
 	}
-	code, makeMap := b.Finish("appservice.js", "appservice.js.map")
-	return code, makeMap()
+	text, makeMap := b.Finish("appservice.js", "appservice.js.map")
+	return []byte(text), makeMap()
 }
 
 // sourceLine is the 1-based line of the line holding marker in a testdata/js/stack file.

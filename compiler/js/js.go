@@ -27,6 +27,7 @@ type Module struct {
 	Path   string // "pages/index/index.js", relative to the mini-program root; what require names
 	Source string // the file it was compiled from: Path, or "pages/index/index.ts"
 	Code   string // the module function's body: CommonJS, starting at a line's start
+	Lines  int    // newlines in Code, so that a Bundle need not count them on every build
 	// Map is the source map (v3 JSON) of Code: generated line 0 is Code's first line, so
 	// whoever places Code in a bigger file shifts it by the lines before (see Bundle).
 	Map []byte
@@ -93,7 +94,8 @@ func Transform(path string, src []byte) (Module, diag.List) {
 	for _, m := range res.Warnings {
 		diags = append(diags, message(path, src, m, diag.Warning))
 	}
-	m := Module{Path: path, Source: path, Code: string(res.Code), Map: res.Map, Requires: scanRequires(src, string(res.Code))}
+	code := string(res.Code)
+	m := Module{Path: path, Source: path, Code: code, Lines: strings.Count(code, "\n"), Map: res.Map, Requires: scanRequires(src, code)}
 	// A .ts module is required by its .js name, as the official tools compile it.
 	if loader == api.LoaderTS {
 		m.Path = strings.TrimSuffix(path, ".ts") + ".js"
