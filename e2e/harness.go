@@ -344,6 +344,18 @@ func (b *Browser) Tap(selector string) {
 	}
 }
 
+// Type focuses the element with a tap and types text with real key events, as a person
+// does ("\r" is the Enter key).
+func (b *Browser) Type(selector, text string) {
+	b.t.Helper()
+	b.Tap(selector + " input, " + selector + " textarea")
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(text)); err != nil {
+		b.t.Fatalf("type into %s: %v", selector, err)
+	}
+}
+
 // Screenshot writes a PNG (quality 100 asks chromedp for PNG) of the simulator to path, for a person to look at.
 func (b *Browser) Screenshot(path string) error {
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)

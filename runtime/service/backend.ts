@@ -94,11 +94,13 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   }
 
   // dispatch delivers an event from the page layer to the glass-easel element of node id.
-  dispatch(id: number, type: string, detail: unknown, extraFields?: Record<string, unknown>) {
+  // A value the user typed first updates a model:value binding, as on the phone.
+  dispatch(id: number, type: string, detail: unknown, extraFields?: Record<string, unknown>, bubbles = true) {
     const node = this.nodes.get(id)
     const target = node?.__wxElement
     if (!target || !this.listener) return false
-    this.listener(target, type, detail, { bubbles: true, composed: true, capturePhase: true, extraFields })
+    if (type === 'input' && node.modelListeners.value) node.modelListeners.value((detail as { value: unknown }).value)
+    this.listener(target, type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields })
     return true
   }
 
@@ -164,6 +166,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 // RemoteNode stands for one DOM node of the page iframe.
 export class RemoteNode implements glassEasel.composedBackend.Element {
   __wxElement?: glassEasel.Element
+  // The model:xxx bindings of the node, by attribute: glass-easel's callbacks that write
+  // a new value back to the owner's data.
+  modelListeners: Record<string, (value: unknown) => void> = {}
 
   constructor(
     private ctx: PageBackend,
@@ -236,7 +241,10 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   setText(content: string) {
     this.ctx.op([Op.SetText, this.id, content])
   }
-  setModelBindingStat(_attributeName: string, _listener: ((newValue: unknown) => void) | null) {}
+  setModelBindingStat(attributeName: string, listener: ((newValue: unknown) => void) | null) {
+    if (listener) this.modelListeners[attributeName] = listener
+    else delete this.modelListeners[attributeName]
+  }
 
   // The suggested backend interface for SelectorQuery: answered by the page layer.
   getBoundingClientRect(cb: (res: { left: number; top: number; width: number; height: number }) => void) {

@@ -3,6 +3,7 @@
 // back. It holds no app logic.
 import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
+import { builtins } from './builtins'
 import { installInput } from './input'
 
 const params = new URLSearchParams(location.search)
@@ -39,6 +40,7 @@ function el(id: number): HTMLElement {
 
 function setAttribute(e: HTMLElement, name: string, value: unknown) {
   ;(e as any)[`__prop_${name}`] = value
+  if (builtins[e.localName]?.set(e, name, value)) return
   if (value === false || value === null || value === undefined) e.removeAttribute(name)
   else if (value === true) e.setAttribute(name, '')
   else if (typeof value === 'object') e.setAttribute(name, JSON.stringify(value))
@@ -59,9 +61,13 @@ function apply(ops: RenderOp[]) {
     const a = o as any[]
     switch (a[0] as Op) {
       case Op.CreateElement: {
-        const e = createElement(a[2], a[3] === 1) as Tagged
+        const e = createElement(a[2], a[3] === 1) as Tagged & HTMLElement
         e.__mpsimId = a[1]
         nodes.set(a[1], e)
+        const id = a[1] as number
+        builtins[e.localName]?.create(e, (type, detail, bubbles = true) =>
+          socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
+        )
         break
       }
       case Op.CreateText:
