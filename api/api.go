@@ -123,6 +123,10 @@ type Options struct {
 	Device Device
 	// UserInfo is what the mocked open-data APIs (operateWXData) answer with.
 	UserInfo UserInfo
+	// Storage keeps wx.setStorage's data; nil leaves the storage APIs out.
+	Storage *Storage
+	// Network configures wx.request.
+	Network Network
 }
 
 // Default returns a registry with every handler of this package.
@@ -130,6 +134,10 @@ func Default(opts Options) *Registry {
 	r := NewRegistry()
 	registerSystem(r, opts.Device)
 	registerOpenData(r, opts.UserInfo)
+	if opts.Storage != nil {
+		registerStorage(r, opts.Storage)
+	}
+	registerNetwork(r, opts.Network)
 	return r
 }
 

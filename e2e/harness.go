@@ -97,6 +97,13 @@ func StartServer(t testing.TB, bin string, args ...string) *Server {
 	return s
 }
 
+// Stop ends the server (as Ctrl-C does) and waits for it, before the test ends.
+func (s *Server) Stop(t testing.TB) {
+	t.Helper()
+	s.cmd.Process.Signal(os.Interrupt)
+	s.cmd.Wait()
+}
+
 // Output is what the server printed on stderr so far.
 func (s *Server) Output() string {
 	s.mu.Lock()

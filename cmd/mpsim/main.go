@@ -4,7 +4,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -131,6 +133,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
 	openBrowser := fset.Bool("open", false, "open the simulator in Chrome/Chromium")
 	verbose := fset.Bool("verbose", false, "log every connection")
+	dataDir := fset.String("data", "", "the folder for the project's storage (default: a folder per project in the user's cache)")
 	positional, err := parseInterspersed(fset, args)
 	if err != nil {
 		return 2
@@ -165,22 +168,32 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if proj != nil && proj.Config.ProjectName != "" {
 		projectName = proj.Config.ProjectName
 	}
+	l, err := server.Listen(net.JoinHostPort(*host, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	storage, err := openStorage(*dataDir, name)
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	defer storage.Close()
+	_, listenPort, _ := net.SplitHostPort(l.Addr().String())
 	srv := server.New(server.Options{
-		Runtime:     assets,
-		Shell:       web.Static(),
-		APIs:        api.Default(api.Options{Device: api.IPhone12, UserInfo: api.DefaultUser}),
+		Runtime: assets,
+		Shell:   web.Static(),
+		APIs: api.Default(api.Options{
+			Device: api.IPhone12, UserInfo: api.DefaultUser, Storage: storage,
+			// The simulator's own address is not a backend a mini-program may call.
+			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}},
+		}),
 		ShellAPIs:   web.ShellAPIs,
 		Device:      api.IPhone12,
 		ProjectName: projectName,
 		Logger:      log,
 	})
 	srv.SetBuild(out, errs)
-
-	l, err := server.Listen(net.JoinHostPort(*host, strconv.Itoa(*port)))
-	if err != nil {
-		fmt.Fprintln(stderr, "mpsim:", err)
-		return 1
-	}
 	url := "http://" + l.Addr().String() + "/"
 	fmt.Fprintf(stdout, "mpsim: serving %s at %s\n", name, url)
 	if *openBrowser {
@@ -209,6 +222,23 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// openStorage opens the project's wx storage in dataDir, or in the user's cache under a
+// folder named after the project's path: data survives restarts, projects stay apart.
+func openStorage(dataDir, project string) (*api.Storage, error) {
+	if dataDir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		sum := sha256.Sum256([]byte(project))
+		dataDir = filepath.Join(cache, "mpsim", "projects", hex.EncodeToString(sum[:8]))
+	}
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, err
+	}
+	return api.OpenStorage(filepath.Join(dataDir, "storage.db"), "default")
 }
 
 // rebuildLine is the one line the terminal shows per rebuild: what changed, what was

@@ -101,6 +101,8 @@ export function createWx(inv: Invoker) {
     getUserInfo: openData('getUserInfo', 'webapi_getuserinfo'),
     getUserProfile: openData('getUserProfile', 'webapi_getuserprofile'),
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+    ...storageAPIs(inv),
+    request: (opts?: Options) => request(inv, opts),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
   }
   const warned = new Set<string>()
@@ -125,6 +127,81 @@ export function createWx(inv: Invoker) {
   }
   for (const name of Object.keys(implemented)) wx[name] = implemented[name]
   return wx
+}
+
+// Storage values cross as JSON with their type, so that a Date comes back a Date.
+function encodeValue(data: unknown) {
+  if (data instanceof Date) return { data: data.toISOString(), type: 'Date' }
+  return { data: data === undefined ? null : data, type: typeof data === 'object' ? 'Object' : typeof data }
+}
+
+function decodeValue(res: Res) {
+  return res.type === 'Date' ? new Date(res.data as string) : res.data
+}
+
+// storageAPIs are wx's storage functions, answered by the Go handlers (api/storage.go)
+// from the project's data folder; the Sync forms go through /apihelper/assdk.
+function storageAPIs(inv: Invoker) {
+  const syncCall = (api: string, args: Record<string, unknown>) => {
+    const res = inv.invokeSync(api, args)
+    if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
+    return res
+  }
+  return {
+    setStorageSync: (key: string, data: unknown) => void syncCall('setStorageSync', { key, ...encodeValue(data) }),
+    // A missing key reads as '' from the Sync form, as on the phone.
+    getStorageSync: (key: string) => {
+      const res = inv.invokeSync('getStorageSync', { key })
+      if (/data not found/.test(res.errMsg)) return ''
+      if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
+      return decodeValue(res)
+    },
+    removeStorageSync: (key: string) => void syncCall('removeStorageSync', { key }),
+    clearStorageSync: () => void syncCall('clearStorageSync', {}),
+    getStorageInfoSync: () => strip(syncCall('getStorageInfoSync', {})),
+    setStorage: (opts: Options = {}) => inv.call('setStorage', { ...opts, ...encodeValue(opts.data) }),
+    getStorage: (opts?: Options) => inv.call('getStorage', opts, (res) => (/:ok\b/.test(res.errMsg) ? { errMsg: res.errMsg, data: decodeValue(res) } : res)),
+    removeStorage: (opts?: Options) => inv.call('removeStorage', opts),
+    clearStorage: (opts?: Options) => inv.call('clearStorage', opts),
+    getStorageInfo: (opts?: Options) => inv.call('getStorageInfo', opts),
+  }
+}
+
+// request is wx.request: the server makes the request (api/network.go). It returns the
+// RequestTask; abort() fails the call with "request:fail abort" when it has not answered.
+function request(inv: Invoker, opts: Options = {}) {
+  let aborted = false
+  const { success, fail, complete, ...args } = opts
+  const settle = (res: Res) => {
+    if (aborted) res = { errMsg: 'request:fail abort' }
+    const data = (res.data as { __mpsimArrayBuffer?: string } | undefined)?.__mpsimArrayBuffer
+    if (data !== undefined) {
+      const bin = atob(data)
+      const buf = new Uint8Array(bin.length)
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i)
+      res = { ...res, data: buf.buffer }
+    }
+    try {
+      if (/:ok\b/.test(res.errMsg)) success?.(res)
+      else fail?.(res)
+      complete?.(res)
+    } catch (err) {
+      setTimeout(() => {
+        throw err
+      })
+    }
+  }
+  inv.invoke('request', args).then(settle)
+  const noop = () => {}
+  return {
+    abort() {
+      aborted = true
+    },
+    onHeadersReceived: noop,
+    offHeadersReceived: noop,
+    onChunkReceived: noop,
+    offChunkReceived: noop,
+  }
 }
 
 // strip drops errMsg from a synchronous result: the phone's *Sync APIs return the bare value.

@@ -1,0 +1,32 @@
+package e2e
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// wx.request reaches a real server through the simulator; wx storage lives in the
+// project's data folder and survives a restart.
+func TestRequestAndStorage(t *testing.T) {
+	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]string{"greeting": "hello " + r.URL.Query().Get("who")})
+	}))
+	defer backend.Close()
+	data := t.TempDir()
+
+	for visit := 1; visit <= 2; visit++ {
+		srv := StartServer(t, mpsimBin, RepoPath("testdata/network"), "--data", data)
+		port := srv.URL[strings.LastIndex(srv.URL, ":")+1 : len(srv.URL)-1]
+		b := OpenBrowser(t, srv.URL+"?page=pages/index/index&api="+backend.URL+"&self="+port)
+		b.WaitText(".visits", "visits: "+string(rune('0'+visit)), wait)
+		b.WaitText(".when", "a Date", wait)
+		b.WaitText(".promise", "promise "+string(rune('0'+visit)), wait)
+		b.WaitText(".reply", "200 hello mpsim", wait)
+		b.WaitContains(".refused", "request:fail url not in domain list", wait)
+		srv.Stop(t)
+	}
+}

@@ -1,0 +1,23 @@
+Page({
+  data: { visits: 0, when: '', reply: '', refused: '', promise: '' },
+  onLoad(query) {
+    // Storage survives a restart of the simulator: count the visits.
+    const visits = (wx.getStorageSync('visits') || 0) + 1
+    wx.setStorageSync('visits', visits)
+    wx.setStorageSync('when', new Date(0))
+    this.setData({ visits, when: wx.getStorageSync('when') instanceof Date ? 'a Date' : 'not a Date' })
+    wx.getStorage({ key: 'visits' }).then((res) => this.setData({ promise: 'promise ' + res.data }))
+
+    wx.request({
+      url: query.api + '/hello',
+      data: { who: 'mpsim' },
+      success: (res) => this.setData({ reply: res.statusCode + ' ' + res.data.greeting }),
+      fail: (res) => this.setData({ reply: res.errMsg }),
+    })
+    // The simulator's own address is refused.
+    wx.request({
+      url: 'http://127.0.0.1:' + query.self + '/app-config.json',
+      fail: (res) => this.setData({ refused: res.errMsg }),
+    })
+  },
+})
