@@ -373,3 +373,15 @@ func (b *Browser) Screenshot(path string) error {
 	}
 	return os.WriteFile(path, png, 0o644)
 }
+
+// waitTrue waits until cond holds, failing the test after the usual wait.
+func waitTrue(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 15s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

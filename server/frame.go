@@ -19,6 +19,8 @@ const (
 	CmdWebviewOnEvent           = "WEBVIEW_ON_EVENT"
 	// CmdHubError is mpsim's own: the hub's answer to a frame it cannot route.
 	CmdHubError = "HUB_ERROR"
+	// CmdShellOnEvent is mpsim's own: the server tells the shell (controller) of a build.
+	CmdShellOnEvent = "SHELL_ON_EVENT"
 )
 
 // Frame is one message on a socket: a JSON object with a command, its data, and the

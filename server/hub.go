@@ -151,6 +151,24 @@ func (h *Hub) sessionClients(session string, role Role) []*client {
 	return out
 }
 
+// Broadcast queues frame for every connected client of the role, in every session.
+func (h *Hub) Broadcast(role Role, frame []byte) {
+	h.mu.Lock()
+	var targets []*client
+	for id, c := range h.clients {
+		c.mu.Lock()
+		live := c.conn != nil
+		c.mu.Unlock()
+		if id.Role == role && live {
+			targets = append(targets, c)
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range targets {
+		h.enqueue(c, frame)
+	}
+}
+
 // Send queues frame for id. It never blocks on the network.
 func (h *Hub) Send(id Identity, frame []byte) {
 	h.enqueue(h.record(id), frame)

@@ -74,6 +74,33 @@ func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
 	s.errors = errs
 }
 
+// Built tells the simulators in every open tab about a rebuild after changed files: a
+// change of style sheets alone is swapped into the pages in place; any other good build
+// relaunches the app; errors show over the simulator until a good build comes.
+func (s *Server) Built(changed []string, ok bool, errs diag.List) {
+	styleOnly := ok && len(changed) > 0
+	for _, c := range changed {
+		if !strings.HasSuffix(c, ".wxss") {
+			styleOnly = false
+		}
+	}
+	if styleOnly {
+		frame, _ := json.Marshal(Frame{Command: CmdWebviewOnEvent, Data: mustJSON(map[string]any{"eventName": "onStylesChanged", "data": map[string]any{}})})
+		s.hub.Broadcast(RoleWebview, frame)
+	}
+	var problems []diag.Diagnostic
+	for _, d := range errs {
+		if d.Severity == diag.Error {
+			problems = append(problems, d)
+		}
+	}
+	frame, _ := json.Marshal(Frame{Command: CmdShellOnEvent, Data: mustJSON(map[string]any{
+		"eventName": "onBuild",
+		"data":      map[string]any{"ok": ok, "relaunch": ok && !styleOnly, "changed": changed, "errors": problems},
+	})})
+	s.hub.Broadcast(RoleController, frame)
+}
+
 func (s *Server) current() (*compiler.Output, diag.List) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

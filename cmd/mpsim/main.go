@@ -207,6 +207,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		go server.Watch(ctx, name, 50*time.Millisecond, log, func(changed []string) {
 			proj, out, errs := rebuildWith(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
+			srv.Built(changed, out != nil, errs)
 			stats := builder.Stats()
 			if proj == nil {
 				stats = compiler.Stats{} // the project did not load: nothing was compiled

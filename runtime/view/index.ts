@@ -160,6 +160,16 @@ function apply(ops: RenderOp[]) {
   }
 }
 
+// A rebuild that changed only style sheets swaps them in place: the page keeps its state.
+socket.on(Cmd.WebviewOnEvent, (f) => {
+  if (f.data?.eventName !== 'onStylesChanged') return
+  for (const link of styleSheets.values()) {
+    const url = new URL(link.href)
+    url.searchParams.set('v', String(Date.now()))
+    link.href = url.toString()
+  }
+})
+
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
   if (eventName === Ev.AppError) {

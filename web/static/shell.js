@@ -33,6 +33,19 @@
     document.getElementById('error-text').textContent = text
     overlay.hidden = false
   }
+  // onBuild follows the server's rebuilds: errors show over the device (the last good
+  // build keeps running under them), a good build hides them, and a change other than
+  // style sheets (which the pages swap in place) relaunches the app.
+  function onBuild(build) {
+    if (build.errors && build.errors.length) {
+      showError(build.errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}` +
+        (d.frame ? '\n' + d.frame : '') + (d.hint ? '\n  hint: ' + d.hint : '')).join('\n\n'))
+      return
+    }
+    overlay.hidden = true
+    if (build.relaunch) location.reload()
+  }
+
   const worker = new Worker(`/runtime/service.js?session=${session}`)
   worker.onerror = (e) => showError(`service layer: ${e.message}`)
 
@@ -161,6 +174,10 @@
   function onFrame(f) {
     if (f.command === 'HUB_ERROR') {
       console.error('[mpsim] hub:', f.data)
+      return
+    }
+    if (f.command === 'SHELL_ON_EVENT' && f.data && f.data.eventName === 'onBuild') {
+      onBuild(f.data.data)
       return
     }
     if (f.command === 'APPSERVICE_INVOKE' || f.command === 'WEBVIEW_INVOKE') {
