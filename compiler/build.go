@@ -40,6 +40,9 @@ type AppConfig struct {
 	Pages         []string        `json:"pages"`
 	AllPages      []string        `json:"allPages"` // pages and subpackage pages
 	TabBar        json.RawMessage `json:"tabBar,omitempty"`
+	// PageWindows are the window settings of each page's .json (navigationBarTitleText
+	// and the like), over app.json's window.
+	PageWindows map[string]json.RawMessage `json:"pageWindows,omitempty"`
 	EntryPagePath string          `json:"entryPagePath"`
 	Window        json.RawMessage `json:"window,omitempty"`
 	App           json.RawMessage `json:"app"` // app.json as written

@@ -271,8 +271,14 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		return nil, errs
 	}
 	allPages, _ := p.AllPages() // its errors came with Components
+	pageWindows := map[string]json.RawMessage{}
+	for path, c := range components {
+		if c.IsPage {
+			pageWindows[path] = c.Config // the shell reads the window fields it knows
+		}
+	}
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
-		Window: p.App.Window, TabBar: p.App.TabBar, App: p.App.Raw}
+		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
 		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css}, errs

@@ -51,3 +51,36 @@ func TestRouting(t *testing.T) {
 		t.Fatalf("shell stack has %d pages (%v), want 1", n, err)
 	}
 }
+
+// The shell's navigation bar and tabBar follow the page on top.
+func TestNavigationBarAndTabBar(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/routing"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "home", wait)
+	shellText := func(expr string) string {
+		s, _ := Eval[string](b, expr)
+		return s
+	}
+	title := func() string { return shellText(`document.getElementById('nav-title').textContent`) }
+	waitTrue(t, func() bool { return title() == "Routing" })
+	if tabs := shellText(`[...document.querySelectorAll('#tab-bar .tab-item')].map(e => e.textContent).join(',')`); tabs != "Home,List" {
+		t.Fatalf("tab bar shows %q", tabs)
+	}
+	b.Tap(".retitle")
+	b.WaitText(".result", "setNavigationBarTitle:ok", wait)
+	waitTrue(t, func() bool { return title() == "Renamed" })
+
+	// A tap on the tab bar switches tabs; the list page has its own title and colours.
+	if _, err := Eval[bool](b, `(document.querySelector('#tab-bar .tab-item[data-path="pages/list/list"]').click(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".title", "list", wait)
+	waitTrue(t, func() bool { return title() == "The list" })
+	if c := shellText(`getComputedStyle(document.getElementById('nav-bar')).color`); c != "rgb(0, 0, 0)" {
+		t.Errorf("navigationBarTextStyle black: text colour %s", c)
+	}
+	// A page that is not a tab has no tab bar.
+	b.Tap(".relaunch")
+	b.WaitText(".title", "detail", wait)
+	waitTrue(t, func() bool { return shellText(`String(document.getElementById('tab-bar').hidden)`) == "true" })
+}

@@ -163,6 +163,7 @@ func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 		body["pages"] = out.Config.Pages
 		body["allPages"] = out.Config.AllPages
 		body["tabBar"] = out.Config.TabBar
+		body["pageWindows"] = out.Config.PageWindows
 		body["entryPagePath"] = out.Config.EntryPagePath
 		body["window"] = out.Config.Window
 	}

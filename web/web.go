@@ -25,4 +25,6 @@ func Static() fs.FS {
 var ShellAPIs = map[string]bool{
 	// Routing: the shell owns the page iframes (static/shell.js).
 	"navigateTo": true, "redirectTo": true, "navigateBack": true, "switchTab": true, "reLaunch": true,
+	// The navigation bar.
+	"setNavigationBarTitle": true, "setNavigationBarColor": true,
 }

@@ -96,10 +96,63 @@
     return { webviewId, path, frame }
   }
 
+  // windowOf is the window of a page: app.json's window under the page's .json, and what
+  // setNavigationBarTitle/Color set while it is open.
+  function windowOf(page) {
+    return Object.assign({}, cfg.window || {}, (cfg.pageWindows || {})[page.path] || {}, page.window || {})
+  }
+
   function showTop() {
     stack.forEach((p, i) => { p.frame.style.visibility = i === stack.length - 1 ? 'visible' : 'hidden' })
-    const win = cfg.window || {}
+    const top = stack[stack.length - 1]
+    if (!top) return
+    const win = windowOf(top)
+    const nav = document.getElementById('nav-bar')
+    const status = document.getElementById('status-bar')
+    nav.hidden = win.navigationStyle === 'custom'
     document.getElementById('nav-title').textContent = win.navigationBarTitleText || ''
+    // The phone's defaults: a black bar with white text.
+    const bg = win.navigationBarBackgroundColor || '#000000'
+    const fg = (win.navigationBarTextStyle || 'white') === 'white' ? '#ffffff' : '#000000'
+    nav.style.background = status.style.background = bg
+    nav.style.color = fg
+    renderTabBar(top)
+  }
+
+  // The tabBar: shown on tab pages, a tap on an item switches to it.
+  const tabBarEl = document.getElementById('tab-bar')
+  function renderTabBar(top) {
+    const tb = cfg.tabBar
+    const onTab = tb && tb.list && tabPages.includes(top.path) && !tb.custom
+    tabBarEl.hidden = !onTab
+    if (!onTab) return
+    tabBarEl.textContent = ''
+    tabBarEl.style.background = tb.backgroundColor || '#ffffff'
+    tb.list.forEach((item) => {
+      const path = stripPath(item.pagePath)
+      const el = document.createElement('div')
+      el.className = 'tab-item'
+      el.dataset.path = path
+      el.textContent = item.text || path
+      el.style.color = path === top.path ? (tb.selectedColor || '#07c160') : (tb.color || '#7a7e83')
+      el.onclick = () => {
+        if (path !== stack[stack.length - 1].path) route('switchTab', { url: '/' + path })
+      }
+      tabBarEl.appendChild(el)
+    })
+  }
+
+  function setNavigationBar(api, args) {
+    const top = stack[stack.length - 1]
+    if (!top) return `${api}:fail no page`
+    top.window = top.window || {}
+    if (api === 'setNavigationBarTitle') top.window.navigationBarTitleText = String(args.title ?? '')
+    else {
+      if (args.frontColor) top.window.navigationBarTextStyle = args.frontColor === '#ffffff' ? 'white' : 'black'
+      if (args.backgroundColor) top.window.navigationBarBackgroundColor = args.backgroundColor
+    }
+    showTop()
+    return `${api}:ok`
   }
 
   function removePage(p) {
@@ -169,7 +222,10 @@
     return `${api}:ok`
   }
 
-  const shellAPIs = { navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route }
+  const shellAPIs = {
+    navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route,
+    setNavigationBarTitle: setNavigationBar, setNavigationBarColor: setNavigationBar,
+  }
 
   function onFrame(f) {
     if (f.command === 'HUB_ERROR') {

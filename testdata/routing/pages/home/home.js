@@ -1,4 +1,7 @@
 require('../../utils/page.js')('home', {
+  retitle() {
+    wx.setNavigationBarTitle({ title: 'Renamed', success: (res) => this.setData({ result: res.errMsg }) })
+  },
   toDetail() {
     wx.navigateTo({
       url: '../detail/detail?id=7&name=a%20b',
