@@ -1,6 +1,10 @@
 package e2e
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
 
 // input and textarea: typing raises input with the value and cursor, focus and confirm
 // come through, model:value writes back to the page's data and follows it.
@@ -31,4 +35,28 @@ func TestInputs(t *testing.T) {
 	if v, _ := Eval[string](b, inPage(`return doc.querySelector('.notes textarea').value;`)); v != "line one" {
 		t.Fatalf("textarea shows %q", v)
 	}
+}
+
+// image loads its src and reports its size; button shows its hover class while pressed;
+// navigator routes when tapped.
+func TestImageButtonNavigator(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/forms"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".image", "loaded 2x1", wait)
+	if w := b.Style(".pic", "width"); w != "320px" {
+		t.Errorf("image default width %s, want 320px", w)
+	}
+	x, y := b.center(".btn")
+	b.mouse(chromedp.MousePressed, x, y)
+	waitTrue(t, func() bool {
+		has, _ := Eval[bool](b, inPage(`return doc.querySelector('wx-button').classList.contains('pressed');`))
+		return has
+	})
+	b.mouse(chromedp.MouseReleased, x, y)
+	waitTrue(t, func() bool {
+		has, _ := Eval[bool](b, inPage(`return doc.querySelector('wx-button').classList.contains('pressed');`))
+		return !has
+	})
+	b.Tap(".nav")
+	b.WaitText(".arrived", "next page", wait)
 }

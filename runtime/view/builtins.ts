@@ -4,8 +4,11 @@
 
 export type Emit = (type: string, detail: Record<string, unknown>, bubbles?: boolean) => void
 
+// Invoke calls a wx API from the page layer (WEBVIEW_INVOKE), as the navigator does.
+export type Invoke = (api: string, args: Record<string, unknown>) => void
+
 type Builtin = {
-  create(el: HTMLElement, emit: Emit): void
+  create(el: HTMLElement, emit: Emit, invoke: Invoke): void
   // set applies an attribute; it returns false to leave it to the plain DOM attribute.
   set(el: HTMLElement, name: string, value: unknown): boolean
 }
@@ -67,7 +70,91 @@ function field(multiline: boolean): Builtin {
   }
 }
 
+// image shows its src in the phone's modes; its box defaults to 320×240 as on a phone.
+const imageModes: Record<string, string> = {
+  scaleToFill: 'background-size: 100% 100%;',
+  aspectFit: 'background-size: contain; background-position: center;',
+  aspectFill: 'background-size: cover; background-position: center;',
+  top: 'background-position: top center;',
+  bottom: 'background-position: bottom center;',
+  center: 'background-position: center;',
+  left: 'background-position: center left;',
+  right: 'background-position: center right;',
+}
+const image: Builtin = {
+  create(el, emit) {
+    el.style.cssText += 'display: inline-block; width: 320px; height: 240px; background-repeat: no-repeat; background-size: 100% 100%; overflow: hidden;'
+    const probe = new Image()
+    probe.onload = () => {
+      emit('load', { width: probe.naturalWidth, height: probe.naturalHeight }, false)
+      // widthFix and heightFix keep the picture's ratio along one side.
+      const mode = (el as any).__prop_mode
+      if (mode === 'widthFix') el.style.height = `${(el.clientWidth * probe.naturalHeight) / probe.naturalWidth}px`
+      if (mode === 'heightFix') el.style.width = `${(el.clientHeight * probe.naturalWidth) / probe.naturalHeight}px`
+    }
+    probe.onerror = () => emit('error', { errMsg: `GET ${probe.src} failed` }, false)
+    ;(el as any).__probe = probe
+  },
+  set(el, name, value) {
+    if (name === 'src') {
+      const src = value == null ? '' : String(value)
+      el.style.backgroundImage = src ? `url(${JSON.stringify(src)})` : ''
+      if (src) (el as any).__probe.src = src
+      return false
+    }
+    if (name === 'mode') {
+      el.style.cssText += imageModes[String(value)] || ''
+      return false
+    }
+    return false
+  },
+}
+
+// navigator routes when tapped, through the shell, as the phone's does.
+const navigator: Builtin = {
+  create(el, _emit, invoke) {
+    el.style.cursor = 'pointer'
+    el.addEventListener('click', () => {
+      const p = (k: string) => (el as any)[`__prop_${k}`]
+      const openType = p('open-type') || 'navigate'
+      const api = ({ navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack' } as Record<string, string>)[openType]
+      if (api) invoke(api, { url: p('url'), delta: Number(p('delta')) || 1 })
+    })
+  },
+  set: () => false,
+}
+
+// hoverClass adds a component's hover-class while it is pressed, as view and button do.
+function hoverable(defaultClass: string): Builtin {
+  return {
+    create(el) {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const cls = () => (el as any)['__prop_hover-class'] ?? defaultClass
+      el.addEventListener('pointerdown', () => {
+        const c = cls()
+        if (!c || c === 'none') return
+        const start = Number((el as any)['__prop_hover-start-time'] ?? 20)
+        timer = setTimeout(() => el.classList.add(...String(c).split(/\s+/).filter(Boolean)), start)
+      })
+      const end = () => {
+        clearTimeout(timer)
+        const c = cls()
+        if (!c || c === 'none') return
+        const stay = Number((el as any)['__prop_hover-stay-time'] ?? 70)
+        setTimeout(() => el.classList.remove(...String(c).split(/\s+/).filter(Boolean)), stay)
+      }
+      el.addEventListener('pointerup', end)
+      el.addEventListener('pointercancel', end)
+    },
+    set: () => false,
+  }
+}
+
 export const builtins: Record<string, Builtin> = {
   'wx-input': field(false),
   'wx-textarea': field(true),
+  'wx-image': image,
+  'wx-navigator': navigator,
+  'wx-view': hoverable('none'),
+  'wx-button': hoverable('button-hover'),
 }

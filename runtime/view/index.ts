@@ -65,8 +65,11 @@ function apply(ops: RenderOp[]) {
         e.__mpsimId = a[1]
         nodes.set(a[1], e)
         const id = a[1] as number
-        builtins[e.localName]?.create(e, (type, detail, bubbles = true) =>
-          socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
+        builtins[e.localName]?.create(
+          e,
+          (type, detail, bubbles = true) =>
+            socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
+          (api, args) => socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID: nextCallbackID++ } }),
         )
         break
       }
@@ -211,6 +214,9 @@ function answerQuery(q: { reqId: number; id: number; kind: string }) {
   }
   socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId: q.reqId, result } } })
 }
+
+// The page layer's own invocations (navigator); their answers need no handling.
+let nextCallbackID = 1
 
 // Which event types each node has listeners for, as glass-easel reports them.
 const listeners = new Map<number, Set<string>>()

@@ -1,5 +1,5 @@
 Page({
-  data: { name: '', twoway: 'preset', confirmed: '', focused: '' },
+  data: { name: '', twoway: 'preset', confirmed: '', focused: '', image: '' },
   onName(e) {
     this.setData({ name: e.detail.value + '|' + e.detail.cursor })
   },
@@ -8,6 +8,9 @@ Page({
   },
   onFocus() {
     this.setData({ focused: 'focused' })
+  },
+  onImage(e) {
+    this.setData({ image: 'loaded ' + e.detail.width + 'x' + e.detail.height })
   },
   reset() {
     this.setData({ twoway: 'reset by page' })
