@@ -34,8 +34,12 @@ export const Ev = {
   // answers with NodeQueryResult ({ reqId, result }) after applying every earlier batch
   NodeQuery: 'nodeQuery',
   NodeQueryResult: 'nodeQueryResult',
-  // service -> page: scroll a node ({ id, left, top, duration })
+  // service -> page: scroll a node ({ id, left, top, duration }); node 1 is the page
   SetScroll: 'setScroll',
+  // page -> service: the page scrolled ({ scrollTop }), at most once a frame
+  PageScroll: 'onPageScroll',
+  // page -> service: the page came within onReachBottomDistance of its end ({})
+  ReachBottom: 'onReachBottom',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })

@@ -1,6 +1,6 @@
 import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
-import { Cmd, Ev, type RenderOp } from '../bridge/protocol'
+import { Cmd, Ev, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { PageBackend } from './backend'
 import { EventChannel } from './event-channel'
@@ -378,6 +378,35 @@ export class AppRuntime {
   // nodeQueryResult hands a page layer's measurement to the page's backend.
   nodeQueryResult(webviewId: number, data: { reqId: number; result: unknown }) {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
+  }
+
+  // pageScroll calls the page's onPageScroll / onReachBottom for its page layer's scroll.
+  pageScroll(webviewId: number, eventName: string, data: Record<string, unknown>) {
+    const page = this.stack.find((p) => p.webviewId === webviewId)
+    if (!page) return
+    if (eventName === Ev.PageScroll) this.callHook(page.caller, 'onPageScroll', { scrollTop: data.scrollTop })
+    else this.callHook(page.caller, 'onReachBottom')
+  }
+
+  // pageScrollTo scrolls the page on top (wx.pageScrollTo): to scrollTop, or to the
+  // element a selector names.
+  pageScrollTo(args: { scrollTop?: number; duration?: number; selector?: string }, done: (errMsg: string) => void) {
+    const page = this.stack[this.stack.length - 1]
+    if (!page) return done('pageScrollTo:fail no page')
+    const duration = args.duration ?? 300
+    if (typeof args.scrollTop === 'number') {
+      page.backend.scroll(ROOT_NODE_ID, 0, args.scrollTop, duration)
+      return done('pageScrollTo:ok')
+    }
+    if (!args.selector) return done('pageScrollTo:fail scrollTop or selector is required')
+    const query = (page.caller as any).createSelectorQuery()
+    query.select(args.selector).boundingClientRect()
+    query.selectViewport().scrollOffset()
+    query.exec((res: any[]) => {
+      if (!res[0]) return done(`pageScrollTo:fail no element matches ${args.selector}`)
+      page.backend.scroll(ROOT_NODE_ID, 0, res[0].top + res[1].scrollTop, duration)
+      done('pageScrollTo:ok')
+    })
   }
 
   // topPage is the page on top of the stack, for the page-level wx APIs.

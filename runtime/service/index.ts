@@ -62,6 +62,17 @@ wx.createIntersectionObserver = (component?: any, options?: any) =>
     ? component.createIntersectionObserver(options)
     : runtime!.topPage()?.createIntersectionObserver(component))
 
+wx.pageScrollTo = (opts: Record<string, any> = {}) => {
+  const { success, fail, complete, ...args } = opts
+  const finish = (errMsg: string) => {
+    const res = { errMsg }
+    if (errMsg.endsWith(':ok')) success?.(res)
+    else fail?.(res)
+    complete?.(res)
+  }
+  runtime!.pageScrollTo(args, finish)
+}
+
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
 
@@ -75,6 +86,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   if (!f.fromWebviewID) return
   if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
   else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+  else if (eventName === Ev.PageScroll || eventName === Ev.ReachBottom) runtime.pageScroll(f.fromWebviewID, eventName, data || {})
 })
 
 // Exceptions outside glass-easel's reach (timers, promise chains) are reported the same

@@ -185,7 +185,8 @@ socket.on(Cmd.AppServicePublish, (f) => {
     return
   }
   if (eventName === Ev.SetScroll) {
-    const n = nodes.get(data.id) as HTMLElement | undefined
+    // The page itself scrolls with the document.
+    const n = data.id === ROOT_NODE_ID ? window : (nodes.get(data.id) as HTMLElement | undefined)
     n?.scrollTo({ left: data.left, top: data.top, behavior: data.duration > 0 ? 'smooth' : 'auto' })
     return
   }
@@ -217,6 +218,25 @@ function answerQuery(q: { reqId: number; id: number; kind: string }) {
 
 // The page layer's own invocations (navigator); their answers need no handling.
 let nextCallbackID = 1
+
+// Page scrolling: onPageScroll at most once a frame, and onReachBottom each time the page
+// comes within onReachBottomDistance (the page's .json, default 50) of its end.
+const reachBottomDistance = Number(params.get('reachBottom') || 50)
+let scrollQueued = false
+let nearBottom = false
+window.addEventListener('scroll', () => {
+  if (scrollQueued) return
+  scrollQueued = true
+  requestAnimationFrame(() => {
+    scrollQueued = false
+    const el = document.scrollingElement || document.documentElement
+    const scrollTop = el.scrollTop
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageScroll, data: { scrollTop } } })
+    const near = el.scrollHeight - (scrollTop + el.clientHeight) <= reachBottomDistance
+    if (near && !nearBottom) socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.ReachBottom, data: {} } })
+    nearBottom = near
+  })
+})
 
 // Which event types each node has listeners for, as glass-easel reports them.
 const listeners = new Map<number, Set<string>>()

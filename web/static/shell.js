@@ -91,7 +91,8 @@
     frame.className = 'page'
     frame.dataset.webviewId = String(webviewId)
     frame.dataset.path = path
-    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}&path=${encodeURIComponent(path)}`
+    const reachBottom = windowOf({ path }).onReachBottomDistance ?? 50
+    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}&path=${encodeURIComponent(path)}&reachBottom=${reachBottom}`
     document.getElementById('pages').appendChild(frame)
     return { webviewId, path, frame }
   }
