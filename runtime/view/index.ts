@@ -193,6 +193,8 @@ socket.on(Cmd.AppServicePublish, (f) => {
   if (eventName !== Ev.VdSync) return
   try {
     apply(data.ops)
+    // When the last batch was applied, on the clock every context shares (for benchmarks).
+    ;(window as any).__mpsimRenderedAt = performance.timeOrigin + performance.now()
   } catch (err) {
     console.error('[mpsim] render batch failed:', err)
   }

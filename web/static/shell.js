@@ -253,7 +253,11 @@
     }
   }
 
-  window.__mpsim = { session, stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })) }
+  window.__mpsim = {
+    session,
+    stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })),
+    back: () => route('navigateBack', { delta: 1 }), // the navigation bar's back button, for now
+  }
 
   // Launch: the entry page, or the one the address names (/?page=pages/a/a&id=1), as the
   // official tools' compile mode sets a launch page and query.

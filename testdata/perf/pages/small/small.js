@@ -1,0 +1,14 @@
+Page({
+  data: { rows: [], t0: 0, ready: 0 },
+  onLoad() {
+    const n = 'small' === 'list' ? 1000 : 3
+    this.setData({ t0: getApp().t0, rows: Array.from({ length: n }, (_, i) => ({ id: i, name: 'row ' + i })) })
+  },
+  onReady() {
+    this.setData({ ready: getApp().now() - getApp().t0 })
+  },
+  update() {
+    this.n = (this.n || 0) + 1
+    this.setData({ 'rows[500].name': 'changed ' + this.n, t1: getApp().now() })
+  },
+})
