@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // writeProject lays out a mini-program from name -> content.
@@ -109,14 +108,8 @@ func TestOpenBrokenProjectServesItsErrors(t *testing.T) {
 		"pages/a/a.wxml": "<view/>",
 	})
 	srv := StartServer(t, mpsimBin, dir)
-	// stderr is copied by another goroutine: give it a moment.
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(srv.Output(), "app.json:1:25: error: invalid JSON") {
-		if time.Now().After(deadline) {
-			t.Fatalf("terminal does not show the error:\n%s", srv.Output())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	// stderr is copied by another goroutine: wait for it.
+	waitOutput(t, srv, 0, "app.json:1:25: error: invalid JSON")
 	b := OpenBrowser(t, srv.URL)
 	got, err := Eval[string](b, `fetch('/app-config.json').then(r => r.json()).then(c => c.errors[0].file + ':' + c.errors[0].line + ':' + c.errors[0].column)`)
 	if err != nil || got != "app.json:1:25" {
@@ -133,11 +126,5 @@ func TestOpenTellsToBuildNpm(t *testing.T) {
 		"node_modules/x/index.js": "module.exports = 1",
 	})
 	srv := StartServer(t, mpsimBin, dir)
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(srv.Output(), "run `mpsim build-npm") {
-		if time.Now().After(deadline) {
-			t.Fatalf("no build-npm hint:\n%s", srv.Output())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitOutput(t, srv, 0, "run `mpsim build-npm")
 }
