@@ -25,8 +25,10 @@ function createElement(tag: string, isComponentHost: boolean): HTMLElement {
   return document.createElement(isComponentHost || tag.startsWith('wx-') ? tag : `wx-${tag}`)
 }
 
-// The page's style sheets by the index the service layer gave them.
+// The page's style sheets by the index the service layer gave them, and how many are
+// still loading.
 const styleSheets = new Map<number, HTMLLinkElement>()
+let loadingSheets = 0
 
 function node(id: number): Tagged {
   const n = nodes.get(id)
@@ -146,6 +148,14 @@ function apply(ops: RenderOp[]) {
         link.rel = 'stylesheet'
         link.href = a[2]
         styleSheets.set(a[1], link)
+        // The page stays hidden until its sheets have loaded, so it never shows unstyled.
+        loadingSheets++
+        rootEl.style.visibility = 'hidden'
+        const loaded = () => {
+          link.onload = link.onerror = null // a later reload of the sheet is not a first load
+          if (--loadingSheets === 0) rootEl.style.visibility = ''
+        }
+        link.onload = link.onerror = loaded
         document.head.appendChild(link)
         break
       }
