@@ -37,15 +37,15 @@ type Output struct {
 
 // AppConfig is the app configuration as the shell and runtime read it.
 type AppConfig struct {
-	Pages         []string        `json:"pages"`
-	AllPages      []string        `json:"allPages"` // pages and subpackage pages
-	TabBar        json.RawMessage `json:"tabBar,omitempty"`
+	Pages    []string        `json:"pages"`
+	AllPages []string        `json:"allPages"` // pages and subpackage pages
+	TabBar   json.RawMessage `json:"tabBar,omitempty"`
 	// PageWindows are the window settings of each page's .json (navigationBarTitleText
 	// and the like), over app.json's window.
-	PageWindows map[string]json.RawMessage `json:"pageWindows,omitempty"`
-	EntryPagePath string          `json:"entryPagePath"`
-	Window        json.RawMessage `json:"window,omitempty"`
-	App           json.RawMessage `json:"app"` // app.json as written
+	PageWindows   map[string]json.RawMessage `json:"pageWindows,omitempty"`
+	EntryPagePath string                     `json:"entryPagePath"`
+	Window        json.RawMessage            `json:"window,omitempty"`
+	App           json.RawMessage            `json:"app"` // app.json as written
 }
 
 // Build compiles p from scratch. Use a Builder to rebuild as files change.
