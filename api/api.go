@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -89,16 +88,6 @@ func (r *Registry) MayBlock(name string) bool {
 func (r *Registry) Has(name string) bool {
 	_, ok := r.handlers[name]
 	return ok
-}
-
-// Names lists the registered APIs, sorted.
-func (r *Registry) Names() []string {
-	names := make([]string, 0, len(r.handlers))
-	for n := range r.handlers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // Invoke runs the handler for call.API. It never returns an unanswered call: an unknown API

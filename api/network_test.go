@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRequestReachesARealServer(t *testing.T) {
@@ -20,6 +21,9 @@ func TestRequestReachesARealServer(t *testing.T) {
 		}
 		http.SetCookie(w, &http.Cookie{Name: "sid", Value: "s1"})
 		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/slow" {
+			time.Sleep(300 * time.Millisecond)
+		}
 		if r.URL.Path == "/text" {
 			io.WriteString(w, "not json")
 			return
@@ -55,7 +59,7 @@ func TestRequestReachesARealServer(t *testing.T) {
 			t.Errorf("%s: %v, want a fail", bad, res["errMsg"])
 		}
 	}
-	if res := call(`{"url":"` + backend.URL + `/a","timeout":1}`); res["errMsg"] != "request:fail timeout" && res["errMsg"] != "request:ok" {
-		t.Errorf("timeout: %v", res["errMsg"])
+	if res := call(`{"url":"` + backend.URL + `/slow","timeout":50}`); res["errMsg"] != "request:fail timeout" {
+		t.Errorf("a server slower than the timeout: %v, want request:fail timeout", res["errMsg"])
 	}
 }

@@ -31,7 +31,7 @@ func BenchmarkBuildThreeLibraries(b *testing.B) {
 		if errs.HasErrors() {
 			b.Fatal(errs)
 		}
-		if out, errs := builder.Rebuild(p, changed); out == nil {
+		if out, errs := builder.Build(p, changed); out == nil {
 			b.Fatal(errs)
 		}
 	}

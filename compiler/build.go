@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/js"
 	"github.com/mpsim/mpsim/compiler/project"
 	"github.com/mpsim/mpsim/compiler/wxml"
@@ -46,11 +45,6 @@ type AppConfig struct {
 	EntryPagePath string                     `json:"entryPagePath"`
 	Window        json.RawMessage            `json:"window,omitempty"`
 	App           json.RawMessage            `json:"app"` // app.json as written
-}
-
-// Build compiles p from scratch. Use a Builder to rebuild as files change.
-func Build(p *project.Project) (*Output, diag.List) {
-	return NewBuilder().Build(p)
 }
 
 type jsModule = js.Module

@@ -29,7 +29,7 @@ type Builder struct {
 	units map[string]*unit // by project path, e.g. "pages/index/index.wxml"
 	last  Stats
 
-	// What the last build saw, for Rebuild: every file of the project, and the components
+	// What the last build saw, for a Build given the changed files: every file of the project, and the components
 	// (which only .json files change).
 	files      map[string]bool
 	components map[string]*project.Component
@@ -76,19 +76,14 @@ func (b *Builder) Stats() Stats { return b.last }
 var sourceKinds = map[string]bool{".js": true, ".ts": true, ".wxml": true, ".wxss": true, ".wxs": true}
 
 // Build compiles p, reusing the cached output of every file whose content has not changed.
-// It returns nil and the diagnostics when the project has errors; the caller keeps serving
-// its last good Output.
-func (b *Builder) Build(p *project.Project) (*Output, diag.List) {
-	return b.build(p, nil)
-}
-
-// Rebuild is Build when the caller knows which files changed since the last build (a file
-// watcher does): it neither walks the project nor looks at the other files, and reuses
-// the components unless a .json changed. Paths are project paths; a folder or a file
-// that is gone is fine. Without a previous build it is Build.
-func (b *Builder) Rebuild(p *project.Project, changed []string) (*Output, diag.List) {
+// changed names the files that changed since the last build, as a file watcher knows
+// them: then the project is not walked, no other file is looked at, and the components
+// are kept unless a .json changed (paths are project paths; a folder or a file that is
+// gone is fine). nil means unknown: every file is looked at. It returns nil and the
+// diagnostics when the project has errors; the caller keeps serving its last good Output.
+func (b *Builder) Build(p *project.Project, changed []string) (*Output, diag.List) {
 	if b.files == nil {
-		return b.build(p, nil)
+		changed = nil // no previous build to start from
 	}
 	return b.build(p, changed)
 }
@@ -142,12 +137,6 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 
 	// Look at each source file and compile what changed, on every core: files are
 	// independent until the link step.
-	type job struct {
-		name string
-		src  []byte
-		hash [sha256.Size]byte
-		info fs.FileInfo
-	}
 	var candidates []string
 	seen := make(map[string]bool, len(files)) // the source files, by name
 	for _, name := range files {
@@ -166,12 +155,17 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 			delete(b.units, name)
 		}
 	}
-	jobOf := make([]*job, len(candidates))
-	results := make([]*unit, len(candidates))
-	readErrs := make([]*diag.Diagnostic, len(candidates))
+	// look is what looking at one candidate found: a newly compiled unit, a unit whose file
+	// was only touched (its time moves on), or a file that could not be read.
+	type look struct {
+		compiled, touched *unit
+		info              fs.FileInfo
+		err               *diag.Diagnostic
+	}
+	looks := make([]look, len(candidates))
 	par.For(len(candidates), func(i int) {
 		name := candidates[i]
-		u := b.units[name] // read only here; written after par.For
+		u := b.units[name] // only read here; b.units changes after par.For
 		// A component's sheet compiles differently from the same text elsewhere.
 		reusable := u != nil && u.componentSheet == componentSheet[name]
 		info, err := fs.Stat(p.FS, name)
@@ -183,40 +177,30 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 		src, err := fs.ReadFile(p.FS, name)
 		if err != nil {
-			readErrs[i] = &diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()}
+			looks[i].err = &diag.Diagnostic{File: name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()}
 			return
 		}
-		j := &job{name, src, sha256.Sum256(src), info}
-		jobOf[i] = j
-		if reusable && u.hash == j.hash {
-			return // touched, not changed: its time is updated below
+		looks[i].info = info
+		if h := sha256.Sum256(src); reusable && u.hash == h {
+			looks[i].touched = u
+		} else {
+			looks[i].compiled = compileUnit(name, src, h, componentSheet[name])
 		}
-		results[i] = compileUnit(j.name, j.src, j.hash, componentSheet[j.name])
 	})
-	var jobs []job
-	var compiled []*unit
-	for i, j := range jobOf {
-		if readErrs[i] != nil {
-			errs = append(errs, *readErrs[i])
+	compiled := 0
+	for i, l := range looks {
+		if l.err != nil {
+			errs = append(errs, *l.err)
 		}
-		if j == nil {
-			continue
+		u := l.touched
+		if l.compiled != nil {
+			u = l.compiled
+			b.units[candidates[i]] = u
+			compiled++
 		}
-		if results[i] == nil {
-			if u := b.units[j.name]; u != nil && j.info != nil {
-				u.size, u.modTime = j.info.Size(), j.info.ModTime()
-			}
-			continue
+		if u != nil && l.info != nil {
+			u.size, u.modTime = l.info.Size(), l.info.ModTime()
 		}
-		jobs = append(jobs, *j)
-		compiled = append(compiled, results[i])
-	}
-	results = compiled
-	for i, j := range jobs {
-		if j.info != nil {
-			results[i].size, results[i].modTime = j.info.Size(), j.info.ModTime()
-		}
-		b.units[j.name] = results[i]
 	}
 
 	// Link: gather every unit's output and diagnostics in a fixed order.
@@ -265,7 +249,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	styles, serrs := linkStyles(b.units, components)
 	errs = append(errs, serrs...)
 
-	b.last = Stats{Files: len(seen), Compiled: len(jobs), Reused: len(seen) - len(jobs)}
+	b.last = Stats{Files: len(seen), Compiled: compiled, Reused: len(seen) - compiled}
 	defer func() { b.last.Duration = time.Since(start) }()
 	if errs.HasErrors() {
 		return nil, errs

@@ -28,7 +28,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 		"node_modules/x.js": {Data: []byte(`not compiled (`)},
 	}
 	b := NewBuilder()
-	out, errs := b.Build(load(t, fsys))
+	out, errs := b.Build(load(t, fsys), nil)
 	if out == nil {
 		t.Fatal(errs)
 	}
@@ -37,7 +37,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	}
 
 	// Nothing changed: nothing compiles, and the output is the same.
-	again, _ := b.Build(load(t, fsys))
+	again, _ := b.Build(load(t, fsys), nil)
 	if s := b.Stats(); s.Compiled != 0 || s.Reused != 5 {
 		t.Fatalf("unchanged rebuild: %+v", s)
 	}
@@ -47,7 +47,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 
 	// One template changed: one file compiles, and the output has the change.
 	fsys["pages/b/b.wxml"] = &fstest.MapFile{Data: []byte(`<view>b2</view>`)}
-	out, _ = b.Build(load(t, fsys))
+	out, _ = b.Build(load(t, fsys), nil)
 	if s := b.Stats(); s.Compiled != 1 || s.Reused != 4 {
 		t.Fatalf("one change: %+v", s)
 	}
@@ -59,11 +59,11 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	// recovers it.
 	delete(fsys, "app.js")
 	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { x: } })`)}
-	if out, errs := b.Build(load(t, fsys)); out != nil || !errs.HasErrors() || errs[0].File != "pages/a/a.js" {
+	if out, errs := b.Build(load(t, fsys), nil); out != nil || !errs.HasErrors() || errs[0].File != "pages/a/a.js" {
 		t.Fatalf("broken file: out %v, errs %v", out != nil, errs)
 	}
 	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { x: 1 } })`)}
-	out, errs = b.Build(load(t, fsys))
+	out, errs = b.Build(load(t, fsys), nil)
 	if out == nil || strings.Contains(out.AppService, `"app.js"`) {
 		t.Fatalf("after fix: %v", errs)
 	}
@@ -72,20 +72,20 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	}
 }
 
-func TestRebuildWithTheChangedFilesOnly(t *testing.T) {
+func TestBuildWithTheChangedFilesOnly(t *testing.T) {
 	fsys := fstest.MapFS{
 		"app.json":       {Data: []byte(`{"pages": ["pages/a/a"]}`)},
 		"pages/a/a.js":   {Data: []byte(`Page({})`)},
 		"pages/a/a.wxml": {Data: []byte(`<view>a</view>`)},
 	}
 	b := NewBuilder()
-	if out, errs := b.Rebuild(load(t, fsys), []string{"pages/a/a.js"}); out == nil || b.Stats().Compiled != 2 {
-		t.Fatalf("a first Rebuild is a Build: %v %+v", errs, b.Stats())
+	if out, errs := b.Build(load(t, fsys), []string{"pages/a/a.js"}); out == nil || b.Stats().Compiled != 2 {
+		t.Fatalf("a first build looks at every file: %v %+v", errs, b.Stats())
 	}
 	// Only what the caller names is looked at: a change it does not name is not seen.
 	fsys["pages/a/a.wxml"] = &fstest.MapFile{Data: []byte(`<view>unseen</view>`)}
 	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { v: 2 } })`)}
-	out, _ := b.Rebuild(load(t, fsys), []string{"pages/a/a.js"})
+	out, _ := b.Build(load(t, fsys), []string{"pages/a/a.js"})
 	if st := b.Stats(); st.Compiled != 1 || !strings.Contains(out.AppService, "v: 2") || strings.Contains(out.AppService, "unseen") {
 		t.Fatalf("rebuild of one file: %+v", st)
 	}
@@ -93,13 +93,13 @@ func TestRebuildWithTheChangedFilesOnly(t *testing.T) {
 	fsys["components/c/c.js"] = &fstest.MapFile{Data: []byte(`Component({})`)}
 	fsys["components/c/c.wxml"] = &fstest.MapFile{Data: []byte(`<text>c</text>`)}
 	fsys["pages/a/a.json"] = &fstest.MapFile{Data: []byte(`{"usingComponents": {"c": "/components/c/c"}}`)}
-	out, errs := b.Rebuild(load(t, fsys), []string{"components/c/c.js", "components/c/c.wxml", "pages/a/a.json"})
+	out, errs := b.Build(load(t, fsys), []string{"components/c/c.js", "components/c/c.wxml", "pages/a/a.json"})
 	if out == nil || !strings.Contains(out.AppService, `"c":"/components/c/c"`) {
 		t.Fatalf("new component not linked: %v", errs)
 	}
 	// A deleted file goes.
 	delete(fsys, "components/c/c.wxml")
-	out, _ = b.Rebuild(load(t, fsys), []string{"components/c/c.wxml"})
+	out, _ = b.Build(load(t, fsys), []string{"components/c/c.wxml"})
 	if strings.Contains(out.AppService, `G["components/c/c"]`) {
 		t.Fatal("a deleted template is still in the output")
 	}

@@ -32,9 +32,9 @@ func testServer(t testing.TB, hub HubOptions) (*httptest.Server, *syncBuffer) {
 		Hub:       hub,
 	})
 	ts := httptest.NewServer(s.Handler())
-	hubs.Store(ts.URL, s.Hub())
+	hubs.Store(ts.URL, s.hub)
 	ctx, cancel := context.WithCancel(context.Background())
-	go s.Hub().Run(ctx)
+	go s.hub.Run(ctx)
 	t.Cleanup(func() { cancel(); ts.Close() })
 	return ts, logs
 }

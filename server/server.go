@@ -60,9 +60,6 @@ func New(opts Options) *Server {
 	return &Server{opts: opts, log: opts.Logger, hub: NewHub(opts.Hub)}
 }
 
-// Hub is the server's message hub.
-func (s *Server) Hub() *Hub { return s.hub }
-
 // SetBuild records the result of a build. A failed build (nil out) keeps the last good
 // output serving.
 func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {

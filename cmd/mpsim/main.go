@@ -160,7 +160,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	builder := compiler.NewBuilder()
-	proj, out, errs := compileWith(builder, fsys)
+	proj, out, errs := compile(builder, fsys, nil)
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, errs.Error())
 	}
@@ -205,7 +205,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
 		root := rootOf(proj)
 		go server.Watch(ctx, name, 50*time.Millisecond, log, func(changed []string) {
-			proj, out, errs := rebuildWith(builder, fsys, underRoot(changed, root))
+			proj, out, errs := compile(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
 			srv.Built(changed, out != nil, errs)
 			stats := builder.Stats()
@@ -280,7 +280,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 2
 	}
-	_, out, errs := compile(fsys)
+	_, out, errs := compile(compiler.NewBuilder(), fsys, nil)
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, errs.Error())
 	}
@@ -384,19 +384,15 @@ func npmHint(dir string) string {
 	return ""
 }
 
-// compile loads and builds the project in fsys; out is nil when it has errors.
-func compile(fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
-	return compileWith(compiler.NewBuilder(), fsys)
-}
-
-// rebuildWith rebuilds with what the watcher saw change (project paths relative to the
-// mini-program root; nil when unknown).
-func rebuildWith(b *compiler.Builder, fsys fs.FS, changed []string) (*project.Project, *compiler.Output, diag.List) {
+// compile loads and builds the project in fsys with b, which keeps what did not change
+// from its last build; changed names the files that did (nil: look at everything). out is
+// nil when the project has errors: the last good build stays.
+func compile(b *compiler.Builder, fsys fs.FS, changed []string) (*project.Project, *compiler.Output, diag.List) {
 	proj, errs := project.Load(fsys)
 	if proj == nil {
 		return nil, nil, errs
 	}
-	out, buildErrs := b.Rebuild(proj, changed)
+	out, buildErrs := b.Build(proj, changed)
 	errs = append(errs, buildErrs...)
 	if errs.HasErrors() {
 		out = nil
@@ -428,20 +424,6 @@ func underRoot(changed []string, root string) []string {
 		out = append(out, rel)
 	}
 	return out
-}
-
-// compileWith is compile with a builder that keeps what did not change from its last build.
-func compileWith(b *compiler.Builder, fsys fs.FS) (*project.Project, *compiler.Output, diag.List) {
-	proj, errs := project.Load(fsys)
-	if proj == nil {
-		return nil, nil, errs
-	}
-	out, buildErrs := b.Build(proj)
-	errs = append(errs, buildErrs...)
-	if errs.HasErrors() {
-		out = nil // a project with errors is not served: the last good build stays
-	}
-	return proj, out, errs
 }
 
 // launchBrowser opens url in the system's Chrome or Chromium, if it has one.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -35,7 +34,7 @@ import (
 //	trigger: id event               a step: fire a bubbling, capturing event at #id
 //	childSetData: id {"p": 1}       a step: setData inside the component #id
 func TestRenderMatchesReference(t *testing.T) {
-	node, modules := renderEnv(t)
+	modules := runtimeModules(t)
 	var cases []renderCase
 	for _, file := range goldenCases(t) {
 		src, err := os.ReadFile(file)
@@ -54,7 +53,7 @@ func TestRenderMatchesReference(t *testing.T) {
 		c.Ours = js
 		cases = append(cases, c)
 	}
-	results := runRender(t, node, modules, cases)
+	results := runNode[map[string]renderResult](t, filepath.Join("testdata", "render.js"), modules, cases)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			r := results[c.Name]
@@ -74,7 +73,7 @@ func TestRenderMatchesReference(t *testing.T) {
 // TestRenderUpdatesText pins down, independently of the reference, that an update
 // re-renders: the text, attributes and dataset follow setData.
 func TestRenderUpdatesText(t *testing.T) {
-	node, modules := renderEnv(t)
+	modules := runtimeModules(t)
 	src := `<view id="v" class="c-{{n}}" data-n="{{n}}">n = {{n}}</view>`
 	c := renderCase{Name: "update", Main: "update", Files: map[string]string{"update.wxml": src},
 		Data: json.RawMessage(`{"n": 1}`), Steps: []renderStep{{SetData: json.RawMessage(`{"n": 2}`)}}}
@@ -83,7 +82,7 @@ func TestRenderUpdatesText(t *testing.T) {
 		t.Fatal(diags)
 	}
 	c.Ours = js
-	got := runRender(t, node, modules, []renderCase{c})["update"].Ours
+	got := runNode[map[string]renderResult](t, filepath.Join("testdata", "render.js"), modules, []renderCase{c})["update"].Ours
 	want := `-- initial render --
 <view #v class="c-1" data.n=1>
   "n = 1"
@@ -240,44 +239,4 @@ func (c *renderCase) readScript(src []byte) error {
 		}
 	}
 	return nil
-}
-
-// renderEnv finds node and the runtime's node_modules, or skips the test.
-func renderEnv(t *testing.T) (node, modules string) {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not on PATH: install Node.js to run the render tests")
-	}
-	modules, err = filepath.Abs("../../runtime/node_modules")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, pkg := range []string{"glass-easel", "glass-easel-template-compiler"} {
-		if _, err := os.Stat(filepath.Join(modules, pkg, "package.json")); err != nil {
-			t.Skipf("%s is not installed in %s: run `npm ci` in runtime/ to run the render tests", pkg, modules)
-		}
-	}
-	return node, modules
-}
-
-func runRender(t *testing.T, node, modules string, cases []renderCase) map[string]renderResult {
-	t.Helper()
-	input, err := json.Marshal(cases)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, filepath.Join("testdata", "render.js"), modules)
-	cmd.Stdin = bytes.NewReader(input)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("render.js: %v\n%s", err, stderr.String())
-	}
-	var results map[string]renderResult
-	if err := json.Unmarshal(out, &results); err != nil {
-		t.Fatalf("render.js printed %q: %v\n%s", out, err, stderr.String())
-	}
-	return results
 }

@@ -1,12 +1,10 @@
 package wxml
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -27,7 +25,7 @@ const refDir = "../../testdata/wxml/ref"
 // trees, after the first render and after every step, must be the same. All cases go
 // through one node process.
 func TestReference(t *testing.T) {
-	node, modules := refEnv(t)
+	modules := runtimeModules(t)
 	cases := refCases(t)
 	var inputs []refInput
 	compileErrs := map[string]string{}
@@ -41,7 +39,7 @@ func TestReference(t *testing.T) {
 		}
 		inputs = append(inputs, in)
 	}
-	results := refRun(t, node, modules, inputs)
+	results := runNode[map[string]refResult](t, filepath.Join(refDir, "render.js"), modules, inputs)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			r, ok := results[c.Name]
@@ -262,47 +260,6 @@ func parseRefCase(file string, src []byte) (*refCase, error) {
 		return nil, fmt.Errorf("no index.wxml")
 	}
 	return c, nil
-}
-
-// refEnv finds node and the runtime's node_modules. Both are needed: a missing one fails
-// the test with what to do, it does not skip it.
-func refEnv(t *testing.T) (node, modules string) {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not on PATH: install Node.js to run the reference tests")
-	}
-	modules, err = filepath.Abs("../../runtime/node_modules")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, pkg := range []string{"glass-easel", "glass-easel-miniprogram-adapter", "glass-easel-template-compiler"} {
-		if _, err := os.Stat(filepath.Join(modules, pkg, "package.json")); err != nil {
-			t.Fatalf("%s is not installed in %s: run `npm ci` in runtime/ (make does)", pkg, modules)
-		}
-	}
-	return node, modules
-}
-
-func refRun(t *testing.T, node, modules string, inputs []refInput) map[string]refResult {
-	t.Helper()
-	input, err := json.Marshal(inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, filepath.Join(refDir, "render.js"), modules)
-	cmd.Stdin = bytes.NewReader(input)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("render.js: %v\n%s", err, stderr.String())
-	}
-	var results map[string]refResult
-	if err := json.Unmarshal(out, &results); err != nil {
-		t.Fatalf("render.js printed %q: %v\n%s", out, err, stderr.String())
-	}
-	return results
 }
 
 // refDiff points at the first line where two dumps part.

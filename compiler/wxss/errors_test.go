@@ -92,7 +92,7 @@ func TestLinkErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := Bundle(tt.files, "pages/a.wxss", Options{}, "")
+			_, diags := bundle(tt.files, "pages/a.wxss", Options{}, "")
 			got := positions(diags, "pages/a.wxss")
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))

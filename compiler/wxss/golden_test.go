@@ -11,7 +11,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/wxss/golden")
 
 // goldenDir holds one case per X.wxss (pages) and component/X.wxss (components, linked
-// in their scope), with what Bundle prints for it beside it in X.css: the diagnostics as
+// in their scope), with what bundle prints for it beside it in X.css: the diagnostics as
 // comments, then the CSS. Files under common/ are only imported.
 const goldenDir = "../../testdata/wxss/golden"
 
@@ -32,7 +32,7 @@ func TestGolden(t *testing.T) {
 		t.Run(entry, func(t *testing.T) {
 			component := strings.HasPrefix(entry, "component/")
 			scope := StyleScope(entry, component, "", false)
-			css, diags := Bundle(fsys, entry, Options{Component: component}, scope)
+			css, diags := bundle(fsys, entry, Options{Component: component}, scope)
 			var b strings.Builder
 			for _, d := range diags {
 				b.WriteString("/* " + strings.ReplaceAll(d.Error(), "*/", "* /") + " */\n")

@@ -224,7 +224,7 @@ func TestReferenceAgainstWcsc(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ours, diags := Bundle(mapfs, "page.wxss", Options{Component: c.scope != ""}, c.scope)
+			ours, diags := bundle(mapfs, "page.wxss", Options{Component: c.scope != ""}, c.scope)
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}

@@ -156,10 +156,10 @@ func FuzzCompile(f *testing.F) {
 			t.Fatalf("output of %q has unbalanced braces (%d):\n%s", src, depth, css1)
 		}
 		if len(out.Imports) > 0 {
-			return // Bundle would look for the imported files
+			return // bundle would look for the imported files
 		}
-		if _, diags := Bundle(fstest.MapFS{"a.wxss": {Data: []byte(src)}}, "a.wxss", Options{}, ""); diags.HasErrors() {
-			t.Fatalf("Bundle fails where Compile did not: %v", diags)
+		if _, diags := bundle(fstest.MapFS{"a.wxss": {Data: []byte(src)}}, "a.wxss", Options{}, ""); diags.HasErrors() {
+			t.Fatalf("bundle fails where Compile did not: %v", diags)
 		}
 	})
 }
