@@ -233,7 +233,11 @@ let nextCallbackID = 1
 
 // Page scrolling: onPageScroll at most once a frame, and onReachBottom each time the page
 // comes within onReachBottomDistance (the page's .json, default 50) of its end.
-const reachBottomDistance = Number(params.get('reachBottom') || 50)
+// The shell sets the distance on the iframe when it gives the frame its page.
+function reachBottomDistance() {
+  const own = (window.frameElement as HTMLElement | null)?.dataset.reachBottom
+  return Number(own || params.get('reachBottom') || 50)
+}
 let scrollQueued = false
 let nearBottom = false
 window.addEventListener('scroll', () => {
@@ -244,7 +248,7 @@ window.addEventListener('scroll', () => {
     const el = document.scrollingElement || document.documentElement
     const scrollTop = el.scrollTop
     socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageScroll, data: { scrollTop } } })
-    const near = el.scrollHeight - (scrollTop + el.clientHeight) <= reachBottomDistance
+    const near = el.scrollHeight - (scrollTop + el.clientHeight) <= reachBottomDistance()
     if (near && !nearBottom) socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.ReachBottom, data: {} } })
     nearBottom = near
   })

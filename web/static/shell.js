@@ -85,16 +85,30 @@
     return { path: stripPath(parts.join('/')), query }
   }
 
+  // createFrame gives a page its iframe. The frame was made and loaded beforehand where
+  // possible (as a phone keeps a webview preloaded), so that opening a page does not wait
+  // for the page layer to load; the next spare is made once the browser is idle.
+  let spare = null
   function createFrame(path) {
+    const page = spare || newFrame()
+    spare = null
+    page.path = path
+    page.frame.dataset.path = path
+    page.frame.dataset.reachBottom = String(windowOf({ path }).onReachBottomDistance ?? 50)
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50))
+    idle(() => { spare = spare || newFrame() })
+    return page
+  }
+
+  function newFrame() {
     const webviewId = nextWebviewId++
     const frame = document.createElement('iframe')
     frame.className = 'page'
+    frame.style.visibility = 'hidden'
     frame.dataset.webviewId = String(webviewId)
-    frame.dataset.path = path
-    const reachBottom = windowOf({ path }).onReachBottomDistance ?? 50
-    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}&path=${encodeURIComponent(path)}&reachBottom=${reachBottom}`
+    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}`
     document.getElementById('pages').appendChild(frame)
-    return { webviewId, path, frame }
+    return { webviewId, path: '', frame }
   }
 
   // windowOf is the window of a page: app.json's window under the page's .json, and what
