@@ -216,6 +216,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	var modules []jsModule
 	templates := map[string]string{}
 	wxsModules := map[string]string{}
+	pageModules := map[string]string{} // wxsModules and the inline ones, for the page layer
 	jsonFiles := map[string][]byte{}
 	linkInputs := map[string]wxml.LinkInput{}
 	names := make([]string, 0, len(b.units))
@@ -239,9 +240,13 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 			modules = append(modules, m)
 		case u.kind == ".wxs" && !u.diags.HasErrors():
 			wxsModules[name] = u.out.wxs
+			pageModules[name] = u.out.wxs
 		case u.kind == ".wxml" && !u.diags.HasErrors():
 			key := strings.TrimSuffix(name, ".wxml")
 			templates[key] = u.out.template.JS
+			for f, js := range u.out.template.InlineWXS {
+				pageModules[f] = js
+			}
 			linkInputs[key] = wxml.LinkInput{File: name, Source: u.out.source, Out: *u.out.template}
 		}
 	}
@@ -265,7 +270,8 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
 		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
-	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css}, errs
+	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
+		PageWXS: pageWXS(pageModules)}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

@@ -115,6 +115,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/app-config.json", s.appConfig)
 	r.Get("/appservice.js", s.appService)
 	r.Get("/appservice.js.map", s.appServiceMap)
+	r.Get("/wxs.js", s.pageWXS)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Get("/ws/{role}", s.socket)
@@ -178,6 +179,16 @@ func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	io.WriteString(w, out.AppService)
+}
+
+// pageWXS serves wxs.js, the WXS modules the page layer runs (handlers, observers).
+func (s *Server) pageWXS(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	if out != nil {
+		io.WriteString(w, out.PageWXS)
+	}
 }
 
 // appServiceMap serves the source map of appservice.js: DevTools and the runtime's

@@ -299,7 +299,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeOutput writes what the server serves for a build: appservice.js and its map,
-// app-config.json, and each style sheet as wxss/<path>.wxss.
+// wxs.js, app-config.json, and each style sheet as wxss/<path>.wxss.
 func writeOutput(dir string, out *compiler.Output) error {
 	cfg, err := json.MarshalIndent(out.Config, "", "  ")
 	if err != nil {
@@ -308,6 +308,7 @@ func writeOutput(dir string, out *compiler.Output) error {
 	files := map[string][]byte{
 		"appservice.js":     []byte(out.AppService),
 		"appservice.js.map": out.AppServiceMap(),
+		"wxs.js":            []byte(out.PageWXS),
 		"app-config.json":   cfg,
 	}
 	for path, css := range out.Styles {

@@ -44,9 +44,11 @@ type generator struct {
 	// has no binding map.
 	bindable map[string]bool
 	usedBind bool
+	// inline are the compiled inline <wxs module>s by module filename.
+	inline map[string]string
 }
 
-func generate(file string, low *lowered, rep *reporter) string {
+func generate(file string, low *lowered, rep *reporter) (js string, inlineWXS map[string]string) {
 	g := &generator{rep: rep, low: low, file: file}
 	g.w.open("(() => {")
 	for _, h := range runtimeHelpers {
@@ -67,7 +69,7 @@ func generate(file string, low *lowered, rep *reporter) string {
 	g.procGen("", low.main, root, bindableFields(low, root))
 	g.w.line("return Object.assign((name) => H[name], { _: H });")
 	g.w.close("})()")
-	return g.w.String()
+	return g.w.String(), g.inline
 }
 
 // templateLookup prints I, which finds a template by name for <template is>: the file's
@@ -99,6 +101,10 @@ func (g *generator) wxsModule(m *wxsModule) {
 		g.rep.diags = append(g.rep.diags, d.WithFrame(g.rep.body))
 	}
 	g.w.line(fmt.Sprintf("const %s = D(%s, %s);", wxsVar(m.name), jsString(m.filename), js))
+	if g.inline == nil {
+		g.inline = map[string]string{}
+	}
+	g.inline[m.filename] = js
 }
 
 // procGen prints H[name] = (R, C, D, U) => ({ C: children, B: bindingMap }).
@@ -183,7 +189,13 @@ func (g *generator) element(t *tElement, sc *scope, top bool) {
 		generics[i] = jsString(strings.TrimPrefix(a.Name, "generic:")) + ": " + jsString(a.Value.Static())
 	}
 	g.w.open(fmt.Sprintf("E(%s, {%s}, (N, C) => {", jsString(t.el.Tag), strings.Join(generics, ", ")))
-	for _, a := range t.attrs {
+	// change:prop observers are registered before the properties they watch are set, so
+	// that they see the first value, as on the phone.
+	attrs := slices.Clone(t.attrs)
+	slices.SortStableFunc(attrs, func(a, b *Attribute) int {
+		return boolRank(strings.HasPrefix(b.Name, "change:")) - boolRank(strings.HasPrefix(a.Name, "change:"))
+	})
+	for _, a := range attrs {
 		g.attribute(a, sc, top)
 	}
 	g.w.reopen("}, (C, T, E, B, F, S, J) => {")
@@ -228,11 +240,11 @@ func (g *generator) attribute(a *Attribute, sc *scope, top bool) {
 	case hasPrefix && prefix == "mark":
 		g.set(a, sc, top, "R.m(N, "+jsString(rest)+", %s)")
 	case hasPrefix && prefix == "change":
-		g.set(a, sc, top, "R.p(N, "+jsString(rest)+", %s)")
+		g.set(a, sc, top, "O(R, N, "+jsString(rest)+", %s)")
 	case hasPrefix && (prefix == "let" || prefix == "slot" || prefix == "worklet"):
 		g.rep.warnf(a.NameSpan.Start, "%s is not supported: the attribute is ignored", name)
 	case hasPrefix && prefix == "data":
-		g.set(a, sc, top, "R.d(N, "+jsString(datasetKey("data-"+rest))+", %s)")
+		g.set(a, sc, top, "M(R, N, "+jsString(datasetKey("data-"+rest))+", %s)")
 	case hasPrefix:
 		g.rep.warnf(a.NameSpan.Start, "unknown attribute prefix %q in %q: the attribute is ignored", prefix+":", name)
 	case name == "class":
@@ -242,7 +254,7 @@ func (g *generator) attribute(a *Attribute, sc *scope, top bool) {
 	case name == "id":
 		g.set(a, sc, top, "R.i(N, %s)")
 	case strings.HasPrefix(name, "data-"):
-		g.set(a, sc, top, "R.d(N, "+jsString(datasetKey(name))+", %s)")
+		g.set(a, sc, top, "M(R, N, "+jsString(datasetKey(name))+", %s)")
 	default:
 		// A property of a component, or an attribute of a native node.
 		g.set(a, sc, top, "R.r(N, "+jsString(name)+", %s)")
@@ -293,21 +305,29 @@ func (g *generator) bindFields(v Value, sc *scope, top bool) string {
 	return "[" + strings.Join(fields, ", ") + "]"
 }
 
-// event prints R.v(N, name, handler, final, mutated, capture, isDynamic). A handler
-// named statically is bound once; one given by {{ }} is re-bound when it changes, with
-// isDynamic, which makes glass-easel drop the previous one.
+// event prints R.v(N, name, handler, final, mutated, capture, isDynamic) for a handler
+// named statically, bound once. A handler given by {{ }} goes through V, re-bound when it
+// changes: V hands a WXS function to the page layer, anything else to R.v with isDynamic,
+// which makes glass-easel drop the previous one.
 func (g *generator) event(a *Attribute, ev eventBinding, sc *scope) {
 	if !a.HasValue {
 		g.rep.errorf(a.NameSpan.Start, "%s needs a handler: write %s=\"methodName\"", a.Name, a.Name)
 		return
 	}
 	handler, static := attrJS(a.Value, sc)
-	call := fmt.Sprintf("R.v(N, %s, %s, %t, %t, %t, %t);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture, !static)
 	if static {
-		g.w.line("if (C) " + call)
+		g.w.line(fmt.Sprintf("if (C) R.v(N, %s, %s, %t, %t, %t, false);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture))
 		return
 	}
+	call := fmt.Sprintf("V(R, N, %s, %s, %t, %t, %t);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture)
 	g.w.line("if (" + guard(valueChanged(a.Value, sc)) + ") " + call)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ifGroup prints a wx:if chain: the branch key is the number of the branch taken (0 for

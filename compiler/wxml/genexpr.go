@@ -22,6 +22,13 @@ var runtimeHelpers = []string{
 	// Q.a and Q.b are the update trees of array and object literals: undefined when no
 	// element changed.
 	"const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };",
+	// V binds an event to a handler given by {{ }}, M sets a data- attribute, O registers a
+	// change:prop observer. A WXS function (compiler/wxs tags it with __wxs) runs in the page
+	// layer, so the backend node takes it; the node also mirrors the dataset there, where
+	// WXS reads it. With any other backend, glass-easel alone does the work.
+	"const V = (R, N, n, h, f, m, c) => { const b = N.$$, w = typeof h === \"function\" && h.__wxs && b && b.wxsListener; if (b && b.wxsListener) b.wxsListener(n, w ? h.__wxs : null, f, c); R.v(N, n, w ? \"\" : h, f, m, c, true); };",
+	"const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };",
+	"const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== \"function\") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };",
 }
 
 // binding is what a name in an expression stands for.

@@ -54,6 +54,10 @@ type Output struct {
 	Templates []string
 	// TemplateRefs are the static <template is="name"> uses (Path is the name).
 	TemplateRefs []Ref
+	// InlineWXS are the compiled bodies of the file's inline <wxs module>s by their module
+	// filename ("pages/index/index.wxml#name"): the page layer loads them too, to run WXS
+	// event handlers and change:prop observers where the page is.
+	InlineWXS map[string]string
 }
 
 // Ref is a path or name a file refers to, with the position where it is written.
@@ -70,7 +74,7 @@ func Compile(file string, src []byte) (Output, diag.List) {
 	doc, errs := Parse(file, src)
 	rep := newReporter(file, src)
 	low := lower(doc, rep)
-	js := generate(file, low, rep)
+	js, inline := generate(file, low, rep)
 	errs = append(errs, rep.list()...)
 	slices.SortStableFunc(errs, func(a, b diag.Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
@@ -85,7 +89,7 @@ func Compile(file string, src []byte) (Output, diag.List) {
 		out.Templates = append(out.Templates, t.name)
 	}
 	if !errs.HasErrors() {
-		out.JS = js
+		out.JS, out.InlineWXS = js, inline
 	}
 	return out, errs
 }

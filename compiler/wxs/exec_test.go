@@ -366,3 +366,18 @@ func TestExecModernSyntax(t *testing.T) {
 	got, _ := p.run(t)
 	expectJSON(t, got, `{"color":"red","size":4,"sized":10,"pad":"x|3","a":1,"rest":{"b":2,"c":3},"spread":[1,2,3],"opt":2,"hidden":"undefined","method":"undefined"}`)
 }
+
+// Exported functions carry where they are, for the page layer to find them again (WXS
+// event handlers); a function re-exported by a second module keeps its first name.
+func TestExecTagsExportedFunctions(t *testing.T) {
+	p := program{
+		files: map[string]string{
+			"a.wxs": `module.exports = { move: function () {}, nested: { end: function () {} }, n: 1 };`,
+			"b.wxs": `var a = require('./a.wxs'); module.exports.again = a.move; module.exports.own = function () {};`,
+		},
+		script: `var b = W['b.wxs'](), a = W['a.wxs']();
+return [a.move.__wxs, a.nested.end.__wxs, b.again.__wxs, b.own.__wxs, Object.keys(a.move)];`,
+	}
+	got, _ := p.run(t)
+	expectJSON(t, got, `[["a.wxs","move"],["a.wxs","nested.end"],["a.wxs","move"],["b.wxs","own"],[]]`)
+}

@@ -103,8 +103,25 @@ var D = (function () {
         return load(target);
       };
       record.fn.call(helpers, require, record.module.exports, record.module);
+      tag(record.module.exports, filename, '', 0);
     }
     return record.module.exports;
+  }
+
+  // tag marks each function a module exports with where it is ([filename, "a.b"]), so
+  // that a template binding it as an event handler or change:prop observer can have the
+  // page layer, which loads the same modules, run it there. A function keeps its first tag.
+  function tag(value, filename, path, depth) {
+    if (typeof value === 'function') {
+      if (!hasOwn.call(value, '__wxs')) {
+        try { Object.defineProperty(value, '__wxs', { value: [filename, path] }); } catch (e) {}
+      }
+      return;
+    }
+    if (depth > 2 || value === null || typeof value !== 'object' || toTag.call(value) !== '[object Object]') return;
+    for (var key in value) {
+      if (hasOwn.call(value, key)) tag(value[key], filename, path ? path + '.' + key : key, depth + 1);
+    }
   }
 
   return function D(filename, fn) {

@@ -44,6 +44,8 @@ export const Ev = {
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })
   AppError: 'onAppError',
+  // page -> service: a WXS ComponentDescriptor's callMethod ({ ownerId, method, args })
+  WxsCallMethod: 'wxsCallMethod',
 } as const
 
 // Render operations: each is a flat array [Op, ...args] so that a batch of thousands
@@ -72,7 +74,17 @@ export const enum Op {
   AddStyleSheet = 20, // [op, index, url]: a compiled .wxss, served by the server
   DisableStyleSheet = 21, // [op, index]
   SetListener = 22, // [op, id, eventType]: the node has a listener for eventType
+  // [op, id, eventType, wxsRef | null, flags (1 catch, 2 capture), ownerId, ownerScope]: a
+  // WXS function handles eventType on the node, in the page layer (null: no longer)
+  SetWxsListener = 23,
+  // [op, id, wxsRef, { v: newValue, o: oldValue }, ownerId, ownerScope]: a change:prop
+  // observer runs (v or o is absent when undefined)
+  WxsObserve = 24,
+  SetDataset = 25, // [op, id, key, value]: the node's dataset, which WXS reads in the page
 }
+
+// WxsRef names a function a WXS module exports: [module filename, "key" or "a.b"].
+export type WxsRef = [string, string]
 
 export const ROOT_NODE_ID = 1
 

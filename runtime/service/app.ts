@@ -380,6 +380,16 @@ export class AppRuntime {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
   }
 
+  // wxsCallMethod runs a component method a WXS function in the page layer called.
+  wxsCallMethod(webviewId: number, data: { ownerId: number; method: string; args: unknown }) {
+    const page = this.stack.find((p) => p.webviewId === webviewId)
+    try {
+      page?.backend.callMethod(data.ownerId, data.method, data.args)
+    } catch (err) {
+      this.reportError(err, `in ${data.method} (called by WXS)`)
+    }
+  }
+
   // pageScroll calls the page's onPageScroll / onReachBottom for its page layer's scroll.
   pageScroll(webviewId: number, eventName: string, data: Record<string, unknown>) {
     const page = this.stack.find((p) => p.webviewId === webviewId)

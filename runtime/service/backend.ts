@@ -1,5 +1,5 @@
 import * as glassEasel from 'glass-easel'
-import { Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+import { Ev, Op, ROOT_NODE_ID, type RenderOp, type WxsRef } from '../bridge/protocol'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -102,6 +102,18 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     if (type === 'input' && node.modelListeners.value) node.modelListeners.value((detail as { value: unknown }).value)
     this.listener(target, type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields })
     return true
+  }
+
+  // callMethod runs a method of the component whose host is node id, for WXS in the page
+  // (ComponentDescriptor.callMethod).
+  callMethod(id: number, method: string, args: unknown) {
+    const host = this.nodes.get(id)?.__wxElement
+    const caller = host && glassEasel.Component.isComponent(host) ? (host.getMethodCaller() as any) : null
+    if (typeof caller?.[method] !== 'function') {
+      console.warn(`[mpsim] WXS callMethod: the component has no method "${method}"`)
+      return
+    }
+    caller[method](args)
   }
 
   destroy() {
@@ -244,6 +256,33 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   setModelBindingStat(attributeName: string, listener: ((newValue: unknown) => void) | null) {
     if (listener) this.modelListeners[attributeName] = listener
     else delete this.modelListeners[attributeName]
+  }
+
+  // WXS in the page layer (the template helpers V, O and M of compiler/wxml call these).
+  private wxsTypes: Set<string> | null = null
+  wxsListener(type: string, ref: WxsRef | null, final: boolean, capture: boolean) {
+    if (!ref && !this.wxsTypes?.has(type)) return
+    if (ref) (this.wxsTypes ||= new Set()).add(type)
+    else this.wxsTypes!.delete(type)
+    const owner = this.owner()
+    this.ctx.op([Op.SetWxsListener, this.id, type, ref, (final ? 1 : 0) | (capture ? 2 : 0), owner.id, owner.scope])
+  }
+  wxsObserver(ref: WxsRef, newValue: unknown, oldValue: unknown) {
+    const owner = this.owner()
+    // In an object, so that an undefined value stays undefined across the socket.
+    const values = { v: newValue === undefined ? undefined : toWire(newValue), o: oldValue === undefined ? undefined : toWire(oldValue) }
+    this.ctx.op([Op.WxsObserve, this.id, ref, values, owner.id, owner.scope])
+  }
+  setDataset(key: string, value: unknown) {
+    this.ctx.op([Op.SetDataset, this.id, key, toWire(value)])
+  }
+  // owner is the host node of the component whose template made this node, and the
+  // style scope its classes are written in.
+  private owner(): { id: number; scope: string } {
+    const host = this.__wxElement?.ownerShadowRoot?.getHostNode()
+    if (!host) return { id: 0, scope: '' }
+    const backend = host.$$ as unknown as RemoteNode | null
+    return { id: backend?.id ?? 0, scope: this.ctx.scopeName(host.getComponentOptions().styleScope) || '' }
   }
 
   // The suggested backend interface for SelectorQuery: answered by the page layer.

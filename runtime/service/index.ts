@@ -86,6 +86,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   if (!f.fromWebviewID) return
   if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
   else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+  else if (eventName === Ev.WxsCallMethod) runtime.wxsCallMethod(f.fromWebviewID, data)
   else if (eventName === Ev.PageScroll || eventName === Ev.ReachBottom) runtime.pageScroll(f.fromWebviewID, eventName, data || {})
 })
 

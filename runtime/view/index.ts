@@ -5,6 +5,7 @@ import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { builtins } from './builtins'
 import { installInput } from './input'
+import { WxsLayer, type Tagged } from './wxs'
 
 const params = new URLSearchParams(location.search)
 const session = params.get('session') || ''
@@ -12,7 +13,6 @@ const webviewId = Number(params.get('webview') || '0')
 const socket = new Socket(socketURL(location, `webview/${webviewId}`, session))
 
 // Each DOM node made for the service layer carries its node id, for events.
-type Tagged = Node & { __mpsimId?: number }
 const nodes = new Map<number, Tagged>()
 const rootEl = document.getElementById('page-root') as HTMLElement
 nodes.set(ROOT_NODE_ID, rootEl)
@@ -65,6 +65,7 @@ function apply(ops: RenderOp[]) {
       case Op.CreateElement: {
         const e = createElement(a[2], a[3] === 1) as Tagged & HTMLElement
         e.__mpsimId = a[1]
+        if (a[3] === 1) e.__mpsimHost = true
         nodes.set(a[1], e)
         const id = a[1] as number
         builtins[e.localName]?.create(
@@ -113,7 +114,7 @@ function apply(ops: RenderOp[]) {
         el(a[1]).id = a[2]
         break
       case Op.SetStyle:
-        el(a[1]).setAttribute('style', a[2])
+        wxs.templateStyle(el(a[1]), a[2])
         break
       case Op.AddClass:
         el(a[1]).classList.add(a[2])
@@ -136,11 +137,23 @@ function apply(ops: RenderOp[]) {
       case Op.Release:
         nodes.delete(a[1])
         listeners.delete(a[1])
+        wxs.forget(a[1])
         break
       case Op.SetListener: {
         const types = listeners.get(a[1]) || new Set<string>()
         types.add(a[2])
         listeners.set(a[1], types)
+        break
+      }
+      case Op.SetWxsListener:
+        wxs.setListener(a[1], a[2], a[3], a[4], a[5], a[6])
+        break
+      case Op.WxsObserve:
+        wxs.observe(a[1], a[2], a[3].v, a[3].o, a[4], a[5])
+        break
+      case Op.SetDataset: {
+        const n = node(a[1])
+        ;(n.__mpsimDataset ||= {})[a[2]] = a[3]
         break
       }
       case Op.AddStyleSheet: {
@@ -203,6 +216,7 @@ socket.on(Cmd.AppServicePublish, (f) => {
   if (eventName !== Ev.VdSync) return
   try {
     apply(data.ops)
+    wxs.flush()
     // When the last batch was applied, on the clock every context shares (for benchmarks).
     ;(window as any).__mpsimRenderedAt = performance.timeOrigin + performance.now()
   } catch (err) {
@@ -257,8 +271,18 @@ window.addEventListener('scroll', () => {
 // Which event types each node has listeners for, as glass-easel reports them.
 const listeners = new Map<number, Set<string>>()
 
+const sendPageEvent = (data: unknown) => socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data } })
+
+const wxs = new WxsLayer({
+  node: (id) => nodes.get(id),
+  callMethod: (ownerId, method, args) =>
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.WxsCallMethod, data: { ownerId, method, args } } }),
+  trigger: (id, type, detail) => sendPageEvent({ id, type, detail, bubbles: false }),
+})
+
 installInput(
   document,
-  (ev) => socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: ev } }),
+  sendPageEvent,
   (n, type) => !!n.__mpsimId && !!listeners.get(n.__mpsimId)?.has(type),
+  (path, type, base) => wxs.dispatch(path, type, base),
 )

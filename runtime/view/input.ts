@@ -14,6 +14,10 @@ export type PageEventData = {
 
 type Tagged = Node & { __mpsimId?: number }
 
+// RunWxs runs the WXS handlers on the path of an event (runtime/view/wxs.ts); it reports
+// whether one of them stopped the event.
+type RunWxs = (path: Tagged[], type: string, ev: { detail: unknown; touches: Touch[]; changedTouches: Touch[] }) => boolean
+
 // A press that moves further than this is not a tap; one held longer is a long press.
 const TAP_MOVE_LIMIT = 10
 const LONG_PRESS_MS = 350
@@ -34,6 +38,7 @@ export function installInput(
   doc: Document,
   send: (ev: PageEventData) => void,
   listens: (node: Tagged, type: string) => boolean,
+  runWxs: RunWxs,
 ) {
   const presses = new Map<number, Press>()
 
@@ -56,9 +61,12 @@ export function installInput(
   }
 
   const fire = (p: Press, type: string, changed: Touch) => {
-    if (!p.targetId || !p.path.some((n) => listens(n, type))) return
+    if (!p.targetId) return
     const touches = [...presses.values()].map((q) => q.last)
-    send({ id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed] })
+    const ev = { id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed] }
+    // WXS handlers run first, here; one that stops the event keeps it from the service layer.
+    if (runWxs(p.path, type, ev)) return
+    if (p.path.some((n) => listens(n, type))) send(ev)
   }
 
   doc.addEventListener('pointerdown', (e) => {

@@ -4,6 +4,9 @@
   const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
   const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const V = (R, N, n, h, f, m, c) => { const b = N.$$, w = typeof h === "function" && h.__wxs && b && b.wxsListener; if (b && b.wxsListener) b.wxsListener(n, w ? h.__wxs : null, f, c); R.v(N, n, w ? "" : h, f, m, c, true); };
+  const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };
+  const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== "function") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };
   const H = {};
   let templates;
   const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
@@ -14,14 +17,14 @@
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.i(N, "x");
-        if (C || K || U.id) R.d(N, "id", D.id);
-        if (C) bind(["id"], (D, E) => { R.d(N, "id", D.id); E(N); });
-        if (C) R.d(N, "fooBar", "static");
-        if (C) R.d(N, "upperCase", "u");
-        if (C || K || Z(U.user, "name")) R.d(N, "userName", X(D.user).name);
-        if (C) bind(["user"], (D, E) => { R.d(N, "userName", X(D.user).name); E(N); });
-        if (C) R.d(N, "flag", true);
-        if (C || K) R.d(N, "num", 1);
+        if (C || K || U.id) M(R, N, "id", D.id);
+        if (C) bind(["id"], (D, E) => { M(R, N, "id", D.id); E(N); });
+        if (C) M(R, N, "fooBar", "static");
+        if (C) M(R, N, "upperCase", "u");
+        if (C || K || Z(U.user, "name")) M(R, N, "userName", X(D.user).name);
+        if (C) bind(["user"], (D, E) => { M(R, N, "userName", X(D.user).name); E(N); });
+        if (C) M(R, N, "flag", true);
+        if (C || K) M(R, N, "num", 1);
       }, (C, T, E, B, F, S, J) => {});
     };
     return { C: children, B: A };

@@ -4,6 +4,9 @@
   const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
   const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const V = (R, N, n, h, f, m, c) => { const b = N.$$, w = typeof h === "function" && h.__wxs && b && b.wxsListener; if (b && b.wxsListener) b.wxsListener(n, w ? h.__wxs : null, f, c); R.v(N, n, w ? "" : h, f, m, c, true); };
+  const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };
+  const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== "function") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };
   const H = {};
   let templates;
   const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
@@ -14,7 +17,7 @@
       F(D.list, "id", U ? U.list : undefined, [0, "list"], (C, x1, i1, xu1, iu1, lv1, T, E, B, F, S, J) => {
         E("view", {}, (N, C) => {
           if (C || K || Z(xu1, "id")) R.i(N, "row-" + Y(X(x1).id));
-          if (C || K || iu1) R.d(N, "index", i1);
+          if (C || K || iu1) M(R, N, "index", i1);
         }, (C, T, E, B, F, S, J) => {
           T(C || K || U.prefix || iu1 || Z(xu1, "name") ? "\n  " + Y(D.prefix) + Y(i1) + ":" + Y(X(x1).name) + "\n  " : undefined);
           F(X(x1).tags, "*this", U ? Z(xu1, "tags") : undefined, lv1 && [...lv1, "tags"], (C, x2, i2, xu2, iu2, lv2, T, E, B, F, S, J) => {

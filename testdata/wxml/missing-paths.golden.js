@@ -4,6 +4,9 @@
   const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
   const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
+  const V = (R, N, n, h, f, m, c) => { const b = N.$$, w = typeof h === "function" && h.__wxs && b && b.wxsListener; if (b && b.wxsListener) b.wxsListener(n, w ? h.__wxs : null, f, c); R.v(N, n, w ? "" : h, f, m, c, true); };
+  const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };
+  const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== "function") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };
   const H = {};
   let templates;
   const I = (name) => (templates || (templates = Object.assign({}, H)))[name];
@@ -16,8 +19,8 @@
         T(C || K || Z(Z(U.a, "b"), "c") || Z(Z(U.a, 0), "x") || Z(U.n, "x") || U.u || Z(U.s, "length") || Z(Z(U.arr, 0), "x") || Z(Z(U.arr, 5), "x") ? "[" + Y(X(X(D.a).b).c) + "] [" + Y(X(X(D.a)[0]).x) + "] [" + Y(X(D.n).x) + "] [" + Y(D.u) + "] [" + Y(X(D.s).length) + "] [" + Y(X(X(D.arr)[0]).x) + "] [" + Y(X(X(D.arr)[5]).x) + "]" : undefined, (N) => bind(["a", "arr", "n", "s", "u"], (D, E, T) => T(N, "[" + Y(X(X(D.a).b).c) + "] [" + Y(X(X(D.a)[0]).x) + "] [" + Y(X(D.n).x) + "] [" + Y(D.u) + "] [" + Y(X(D.s).length) + "] [" + Y(X(X(D.arr)[0]).x) + "] [" + Y(X(X(D.arr)[5]).x) + "]")));
       });
       E("view", {}, (N, C) => {
-        if (C || K || Z(Z(U.a, "b"), "c")) R.d(N, "v", X(X(D.a).b).c);
-        if (C) bind(["a"], (D, E) => { R.d(N, "v", X(X(D.a).b).c); E(N); });
+        if (C || K || Z(Z(U.a, "b"), "c")) M(R, N, "v", X(X(D.a).b).c);
+        if (C) bind(["a"], (D, E) => { M(R, N, "v", X(X(D.a).b).c); E(N); });
         if (C || K || Z(U.a, "b")) R.r(N, "title", X(D.a).b);
         if (C) bind(["a"], (D, E) => { R.r(N, "title", X(D.a).b); E(N); });
       }, (C, T, E, B, F, S, J) => {});
