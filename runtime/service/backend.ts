@@ -259,13 +259,17 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
 
   // WXS in the page layer (the template helpers V, O and M of compiler/wxml call these).
+  // wxsListener takes a WXS handler for an event the page layer makes (touches, taps); it
+  // reports whether it did. Other events start here, so their WXS handlers run here too.
   private wxsTypes: Set<string> | null = null
-  wxsListener(type: string, ref: WxsRef | null, final: boolean, capture: boolean) {
-    if (!ref && !this.wxsTypes?.has(type)) return
+  wxsListener(type: string, ref: WxsRef | null, final: boolean, capture: boolean): boolean {
+    if (ref && !pageEventTypes.has(type)) ref = null
+    if (!ref && !this.wxsTypes?.has(type)) return false
     if (ref) (this.wxsTypes ||= new Set()).add(type)
     else this.wxsTypes!.delete(type)
     const owner = this.owner()
     this.ctx.op([Op.SetWxsListener, this.id, type, ref, (final ? 1 : 0) | (capture ? 2 : 0), owner.id, owner.scope])
+    return !!ref
   }
   wxsObserver(ref: WxsRef, newValue: unknown, oldValue: unknown) {
     const owner = this.owner()
@@ -304,6 +308,9 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op([Op.SetListener, this.id, type])
   }
 }
+
+// The events the page layer's input makes (runtime/view/input.ts).
+const pageEventTypes = new Set(['touchstart', 'touchmove', 'touchend', 'touchcancel', 'tap', 'longpress', 'longtap'])
 
 // toWire makes an attribute value JSON-safe: functions and cycles cannot cross the socket.
 function toWire(v: unknown): RenderOp[number] {

@@ -4,7 +4,7 @@
   const Z = (a, b) => (a === true ? true : a ? a[b] : undefined);
   const P = (a) => (typeof a === "function" ? a : () => {});
   const Q = { a: (a) => (a.some((x) => x) ? a : undefined), b: (b) => (Object.values(b).some((x) => x) ? b : undefined) };
-  const V = (R, N, n, h, f, m, c) => { const b = N.$$, w = typeof h === "function" && h.__wxs && b && b.wxsListener; if (b && b.wxsListener) b.wxsListener(n, w ? h.__wxs : null, f, c); R.v(N, n, w ? "" : h, f, m, c, true); };
+  const V = (R, N, n, h, f, m, c) => { const b = N.$$, r = (typeof h === "function" && h.__wxs) || null; const w = !!(b && b.wxsListener && b.wxsListener(n, r, f, c)); R.v(N, n, w ? "" : h, f, m, c, true); };
   const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };
   const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== "function") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };
   const H = {};
