@@ -44,6 +44,12 @@ export const Ev = {
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })
   AppError: 'onAppError',
+  // service -> page: watch how much of a node shows ({ obsId, id, relativeId (0: the
+  // viewport), margin, thresholds }); the page answers with Intersection ({ obsId, status })
+  // at once and whenever the ratio crosses a threshold, until Unobserve ({ obsId })
+  Observe: 'observeIntersection',
+  Intersection: 'intersection',
+  Unobserve: 'unobserveIntersection',
   // page -> service: a WXS ComponentDescriptor's callMethod ({ ownerId, method, args })
   WxsCallMethod: 'wxsCallMethod',
 } as const

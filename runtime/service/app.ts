@@ -2,7 +2,7 @@ import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import { Cmd, Ev, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
-import { PageBackend } from './backend'
+import { PageBackend, type RemoteNode } from './backend'
 import { EventChannel } from './event-channel'
 import { type Modules } from './modules'
 
@@ -275,6 +275,8 @@ export class AppRuntime {
     placeholder.release()
 
     const caller = root.get() as unknown as PageCaller
+    const host = (caller as any)._$?.$$ as RemoteNode | null
+    if (host) host.isPageHost = true
     caller.route = path
     caller.options = query
     const opener = ev.openType === 'navigateTo' && this.openerChannel ? this.openerChannel : new EventChannel()
@@ -378,6 +380,11 @@ export class AppRuntime {
   // nodeQueryResult hands a page layer's measurement to the page's backend.
   nodeQueryResult(webviewId: number, data: { reqId: number; result: unknown }) {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
+  }
+
+  // intersection hands a page layer's IntersectionObserver report to the page's backend.
+  intersection(webviewId: number, data: { obsId: number; status: unknown }) {
+    this.stack.find((p) => p.webviewId === webviewId)?.backend.intersection(data.obsId, data.status)
   }
 
   // wxsCallMethod runs a component method a WXS function in the page layer called.

@@ -76,6 +76,25 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     cb?.(result)
   }
 
+  // observe asks the page layer to watch a node's intersection (IntersectionObserver).
+  private nextObsId = 1
+  private observers = new Map<number, (status: any) => void>()
+  observe(id: number, relativeId: number, margin: string, thresholds: number[], listener: (status: any) => void) {
+    this.flush()
+    const obsId = this.nextObsId++
+    this.observers.set(obsId, listener)
+    this.publish(Ev.Observe, { obsId, id, relativeId, margin, thresholds })
+    return {
+      disconnect: () => {
+        if (this.observers.delete(obsId)) this.publish(Ev.Unobserve, { obsId })
+      },
+    }
+  }
+
+  intersection(obsId: number, status: unknown) {
+    this.observers.get(obsId)?.(status)
+  }
+
   scroll(id: number, left: number, top: number, duration: number) {
     this.flush()
     this.publish(Ev.SetScroll, { id, left, top, duration })
@@ -118,6 +137,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 
   destroy() {
     this.nodes.clear()
+    this.observers.clear()
   }
   getWindowWidth() {
     return this.window.width
@@ -289,8 +309,19 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     return { id: backend?.id ?? 0, scope: this.ctx.scopeName(host.getComponentOptions().styleScope) || '' }
   }
 
+  // isPageHost marks the host node of the page's root component. The adapter measures
+  // the viewport's scrollOffset as that node's rect (left/top/width/height stand for
+  // scrollLeft/scrollTop/scrollWidth/scrollHeight), so this node answers with the page's
+  // scroll position, as a phone's selectViewport().scrollOffset() does.
+  isPageHost = false
+
   // The suggested backend interface for SelectorQuery: answered by the page layer.
   getBoundingClientRect(cb: (res: { left: number; top: number; width: number; height: number }) => void) {
+    if (this.isPageHost) {
+      this.ctx.query(ROOT_NODE_ID, 'scroll', (r) =>
+        cb({ left: r?.scrollLeft ?? 0, top: r?.scrollTop ?? 0, width: r?.scrollWidth ?? 0, height: r?.scrollHeight ?? 0 }))
+      return
+    }
     this.ctx.query(this.id, 'rect', (r) => cb(r || { left: 0, top: 0, width: 0, height: 0 }))
   }
   getScrollOffset(cb: (res: { scrollLeft: number; scrollTop: number; scrollWidth: number; scrollHeight: number }) => void) {
@@ -298,6 +329,15 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   setScrollPosition(scrollLeft: number, scrollTop: number, duration: number) {
     this.ctx.scroll(this.id, scrollLeft, scrollTop, duration)
+  }
+  // IntersectionObserver, answered by the page layer.
+  createIntersectionObserver(
+    relative: RemoteNode | null,
+    margin: string,
+    thresholds: number[],
+    listener: (status: glassEasel.backend.IntersectionStatus) => void,
+  ) {
+    return this.ctx.observe(this.id, relative ? relative.id : 0, margin, thresholds, listener)
   }
   // Node contexts (canvas, video, map) come with their components.
   getContext(cb: (res: unknown) => void) {

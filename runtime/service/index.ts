@@ -4,6 +4,7 @@
 import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
+import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
 import { StackMapper } from './sourcemap'
 import { Invoker, createWx } from './wx'
@@ -55,6 +56,8 @@ g.__mpsim = {
   define: (path: string, fn: any) => modules.define(path, fn),
 }
 
+installIntersectionObserver()
+
 // Page-level queries run on the page on top of the stack, as the phone's do.
 wx.createSelectorQuery = () => runtime!.topPage()?.createSelectorQuery()
 wx.createIntersectionObserver = (component?: any, options?: any) =>
@@ -87,6 +90,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
   else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
   else if (eventName === Ev.WxsCallMethod) runtime.wxsCallMethod(f.fromWebviewID, data)
+  else if (eventName === Ev.Intersection) runtime.intersection(f.fromWebviewID, data)
   else if (eventName === Ev.PageScroll || eventName === Ev.ReachBottom) runtime.pageScroll(f.fromWebviewID, eventName, data || {})
 })
 

@@ -207,6 +207,15 @@ socket.on(Cmd.AppServicePublish, (f) => {
     answerQuery(data)
     return
   }
+  if (eventName === Ev.Observe) {
+    observeIntersection(data)
+    return
+  }
+  if (eventName === Ev.Unobserve) {
+    observers.get(data.obsId)?.disconnect()
+    observers.delete(data.obsId)
+    return
+  }
   if (eventName === Ev.SetScroll) {
     // The page itself scrolls with the document.
     const n = data.id === ROOT_NODE_ID ? window : (nodes.get(data.id) as HTMLElement | undefined)
@@ -240,6 +249,34 @@ function answerQuery(q: { reqId: number; id: number; kind: string }) {
     }
   }
   socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId: q.reqId, result } } })
+}
+
+// IntersectionObservers for the service layer, by the id it gave them. The browser's
+// observer reports once at the start and at each threshold crossed, as the phone's does.
+const observers = new Map<number, IntersectionObserver>()
+function observeIntersection(q: { obsId: number; id: number; relativeId: number; margin: string; thresholds: number[] }) {
+  const target = nodes.get(q.id) as Element | undefined
+  const root = q.relativeId ? (nodes.get(q.relativeId) as Element | undefined) : null
+  if (!target || root === undefined) return
+  const rect = (r: DOMRectReadOnly | null) =>
+    r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height } : { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const status = {
+          intersectionRatio: e.intersectionRatio,
+          intersectionRect: rect(e.intersectionRect),
+          boundingClientRect: rect(e.boundingClientRect),
+          relativeRect: rect(e.rootBounds),
+          time: Math.round(performance.timeOrigin + e.time),
+        }
+        socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.Intersection, data: { obsId: q.obsId, status } } })
+      }
+    },
+    { root, rootMargin: q.margin, threshold: q.thresholds.length ? q.thresholds : [0] },
+  )
+  observer.observe(target)
+  observers.set(q.obsId, observer)
 }
 
 // The page layer's own invocations (navigator); their answers need no handling.
