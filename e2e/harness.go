@@ -138,7 +138,31 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	if err := chromedp.Do(navCtx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s in chromium: %v", url, err)
 	}
+	b.listenToWorker(navCtx)
 	return b
+}
+
+// listenToWorker adds the service layer's console (a Web Worker, a target of its own) to
+// the console the test sees.
+func (b *Browser) listenToWorker(ctx context.Context) {
+	for ctx.Err() == nil {
+		targets, err := chromedp.Targets(ctx)
+		if err != nil {
+			b.t.Fatalf("list chromium's targets: %v", err)
+		}
+		for _, info := range targets {
+			if info.Type != "worker" {
+				continue
+			}
+			wctx, _ := chromedp.NewContext(b.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(b.onEvent))
+			if err := chromedp.Do(wctx); err != nil {
+				b.t.Fatalf("attach to the service layer's worker: %v", err)
+			}
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	b.t.Fatal("the simulator started no service layer worker")
 }
 
 // onEvent keeps the console: it runs on chromedp's reading goroutine, so it only appends.

@@ -22,8 +22,10 @@ export type Frame = {
 
 // Event names carried by APPSERVICE_PUBLISH / WEBVIEW_PUBLISH / *_ON_EVENT.
 export const Ev = {
-  // service -> page: a batch of render operations (Op below)
+  // service -> page: a batch of render operations ({ ops (Op below), ack? }); with ack,
+  // the page answers Rendered ({ ack }) once it applied them (setData callbacks, onReady)
   VdSync: 'vdSync',
+  Rendered: 'rendered',
   // page -> service: a user event on a node ({ id, type, detail, touches, changedTouches })
   PageEvent: 'PAGE_EVENT',
   // page -> service: the page layer is up and wants its tree ({}); sent on every connect

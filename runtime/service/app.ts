@@ -249,10 +249,10 @@ export class AppRuntime {
     this.loadComponent(path)
     const scopes = this.codeSpace.getComponentSpace().styleScopeManager
     const backend = new PageBackend(
-      (ops: RenderOp[]) => {
+      (ops: RenderOp[], ack?: number) => {
         this.socket.send({
           command: Cmd.AppServicePublish,
-          data: { eventName: Ev.VdSync, data: { ops }, webviewIds: [ev.webviewId] },
+          data: { eventName: Ev.VdSync, data: { ops, ack }, webviewIds: [ev.webviewId] },
         })
       },
       (eventName, data) => {
@@ -380,6 +380,11 @@ export class AppRuntime {
   // nodeQueryResult hands a page layer's measurement to the page's backend.
   nodeQueryResult(webviewId: number, data: { reqId: number; result: unknown }) {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
+  }
+
+  // rendered tells a page's backend that its page layer applied a batch.
+  rendered(webviewId: number, data: { ack: number }) {
+    this.stack.find((p) => p.webviewId === webviewId)?.backend.rendered(data.ack)
   }
 
   // intersection hands a page layer's IntersectionObserver report to the page's backend.

@@ -21,12 +21,15 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   private listener: EventListener | null = null
   private styleSheetIndex = 1
   private renderCallbacks: ((err: Error | null) => void)[] = []
+  private awaitingRender = new Map<number, ((err: Error | null) => void)[]>()
+  private nextAck = 1
 
   private nextReqId = 1
   private pendingQueries = new Map<number, (result: any) => void>()
 
   constructor(
-    private send: (ops: RenderOp[]) => void,
+    // send sends a batch; with ack, the page layer answers Rendered { ack } once applied.
+    private send: (ops: RenderOp[], ack?: number) => void,
     // publish sends an event to this page's layer (after the ops sent so far).
     private publish: (eventName: string, data: unknown) => void,
     private window: { width: number; height: number; pixelRatio: number },
@@ -49,16 +52,29 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     }
   }
 
+  // flush sends the ops of this task. Render callbacks (setData's callback, onReady) run
+  // when the page layer reports that it applied the batch, as a phone's run after the view
+  // layer rendered.
   flush() {
     this.flushQueued = false
-    if (this.ops.length > 0) {
-      const batch = this.ops
-      this.ops = []
-      this.send(batch)
-    }
     const cbs = this.renderCallbacks
+    if (this.ops.length === 0 && cbs.length === 0) return
     this.renderCallbacks = []
-    for (const cb of cbs) cb(null)
+    const batch = this.ops
+    this.ops = []
+    let ack: number | undefined
+    if (cbs.length > 0) {
+      ack = this.nextAck++
+      this.awaitingRender.set(ack, cbs)
+    }
+    this.send(batch, ack)
+  }
+
+  // rendered runs the callbacks waiting for the batch the page layer has applied.
+  rendered(ack: number) {
+    const cbs = this.awaitingRender.get(ack)
+    this.awaitingRender.delete(ack)
+    for (const cb of cbs || []) cb(null)
   }
 
   // query asks the page layer about a node; the ops before it are applied first.
@@ -138,6 +154,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   destroy() {
     this.nodes.clear()
     this.observers.clear()
+    this.awaitingRender.clear()
   }
   getWindowWidth() {
     return this.window.width

@@ -6,6 +6,7 @@ import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
 import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
+import { installSetDataChecks } from './set-data'
 import { StackMapper } from './sourcemap'
 import { Invoker, createWx } from './wx'
 
@@ -57,6 +58,7 @@ g.__mpsim = {
 }
 
 installIntersectionObserver()
+installSetDataChecks((message) => console.warn(`[mpsim] ${message}`))
 
 // Page-level queries run on the page on top of the stack, as the phone's do.
 wx.createSelectorQuery = () => runtime!.topPage()?.createSelectorQuery()
@@ -91,6 +93,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
   else if (eventName === Ev.WxsCallMethod) runtime.wxsCallMethod(f.fromWebviewID, data)
   else if (eventName === Ev.Intersection) runtime.intersection(f.fromWebviewID, data)
+  else if (eventName === Ev.Rendered) runtime.rendered(f.fromWebviewID, data)
   else if (eventName === Ev.PageScroll || eventName === Ev.ReachBottom) runtime.pageScroll(f.fromWebviewID, eventName, data || {})
 })
 

@@ -231,6 +231,7 @@ socket.on(Cmd.AppServicePublish, (f) => {
   } catch (err) {
     console.error('[mpsim] render batch failed:', err)
   }
+  if (data.ack) socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.Rendered, data: { ack: data.ack } } })
 })
 
 // answerQuery measures a node for the service layer's SelectorQuery. Frames arrive in

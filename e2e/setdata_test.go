@@ -1,0 +1,34 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+)
+
+// setData: path keys, the callback after the page shows the change, and the warnings a
+// phone gives (testdata/setdata).
+func TestSetData(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/setdata"))
+	b := OpenBrowser(t, srv.URL)
+	defer func() {
+		if t.Failed() {
+			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
+		}
+	}()
+	b.WaitText(".row-1", "b", wait)
+
+	b.Tap(".paths")
+	b.WaitText(".row-1", "B", wait)
+	b.WaitText(".deep", "2", wait)
+	b.WaitText(".row-0", "a", wait)
+
+	b.Tap(".show")
+	b.WaitText(".cb", "rendered 33 true", wait)
+
+	b.Tap(".big")
+	b.WaitText(".big", "big 1126400", wait)
+	b.WaitConsole("setData of 1100 KB in pages/index/index: over 1024 KB", wait)
+
+	b.Tap(".undef")
+	b.WaitConsole(`Setting data field "nothing" to undefined is invalid.`, wait)
+}
