@@ -22,6 +22,9 @@ func TestRouting(t *testing.T) {
 	b.WaitText(".title", "home", wait)
 	b.WaitText(".result", "opener got hi", wait)
 	b.WaitContains(".log", "detail.onReady detail.onUnload home.onShow", wait)
+	// wx.onAppRoute and onAppRouteDone with the open type; done comes after onReady.
+	b.Tap(".show-routes")
+	b.WaitText(".routes", "route:appLaunch:home done:appLaunch:home+ready route:navigateTo:detail done:navigateTo:detail+ready route:navigateBack:home done:navigateBack:home+ready", wait)
 
 	// The phone's failures.
 	b.Tap(".missing")

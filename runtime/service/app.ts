@@ -121,6 +121,30 @@ export class AppRuntime {
   // phone runs them.
   route(ev: RouteEvent) {
     const top = () => this.stack[this.stack.length - 1]
+    this.changeStack(ev, top)
+    // wx.onAppRoute hears of the route once the stack changed, wx.onAppRouteDone once the
+    // page on top has rendered (after its onReady when it is new).
+    const page = top()
+    if (!page) return
+    const res = { path: page.path, query: { ...page.query }, openType: ev.openType, webviewId: page.webviewId }
+    this.emitRoute(this.routeListeners, res)
+    page.backend.render(() => this.emitRoute(this.routeDoneListeners, res))
+  }
+
+  // The wx.onAppRoute / wx.onAppRouteDone listeners.
+  readonly routeListeners = new Set<(res: unknown) => void>()
+  readonly routeDoneListeners = new Set<(res: unknown) => void>()
+  private emitRoute(listeners: Set<(res: unknown) => void>, res: Record<string, unknown>) {
+    for (const f of [...listeners]) {
+      try {
+        f({ ...res })
+      } catch (err) {
+        this.reportError(err, 'in an onAppRoute listener')
+      }
+    }
+  }
+
+  private changeStack(ev: RouteEvent, top: () => PageRecord | undefined) {
     switch (ev.openType) {
       case 'appLaunch':
         this.launch(ev)

@@ -78,6 +78,13 @@ wx.pageScrollTo = (opts: Record<string, any> = {}) => {
   runtime!.pageScrollTo(args, finish)
 }
 
+const listen = (set: Set<(res: unknown) => void>) => [
+  (f: (res: unknown) => void) => void (typeof f === 'function' && set.add(f)),
+  (f?: (res: unknown) => void) => void (f ? set.delete(f) : set.clear()),
+]
+;[wx.onAppRoute, wx.offAppRoute] = listen(runtime.routeListeners)
+;[wx.onAppRouteDone, wx.offAppRouteDone] = listen(runtime.routeDoneListeners)
+
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
 

@@ -2,7 +2,7 @@
 module.exports = function (name, extra) {
   const log = (hook) => getApp().log.push(name + '.' + hook)
   Page(Object.assign({
-    data: { log: '', query: '', result: '' },
+    data: { log: '', query: '', result: '', routes: '' },
     onLoad(query) {
       log('onLoad')
       this.setData({ query: JSON.stringify(query) })
@@ -12,6 +12,7 @@ module.exports = function (name, extra) {
       this.setData({ log: getApp().log.join(' ') })
     },
     onReady() { log('onReady') },
+    showRoutes() { this.setData({ routes: getApp().routes.join(' ') }) },
     onHide() { log('onHide') },
     onUnload() { log('onUnload') },
     go(e) {
