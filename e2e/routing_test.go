@@ -78,6 +78,7 @@ func TestNavigationBarAndTabBar(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.WaitText(".title", "list", wait)
+	b.WaitText(".result", `list.onTabItemTap {"index":1,"pagePath":"pages/list/list","text":"List"}`, wait)
 	waitTrue(t, func() bool { return title() == "The list" })
 	if c := shellText(`getComputedStyle(document.getElementById('nav-bar')).color`); c != "rgb(0, 0, 0)" {
 		t.Errorf("navigationBarTextStyle black: text colour %s", c)

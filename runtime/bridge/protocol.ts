@@ -42,6 +42,9 @@ export const Ev = {
   PageScroll: 'onPageScroll',
   // page -> service: the page came within onReachBottomDistance of its end ({})
   ReachBottom: 'onReachBottom',
+  // controller -> service: a tabBar item was tapped ({ index, pagePath, text }); the page
+  // on top, the tab's, hears onTabItemTap
+  TabItemTap: 'onTabItemTap',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })

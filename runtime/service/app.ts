@@ -229,6 +229,12 @@ export class AppRuntime {
     return true
   }
 
+  // tabItemTap calls onTabItemTap of the tab's page, on top once the shell switched to it.
+  tabItemTap(data: { index: number; pagePath: string; text: string }) {
+    const page = this.stack[this.stack.length - 1]
+    if (page && page.path === data.pagePath) this.callHook(page.caller, 'onTabItemTap', { ...data })
+  }
+
   // pageNotFound tells the app that a page it tried to open does not exist.
   pageNotFound(data: { path: string; query?: Record<string, string>; isEntryPage?: boolean }) {
     if (this.app) this.callHook(this.app, 'onPageNotFound', { query: {}, isEntryPage: false, ...data })

@@ -92,6 +92,7 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   const { eventName, data } = f.data || {}
   if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
   else if (eventName === Ev.PageNotFound) runtime.pageNotFound(data)
+  else if (eventName === Ev.TabItemTap) runtime.tabItemTap(data)
 })
 socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}

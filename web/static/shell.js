@@ -143,15 +143,19 @@
     if (!onTab) return
     tabBarEl.textContent = ''
     tabBarEl.style.background = tb.backgroundColor || '#ffffff'
-    tb.list.forEach((item) => {
+    tb.list.forEach((item, index) => {
       const path = stripPath(item.pagePath)
       const el = document.createElement('div')
       el.className = 'tab-item'
       el.dataset.path = path
       el.textContent = item.text || path
       el.style.color = path === top.path ? (tb.selectedColor || '#07c160') : (tb.color || '#7a7e83')
+      // A tap switches to the tab (unless it is shown), then the tab's page hears
+      // onTabItemTap, as on a phone.
       el.onclick = () => {
         if (path !== stack[stack.length - 1].path) route('switchTab', { url: '/' + path })
+        send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onTabItemTap',
+          data: { index, pagePath: path, text: item.text || '' } } })
       }
       tabBarEl.appendChild(el)
     })

@@ -12,6 +12,7 @@ module.exports = function (name, extra) {
       this.setData({ log: getApp().log.join(' ') })
     },
     onReady() { log('onReady') },
+    onTabItemTap(item) { this.setData({ result: `${name}.onTabItemTap ${JSON.stringify(item)}` }) },
     showRoutes() { this.setData({ routes: getApp().routes.join(' ') }) },
     onHide() { log('onHide') },
     onUnload() { log('onUnload') },
