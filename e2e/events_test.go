@@ -35,5 +35,5 @@ func TestEvents(t *testing.T) {
 	b.WaitText(".log", "", wait)
 	b.Drag(".drag", 40, 0, 4)
 	b.WaitText(".log", "t:touchstart t:touchmove t:touchmove t:touchmove t:touchmove t:touchend", wait)
-	b.WaitText(".touch", "touchend|0|1|0|true", wait)
+	b.WaitText(".touch", "touchend|0|1|0|true|true|true|0", wait)
 }

@@ -467,10 +467,11 @@ export class AppRuntime {
   }
 
   // pageEvent delivers a user event from a page layer to its component tree.
-  pageEvent(webviewId: number, data: { id: number; type: string; detail?: unknown; touches?: unknown[]; changedTouches?: unknown[]; bubbles?: boolean }) {
+  pageEvent(webviewId: number, data: { id: number; type: string; detail?: unknown; touches?: unknown[]; changedTouches?: unknown[]; bubbles?: boolean; offsets?: [number, number, number][] }) {
     const page = this.stack.find((p) => p.webviewId === webviewId)
     if (!page) return
     const touch = data.type.startsWith('touch') || data.type === 'tap' || data.type.startsWith('long')
+    if (data.offsets) page.backend.setOffsets(data.offsets)
     page.backend.dispatch(data.id, data.type, data.detail ?? {},
       touch ? { touches: data.touches || [], changedTouches: data.changedTouches || [] } : undefined,
       data.bubbles !== false)

@@ -139,6 +139,16 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     return true
   }
 
+  // setOffsets gives the native nodes on an event's path the offsetLeft/offsetTop the page
+  // measured: the event's target and currentTarget are those nodes, and a phone's have
+  // them. A component (its instance is the target) is left alone.
+  setOffsets(offsets: [number, number, number][]) {
+    for (const [id, left, top] of offsets) {
+      const el = this.nodes.get(id)?.__wxElement
+      if (el && glassEasel.NativeNode.isNativeNode(el)) Object.assign(el, { offsetLeft: left, offsetTop: top })
+    }
+  }
+
   // callMethod runs a method of the component whose host is node id, for WXS in the page
   // (ComponentDescriptor.callMethod).
   callMethod(id: number, method: string, args: unknown) {

@@ -10,6 +10,9 @@ export type PageEventData = {
   detail: { x: number; y: number }
   touches: Touch[]
   changedTouches: Touch[]
+  // offsets are [node id, offsetLeft, offsetTop] of the nodes on the event's path, for the
+  // target and currentTarget objects.
+  offsets: [number, number, number][]
 }
 
 type Tagged = Node & { __mpsimId?: number }
@@ -63,7 +66,11 @@ export function installInput(
   const fire = (p: Press, type: string, changed: Touch) => {
     if (!p.targetId) return
     const touches = [...presses.values()].map((q) => q.last)
-    const ev = { id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed] }
+    const offsets = p.path.map((n): [number, number, number] => {
+      const el = n as unknown as HTMLElement
+      return [n.__mpsimId!, el.offsetLeft ?? 0, el.offsetTop ?? 0]
+    })
+    const ev = { id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed], offsets }
     // WXS handlers run first, here; one that stops the event keeps it from the service layer.
     if (runWxs(p.path, type, ev)) return
     if (p.path.some((n) => listens(n, type))) send(ev)

@@ -23,6 +23,7 @@ Page({
   touch(e) {
     this.record('t', e)
     const c = e.changedTouches[0]
-    this.setData({ touch: [e.type, e.touches.length, e.changedTouches.length, c.identifier, c.pageX > 0].join('|') })
+    this.setData({ touch: [e.type, e.touches.length, e.changedTouches.length, c.identifier, c.pageX > 0,
+      e.target.offsetTop > 50, e.currentTarget.offsetTop === e.target.offsetTop, e.target.offsetLeft].join('|') })
   },
 })
