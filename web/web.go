@@ -27,4 +27,11 @@ var ShellAPIs = map[string]bool{
 	"navigateTo": true, "redirectTo": true, "navigateBack": true, "switchTab": true, "reLaunch": true,
 	// The navigation bar.
 	"setNavigationBarTitle": true, "setNavigationBarColor": true,
+	"showNavigationBarLoading": true, "hideNavigationBarLoading": true,
+	// The tabBar.
+	"setTabBarBadge": true, "removeTabBarBadge": true, "showTabBarRedDot": true, "hideTabBarRedDot": true,
+	"setTabBarItem": true, "setTabBarStyle": true, "showTabBar": true, "hideTabBar": true,
+	// The phone's own UI over the page (static/ui.js).
+	"showToast": true, "hideToast": true, "showLoading": true, "hideLoading": true,
+	"showModal": true, "showActionSheet": true,
 }

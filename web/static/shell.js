@@ -134,22 +134,40 @@
     renderTabBar(top)
   }
 
-  // The tabBar: shown on tab pages, a tap on an item switches to it.
+  // The tabBar: shown on tab pages, a tap on an item switches to it. What the tabBar APIs
+  // change (items, style, badges, red dots, hidden) lives here until the app relaunches.
   const tabBarEl = document.getElementById('tab-bar')
+  const tabBar = cfg.tabBar && cfg.tabBar.list ? {
+    items: cfg.tabBar.list.map((item) => Object.assign({}, item)),
+    style: { color: cfg.tabBar.color, selectedColor: cfg.tabBar.selectedColor, backgroundColor: cfg.tabBar.backgroundColor, borderStyle: cfg.tabBar.borderStyle },
+    badges: {},
+    dots: {},
+    hidden: false,
+  } : null
   function renderTabBar(top) {
-    const tb = cfg.tabBar
-    const onTab = tb && tb.list && tabPages.includes(top.path) && !tb.custom
-    tabBarEl.hidden = !onTab
+    const onTab = tabBar && tabPages.includes(top.path) && !cfg.tabBar.custom
+    tabBarEl.hidden = !onTab || tabBar.hidden
     if (!onTab) return
     tabBarEl.textContent = ''
-    tabBarEl.style.background = tb.backgroundColor || '#ffffff'
-    tb.list.forEach((item, index) => {
+    tabBarEl.style.background = tabBar.style.backgroundColor || '#ffffff'
+    tabBarEl.style.borderTopColor = tabBar.style.borderStyle === 'white' ? '#ffffff' : 'rgba(0,0,0,.1)'
+    tabBar.items.forEach((item, index) => {
       const path = stripPath(item.pagePath)
       const el = document.createElement('div')
       el.className = 'tab-item'
       el.dataset.path = path
       el.textContent = item.text || path
-      el.style.color = path === top.path ? (tb.selectedColor || '#07c160') : (tb.color || '#7a7e83')
+      el.style.color = path === top.path ? (tabBar.style.selectedColor || '#07c160') : (tabBar.style.color || '#7a7e83')
+      if (tabBar.badges[index] !== undefined) {
+        const badge = document.createElement('span')
+        badge.className = 'tab-badge'
+        badge.textContent = tabBar.badges[index]
+        el.appendChild(badge)
+      } else if (tabBar.dots[index]) {
+        const dot = document.createElement('span')
+        dot.className = 'tab-dot'
+        el.appendChild(dot)
+      }
       // A tap switches to the tab (unless it is shown), then the tab's page hears
       // onTabItemTap, as on a phone.
       el.onclick = () => {
@@ -159,6 +177,48 @@
       }
       tabBarEl.appendChild(el)
     })
+  }
+
+  // tabBarAPI answers setTabBarBadge and the other tabBar APIs. Like the phone, they fail
+  // on a page that is not a tab, and for an index the list does not have.
+  function tabBarAPI(api, args) {
+    const top = stack[stack.length - 1]
+    if (!tabBar || !top || !tabPages.includes(top.path)) return `${api}:fail not TabBar page`
+    const needsIndex = !['setTabBarStyle', 'showTabBar', 'hideTabBar'].includes(api)
+    const index = Number(args.index)
+    if (needsIndex && !(Number.isInteger(index) && index >= 0 && index < tabBar.items.length)) {
+      return `${api}:fail tabbar item not found`
+    }
+    switch (api) {
+      case 'setTabBarBadge':
+        tabBar.badges[index] = String(args.text ?? '')
+        break
+      case 'removeTabBarBadge':
+        delete tabBar.badges[index]
+        break
+      case 'showTabBarRedDot':
+        tabBar.dots[index] = true
+        break
+      case 'hideTabBarRedDot':
+        delete tabBar.dots[index]
+        break
+      case 'setTabBarItem':
+        for (const k of ['text', 'iconPath', 'selectedIconPath', 'pagePath']) {
+          if (args[k] !== undefined) tabBar.items[index][k] = args[k]
+        }
+        break
+      case 'setTabBarStyle':
+        for (const k of ['color', 'selectedColor', 'backgroundColor', 'borderStyle']) {
+          if (args[k] !== undefined) tabBar.style[k] = args[k]
+        }
+        break
+      case 'showTabBar':
+      case 'hideTabBar':
+        tabBar.hidden = api === 'hideTabBar'
+        break
+    }
+    renderTabBar(top)
+    return `${api}:ok`
   }
 
   function setNavigationBar(api, args) {
@@ -241,9 +301,27 @@
     return `${api}:ok`
   }
 
+  function navigationBarLoading(api) {
+    document.getElementById('nav-loading').hidden = api === 'hideNavigationBarLoading'
+    return `${api}:ok`
+  }
+
+  const ui = window.mpsimUI
+  // The APIs the shell answers (web.ShellAPIs lists them for the hub). A handler returns
+  // the errMsg, or the whole result, or a Promise of it (a modal waits for the person).
   const shellAPIs = {
     navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route,
     setNavigationBarTitle: setNavigationBar, setNavigationBarColor: setNavigationBar,
+    showNavigationBarLoading: navigationBarLoading, hideNavigationBarLoading: navigationBarLoading,
+    setTabBarBadge: tabBarAPI, removeTabBarBadge: tabBarAPI, showTabBarRedDot: tabBarAPI, hideTabBarRedDot: tabBarAPI,
+    setTabBarItem: tabBarAPI, setTabBarStyle: tabBarAPI, showTabBar: tabBarAPI, hideTabBar: tabBarAPI,
+    showToast: (api, args) => (ui.showToast(args, false), 'showToast:ok'),
+    showLoading: (api, args) => (ui.showToast(args, true), 'showLoading:ok'),
+    // hideToast and hideLoading close only their own kind, as on a phone.
+    hideToast: (api) => (ui.toastKind() === 'toast' && ui.hideToast(), 'hideToast:ok'),
+    hideLoading: (api) => (ui.toastKind() === 'loading' && ui.hideToast(), 'hideLoading:ok'),
+    showModal: (api, args) => ui.showModal(args),
+    showActionSheet: (api, args) => ui.showActionSheet(args),
   }
 
   function onFrame(f) {
@@ -258,16 +336,18 @@
     if (f.command === 'APPSERVICE_INVOKE' || f.command === 'WEBVIEW_INVOKE') {
       const { api, args = {}, callbackID } = f.data || {}
       const handler = shellAPIs[api]
-      let errMsg
-      try {
-        errMsg = handler ? handler(api, args) : `${api}:fail not supported in simulator`
-      } catch (err) {
-        errMsg = `${api}:fail ${err && err.message}`
+      const reply = (out) => {
+        const res = typeof out === 'string' ? { errMsg: out } : out
+        send(f.command === 'APPSERVICE_INVOKE'
+          ? { command: 'APPSERVICE_INVOKE_CALLBACK', data: { callbackID, res } }
+          : { command: 'WEBVIEW_INVOKE_CALLBACK', webviewID: f.fromWebviewID, data: { callbackID, res } })
       }
-      const reply = f.command === 'APPSERVICE_INVOKE'
-        ? { command: 'APPSERVICE_INVOKE_CALLBACK', data: { callbackID, res: { errMsg } } }
-        : { command: 'WEBVIEW_INVOKE_CALLBACK', webviewID: f.fromWebviewID, data: { callbackID, res: { errMsg } } }
-      send(reply)
+      const failed = (err) => reply(`${api}:fail ${err && err.message}`)
+      try {
+        Promise.resolve(handler ? handler(api, args) : `${api}:fail not supported in simulator`).then(reply, failed)
+      } catch (err) {
+        failed(err)
+      }
     }
   }
 

@@ -1,0 +1,15 @@
+// Calls a wx UI API named by the tapped node and shows how it answered.
+Page({
+  data: { result: '' },
+  call(e) {
+    const { api, args } = e.currentTarget.dataset
+    wx[api]({
+      ...(args || {}),
+      success: (res) => this.setData({ result: 'success ' + JSON.stringify(res) }),
+      fail: (res) => this.setData({ result: 'fail ' + JSON.stringify(res) }),
+    })
+  },
+  toB() {
+    wx.switchTab({ url: '/pages/b/b' })
+  },
+})

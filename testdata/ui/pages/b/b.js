@@ -1,0 +1,6 @@
+Page({
+  data: { result: '' },
+  badge() {
+    wx.removeTabBarBadge({ index: 1 }).then((res) => this.setData({ result: res.errMsg }))
+  },
+})
