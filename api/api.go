@@ -109,7 +109,9 @@ func (r *Registry) Invoke(ctx context.Context, call Call) Result {
 
 // Options configure the handlers: what the simulated phone and account look like.
 type Options struct {
-	Device Device
+	// Devices is the device of each session; nil runs every session on Device.
+	Devices *SessionDevices
+	Device  Device
 	// UserInfo is what the mocked open-data APIs (operateWXData) answer with.
 	UserInfo UserInfo
 	// Storage keeps wx.setStorage's data; nil leaves the storage APIs out.
@@ -121,7 +123,11 @@ type Options struct {
 // Default returns a registry with every handler of this package.
 func Default(opts Options) *Registry {
 	r := NewRegistry()
-	registerSystem(r, opts.Device)
+	devices := opts.Devices
+	if devices == nil {
+		devices = NewSessionDevices(opts.Device)
+	}
+	registerSystem(r, devices)
 	registerOpenData(r, opts.UserInfo)
 	if opts.Storage != nil {
 		registerStorage(r, opts.Storage)

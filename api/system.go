@@ -1,6 +1,10 @@
 package api
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"sync"
+)
 
 // Device describes the simulated phone: what getSystemInfo reports and what the shell
 // sizes its frame to.
@@ -21,16 +25,74 @@ var IPhone12 = Device{
 	PixelRatio: 3, ScreenWidth: 390, ScreenHeight: 844, StatusBarHeight: 47,
 }
 
+// Devices are the phones the shell's device picker offers, by Model, with the sizes the
+// official tools give them.
+var Devices = []Device{
+	{Brand: "devtools", Model: "iPhone SE", System: "iOS 10.0.1", Platform: "devtools",
+		PixelRatio: 2, ScreenWidth: 375, ScreenHeight: 667, StatusBarHeight: 20},
+	IPhone12,
+	{Brand: "devtools", Model: "iPhone 15 Pro Max", System: "iOS 10.0.1", Platform: "devtools",
+		PixelRatio: 3, ScreenWidth: 430, ScreenHeight: 932, StatusBarHeight: 59},
+	{Brand: "devtools", Model: "Pixel 5", System: "Android 11", Platform: "devtools",
+		PixelRatio: 2.75, ScreenWidth: 393, ScreenHeight: 851, StatusBarHeight: 24},
+	{Brand: "devtools", Model: "iPad", System: "iOS 10.0.1", Platform: "devtools",
+		PixelRatio: 2, ScreenWidth: 768, ScreenHeight: 1024, StatusBarHeight: 20},
+}
+
+// SessionDevices keeps the device each simulator session runs on: the shell picks one
+// when it starts, and getSystemInfo answers for it.
+type SessionDevices struct {
+	def Device
+	mu  sync.Mutex
+	by  map[string]Device
+}
+
+// NewSessionDevices returns a store in which every session runs on def until it chooses.
+func NewSessionDevices(def Device) *SessionDevices {
+	return &SessionDevices{def: def, by: map[string]Device{}}
+}
+
+// Default is the device of a session that has not chosen one.
+func (s *SessionDevices) Default() Device { return s.def }
+
+// Choose sets the device of session by its Model; an unknown model is an error naming the
+// ones there are.
+func (s *SessionDevices) Choose(session, model string) error {
+	for _, d := range Devices {
+		if d.Model == model {
+			s.mu.Lock()
+			s.by[session] = d
+			s.mu.Unlock()
+			return nil
+		}
+	}
+	names := make([]string, len(Devices))
+	for i, d := range Devices {
+		names[i] = fmt.Sprintf("%q", d.Model)
+	}
+	return fmt.Errorf("no device %q; the devices are %v", model, names)
+}
+
+// For is the device session runs on.
+func (s *SessionDevices) For(session string) Device {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.by[session]; ok {
+		return d
+	}
+	return s.def
+}
+
 // navigationBarHeight is the height of the default navigation bar under the status bar.
 const navigationBarHeight = 44
 
 // SDKVersion is the base library version the runtime reports.
 const SDKVersion = "3.3.4"
 
-func registerSystem(r *Registry, d Device) {
+func registerSystem(r *Registry, devices *SessionDevices) {
 	info := func(api string) Handler {
 		return func(ctx context.Context, call Call) (Result, error) {
-			return OK(api, systemInfo(d)), nil
+			return OK(api, systemInfo(devices.For(call.Session))), nil
 		}
 	}
 	r.RegisterNonBlocking("getSystemInfo", info("getSystemInfo"))
@@ -38,7 +100,7 @@ func registerSystem(r *Registry, d Device) {
 	// The split-up successors of getSystemInfo, each a subset of its fields.
 	subset := func(api string, keys ...string) {
 		r.RegisterNonBlocking(api, func(ctx context.Context, call Call) (Result, error) {
-			all := systemInfo(d)
+			all := systemInfo(devices.For(call.Session))
 			fields := map[string]any{}
 			for _, k := range keys {
 				fields[k] = all[k]
@@ -51,7 +113,7 @@ func registerSystem(r *Registry, d Device) {
 	subset("getDeviceInfo", "brand", "model", "system", "platform", "benchmarkLevel", "abi", "cpuType", "memorySize")
 	subset("getAppBaseInfo", "SDKVersion", "enableDebug", "host", "language", "version", "theme", "fontSizeSetting")
 	r.RegisterNonBlocking("getMenuButtonBoundingClientRect", func(ctx context.Context, call Call) (Result, error) {
-		return OK(call.API, menuButton(d)), nil
+		return OK(call.API, menuButton(devices.For(call.Session))), nil
 	})
 }
 

@@ -128,7 +128,7 @@ type Browser struct {
 // (this machine has none) and out of the way of other tests.
 func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
-	ctx := headless.Browser(t, 600, 1100)
+	ctx := headless.Browser(t, 800, 1100)
 	b := &Browser{t: t, ctx: ctx}
 	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
 		t.Fatalf("listen to chromium: %v", err)

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -22,18 +23,24 @@ import (
 	"github.com/mpsim/mpsim/api"
 	"github.com/mpsim/mpsim/compiler"
 	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/project"
 )
 
 // Options configure a Server.
 type Options struct {
-	Runtime     fs.FS // the runtime bundles (runtime.Assets)
-	Shell       fs.FS // the shell's files (web.Static)
-	APIs        *api.Registry
-	ShellAPIs   map[string]bool
-	Device      api.Device
+	Runtime   fs.FS // the runtime bundles (runtime.Assets)
+	Shell     fs.FS // the shell's files (web.Static)
+	APIs      *api.Registry
+	ShellAPIs map[string]bool
+	// Devices is the device each session runs on, which the shell chooses; nil runs every
+	// session on api.IPhone12.
+	Devices     *api.SessionDevices
 	ProjectName string
-	Logger      *slog.Logger
-	Hub         HubOptions // APIs, ShellAPIs and Logger are filled from above
+	// ProjectDir is the project's folder, where the compile modes live; "" (the embedded
+	// demo) has none.
+	ProjectDir string
+	Logger     *slog.Logger
+	Hub        HubOptions // APIs, ShellAPIs and Logger are filled from above
 }
 
 // Server is the simulator's HTTP side. It serves the last good build: a build with errors
@@ -55,6 +62,9 @@ func New(opts Options) *Server {
 	}
 	if opts.APIs == nil {
 		opts.APIs = api.NewRegistry()
+	}
+	if opts.Devices == nil {
+		opts.Devices = api.NewSessionDevices(api.IPhone12)
 	}
 	opts.Hub.APIs, opts.Hub.ShellAPIs, opts.Hub.Logger = opts.APIs, opts.ShellAPIs, opts.Logger
 	return &Server{opts: opts, log: opts.Logger, hub: NewHub(opts.Hub)}
@@ -118,6 +128,8 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/wxs.js", s.pageWXS)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
+	r.Post("/session/device", s.chooseDevice)
+	r.Post("/project/conditions", s.saveCondition)
 	r.Get("/ws/{role}", s.socket)
 	r.Get("/ws/{role}/{id}", s.socket)
 	return r
@@ -156,7 +168,14 @@ func (s *Server) serveFile(fsys fs.FS, name string) http.HandlerFunc {
 
 func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 	out, errs := s.current()
-	body := map[string]any{"device": s.opts.Device, "projectName": s.opts.ProjectName, "errors": errs}
+	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs}
+	if s.opts.ProjectDir != "" {
+		conditions, err := project.Conditions(os.DirFS(s.opts.ProjectDir))
+		if err != nil {
+			s.log.Warn("compile modes", "err", err)
+		}
+		body["conditions"] = conditions
+	}
 	if out != nil {
 		body["pages"] = out.Config.Pages
 		body["allPages"] = out.Config.AllPages
@@ -235,6 +254,43 @@ func (s *Server) assdk(w http.ResponseWriter, r *http.Request) {
 	session := r.Header.Get("X-Mpsim-Session")
 	res := s.opts.APIs.Invoke(r.Context(), api.Call{API: req.API, Args: req.Args, Session: session})
 	writeJSON(w, http.StatusOK, res)
+}
+
+// chooseDevice sets the device a session runs on ({"session", "model"}): the shell calls it
+// before it starts the service layer, which asks for the system info at once.
+func (s *Server) chooseDevice(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Session string `json:"session"`
+		Model   string `json:"model"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil || req.Session == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `body must be {"session": "...", "model": "..."}`})
+		return
+	}
+	if err := s.opts.Devices.Choose(req.Session, req.Model); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, s.opts.Devices.For(req.Session))
+}
+
+// saveCondition adds a compile mode (project.Condition) to project.private.config.json, as
+// the official tools' "add compile mode" does.
+func (s *Server) saveCondition(w http.ResponseWriter, r *http.Request) {
+	var c project.Condition
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&c); err != nil || c.Name == "" || c.PathName == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `body must be {"name", "pathName", "query", "scene"}`})
+		return
+	}
+	if s.opts.ProjectDir == "" {
+		writeJSON(w, http.StatusConflict, map[string]string{"error": "the embedded demo has no project folder to save compile modes in"})
+		return
+	}
+	if err := project.SaveCondition(s.opts.ProjectDir, c); err != nil {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
 }
 
 func (s *Server) socket(w http.ResponseWriter, r *http.Request) {

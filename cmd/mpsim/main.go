@@ -125,6 +125,14 @@ func projectFS(positional []string, projectFlag string) (fs.FS, string, error) {
 	return os.DirFS(abs), abs, nil
 }
 
+// projectDir is the folder of a project named by projectFS, "" for the embedded demo.
+func projectDir(name string) string {
+	if name == "demo" {
+		return ""
+	}
+	return name
+}
+
 func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("mpsim open", flag.ContinueOnError)
 	fset.SetOutput(stderr)
@@ -180,17 +188,19 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	defer storage.Close()
 	_, listenPort, _ := net.SplitHostPort(l.Addr().String())
+	devices := api.NewSessionDevices(api.IPhone12)
 	srv := server.New(server.Options{
 		Runtime: assets,
 		Shell:   web.Static(),
 		APIs: api.Default(api.Options{
-			Device: api.IPhone12, UserInfo: api.DefaultUser, Storage: storage,
+			Devices: devices, UserInfo: api.DefaultUser, Storage: storage,
 			// The simulator's own address is not a backend a mini-program may call.
 			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}},
 		}),
 		ShellAPIs:   web.ShellAPIs,
-		Device:      api.IPhone12,
+		Devices:     devices,
 		ProjectName: projectName,
+		ProjectDir:  projectDir(name),
 		Logger:      log,
 	})
 	srv.SetBuild(out, errs)

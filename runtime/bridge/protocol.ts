@@ -45,6 +45,9 @@ export const Ev = {
   // controller -> service: a tabBar item was tapped ({ index, pagePath, text }); the page
   // on top, the tab's, hears onTabItemTap
   TabItemTap: 'onTabItemTap',
+  // controller -> service: the app goes to the background / comes back ({})
+  EnterBackground: 'onAppEnterBackground',
+  EnterForeground: 'onAppEnterForeground',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })

@@ -19,6 +19,7 @@ export type RouteEvent = {
   webviewId: number
   openType: 'appLaunch' | 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch'
   delta?: number // navigateBack
+  scene?: number // appLaunch: the compile mode's scene
 }
 
 type PageCaller = Record<string, any> & { route: string; options: Record<string, string> }
@@ -111,10 +112,38 @@ export class AppRuntime {
     if ('app' in this.styleScopes) this.codeSpace.addStyleSheet('app', 'app')
     if (this.modules.has('app.js')) this.modules.require('/app.js')
     if (!this.app) this.app = {}
-    const options = { path: route.path, query: route.query || {}, scene: 1001, referrerInfo: {} }
+    const options = { path: route.path, query: route.query || {}, scene: route.scene ?? 1001, referrerInfo: {} }
+    this.launchOptions = options
     this.callHook(this.app, 'onLaunch', options)
     this.callHook(this.app, 'onShow', options)
   }
+
+  private launchOptions: Record<string, unknown> = {}
+  // The wx.onAppShow / wx.onAppHide listeners.
+  readonly showListeners = new Set<(res: unknown) => void>()
+  readonly hideListeners = new Set<(res: unknown) => void>()
+
+  // enterBackground is the app going to the background (the shell's button, as a phone's
+  // home key): the page on top hears onHide, then the app.
+  enterBackground() {
+    if (this.inBackground) return
+    this.inBackground = true
+    this.hide(this.stack[this.stack.length - 1])
+    if (this.app) this.callHook(this.app, 'onHide')
+    this.emit(this.hideListeners, {})
+  }
+
+  // enterForeground brings it back: the app hears onShow with its launch options, then the
+  // page on top.
+  enterForeground() {
+    if (!this.inBackground) return
+    this.inBackground = false
+    const options = { ...this.launchOptions }
+    if (this.app) this.callHook(this.app, 'onShow', options)
+    this.emit(this.showListeners, options)
+    this.show(this.stack[this.stack.length - 1])
+  }
+  private inBackground = false
 
   // route applies a route the shell decided (it owns the page iframes and checked the
   // target): the page stack changes here the same way, and the hooks run in the order a
@@ -127,19 +156,19 @@ export class AppRuntime {
     const page = top()
     if (!page) return
     const res = { path: page.path, query: { ...page.query }, openType: ev.openType, webviewId: page.webviewId }
-    this.emitRoute(this.routeListeners, res)
-    page.backend.render(() => this.emitRoute(this.routeDoneListeners, res))
+    this.emit(this.routeListeners, res)
+    page.backend.render(() => this.emit(this.routeDoneListeners, res))
   }
 
   // The wx.onAppRoute / wx.onAppRouteDone listeners.
   readonly routeListeners = new Set<(res: unknown) => void>()
   readonly routeDoneListeners = new Set<(res: unknown) => void>()
-  private emitRoute(listeners: Set<(res: unknown) => void>, res: Record<string, unknown>) {
+  private emit(listeners: Set<(res: unknown) => void>, res: Record<string, unknown>) {
     for (const f of [...listeners]) {
       try {
         f({ ...res })
       } catch (err) {
-        this.reportError(err, 'in an onAppRoute listener')
+        this.reportError(err, 'in a wx.onApp* listener')
       }
     }
   }

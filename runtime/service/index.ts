@@ -84,6 +84,8 @@ const listen = (set: Set<(res: unknown) => void>) => [
 ]
 ;[wx.onAppRoute, wx.offAppRoute] = listen(runtime.routeListeners)
 ;[wx.onAppRouteDone, wx.offAppRouteDone] = listen(runtime.routeDoneListeners)
+;[wx.onAppShow, wx.offAppShow] = listen(runtime.showListeners)
+;[wx.onAppHide, wx.offAppHide] = listen(runtime.hideListeners)
 
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
@@ -93,6 +95,8 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
   else if (eventName === Ev.PageNotFound) runtime.pageNotFound(data)
   else if (eventName === Ev.TabItemTap) runtime.tabItemTap(data)
+  else if (eventName === Ev.EnterBackground) runtime.enterBackground()
+  else if (eventName === Ev.EnterForeground) runtime.enterForeground()
 })
 socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}

@@ -4,12 +4,36 @@
 ;(async function main() {
   const session = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)).replace(/[^A-Za-z0-9_-]/g, '')
   const cfg = await (await fetch('/app-config.json')).json()
-  const device = cfg.device
+  const params = new URLSearchParams(location.search)
+  document.getElementById('app-name').textContent = cfg.projectName || 'mpsim'
+
+  // The device: ?device=<model>, else the last one picked here, else the default. The
+  // server answers getSystemInfo for it, so it is chosen before the service layer starts.
+  const devices = cfg.devices || [cfg.device]
+  const wanted = params.get('device') || localStorage.getItem('mpsim.device') || cfg.device.model
+  const device = devices.find((d) => d.model === wanted) || cfg.device
+  await fetch('/session/device', { method: 'POST', body: JSON.stringify({ session, model: device.model }) })
   const deviceEl = document.getElementById('device')
   deviceEl.style.width = device.screenWidth + 'px'
   deviceEl.style.height = device.screenHeight + 'px'
   document.getElementById('status-bar').style.height = device.statusBarHeight + 'px'
-  document.getElementById('app-name').textContent = cfg.projectName || 'mpsim'
+  const picker = document.getElementById('device-picker')
+  for (const d of devices) picker.add(new Option(d.model, d.model, false, d.model === device.model))
+  // Another device relaunches the app on it, as the official tools do.
+  picker.onchange = () => {
+    localStorage.setItem('mpsim.device', picker.value)
+    params.delete('device')
+    location.search = params.toString()
+  }
+  const zoom = document.getElementById('zoom')
+  zoom.value = localStorage.getItem('mpsim.zoom') || '100'
+  const applyZoom = () => {
+    deviceEl.style.transform = zoom.value === '100' ? '' : `scale(${Number(zoom.value) / 100})`
+    deviceEl.style.transformOrigin = 'top center'
+  }
+  zoom.onchange = () => { localStorage.setItem('mpsim.zoom', zoom.value); applyZoom() }
+  applyZoom()
+  document.getElementById('reload').onclick = () => location.reload()
 
   // The socket to the hub, as the controller.
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
@@ -89,10 +113,11 @@
   // possible (as a phone keeps a webview preloaded), so that opening a page does not wait
   // for the page layer to load; the next spare is made once the browser is idle.
   let spare = null
-  function createFrame(path) {
+  function createFrame(path, query) {
     const page = spare || newFrame()
     spare = null
     page.path = path
+    page.query = query || {}
     page.frame.dataset.path = path
     page.frame.dataset.reachBottom = String(windowOf({ path }).onReachBottomDistance ?? 50)
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50))
@@ -266,7 +291,7 @@
     switch (api) {
       case 'navigateTo': {
         if (stack.length >= MAX_PAGES) return 'navigateTo:fail webview count limit exceed'
-        const page = createFrame(path)
+        const page = createFrame(path, query)
         stack.push(page)
         appRoute('navigateTo', page, query)
         break
@@ -274,14 +299,14 @@
       case 'redirectTo': {
         const old = stack.pop()
         if (old) removePage(old)
-        const page = createFrame(path)
+        const page = createFrame(path, query)
         stack.push(page)
         appRoute('redirectTo', page, query)
         break
       }
       case 'reLaunch': {
         stack.forEach(removePage)
-        const page = createFrame(path)
+        const page = createFrame(path, query)
         stack = [page]
         appRoute('reLaunch', page, query)
         break
@@ -292,7 +317,7 @@
         stack = stack.filter((p) => tabPages.includes(p.path))
         let page = stack.find((p) => p.path === path)
         if (page) stack = stack.filter((p) => p !== page).concat([page])
-        else stack.push((page = createFrame(path)))
+        else stack.push((page = createFrame(path, {})))
         appRoute('switchTab', page, {})
         break
       }
@@ -351,6 +376,16 @@
     }
   }
 
+  // Background and foreground, as the phone's home key and coming back.
+  const backgroundButton = document.getElementById('background')
+  let inBackground = false
+  backgroundButton.onclick = () => {
+    inBackground = !inBackground
+    backgroundButton.textContent = inBackground ? 'Foreground' : 'Background'
+    deviceEl.classList.toggle('in-background', inBackground)
+    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: inBackground ? 'onAppEnterBackground' : 'onAppEnterForeground', data: {} } })
+  }
+
   window.__mpsim = {
     session,
     stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })),
@@ -359,12 +394,51 @@
 
   // Launch: the entry page, or the one the address names (/?page=pages/a/a&id=1), as the
   // official tools' compile mode sets a launch page and query.
-  const params = new URLSearchParams(location.search)
+  // The compile mode's scene (?scene=1011) goes to the launch options, not the query.
   const launchPage = params.get('page')
-  params.delete('page')
-  const entry = parseURL('/' + (launchPage || cfg.entryPagePath) + (launchPage && params.toString() ? '?' + params : ''))
-  const first = createFrame(entry.path)
+  const scene = Number(params.get('scene')) || 1001
+  const launchQuery = new URLSearchParams(params)
+  for (const k of ['page', 'device', 'scene']) launchQuery.delete(k)
+  const entry = parseURL('/' + (launchPage || cfg.entryPagePath) + (launchPage && launchQuery.toString() ? '?' + launchQuery : ''))
+  const first = createFrame(entry.path, entry.query)
   stack.push(first)
-  appRoute('appLaunch', first, entry.query)
+  appRoute('appLaunch', first, entry.query, { scene })
   showTop()
+  setUpCompileModes(launchPage ? { path: entry.path, query: launchQuery.toString(), scene: params.get('scene') } : null)
+
+  // Compile modes (project.private.config.json's condition): picking one relaunches the
+  // app at its page, query and scene; the last entry saves the page on top as a new one.
+  function setUpCompileModes(current) {
+    const select = document.getElementById('compile-mode')
+    const conditions = cfg.conditions || []
+    select.add(new Option('Normal compile', 'normal'))
+    conditions.forEach((c, i) => select.add(new Option(c.name, String(i))))
+    select.add(new Option('Save page as compile mode…', 'save'))
+    const matching = current && conditions.findIndex((c) => stripPath(c.pathName) === current.path &&
+      (c.query || '') === current.query && String(c.scene ?? '') === String(current.scene ?? ''))
+    select.value = current && matching >= 0 ? String(matching) : 'normal'
+    const launch = (c) => {
+      const next = new URLSearchParams()
+      if (params.get('device')) next.set('device', params.get('device'))
+      if (c) {
+        next.set('page', stripPath(c.pathName))
+        for (const [k, v] of new URLSearchParams(c.query || '')) next.set(k, v)
+        if (c.scene) next.set('scene', String(c.scene))
+      }
+      location.search = next.toString()
+    }
+    select.onchange = async () => {
+      if (select.value === 'normal') return launch(null)
+      if (select.value !== 'save') return launch(conditions[Number(select.value)])
+      const top = stack[stack.length - 1]
+      const query = new URLSearchParams(top.query).toString()
+      const c = { name: top.path + (query ? '?' + query : ''), pathName: top.path, query, scene: null }
+      const res = await fetch('/project/conditions', { method: 'POST', body: JSON.stringify(c) })
+      if (!res.ok) {
+        showError('compile mode not saved: ' + ((await res.json()).error || res.status))
+        return
+      }
+      launch(c)
+    }
+  }
 })()

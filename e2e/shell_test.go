@@ -1,0 +1,86 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// shellProject is a mini-program whose page shows the device it runs on, its query and
+// the app's lifecycle log.
+var shellProject = map[string]string{
+	"app.json": `{"pages": ["pages/index/index", "pages/detail/detail"]}`,
+	"app.js": `App({
+  log: [],
+  onLaunch(o) { this.log.push('launch:' + o.scene) },
+  onShow(o) { this.log.push('app.show:' + o.scene) },
+  onHide() { this.log.push('app.hide') },
+})`,
+	"pages/index/index.wxml": `<view class="device">{{device}}</view>
+<view class="log">{{log}}</view>
+<view class="refresh" bindtap="refresh">refresh</view>
+<view class="to-detail" bindtap="toDetail">detail</view>`,
+	"pages/index/index.js": `Page({
+  data: { device: '', log: '' },
+  onLoad() {
+    const s = wx.getSystemInfoSync()
+    this.setData({ device: [s.model, s.screenWidth, s.screenHeight, s.pixelRatio, s.windowWidth].join('|') })
+  },
+  onShow() { getApp().log.push('page.show') },
+  onHide() { getApp().log.push('page.hide') },
+  refresh() { this.setData({ log: getApp().log.join(' ') }) },
+  toDetail() { wx.navigateTo({ url: '/pages/detail/detail?id=5' }) },
+})`,
+	"pages/detail/detail.wxml": `<view class="query">{{query}}</view>`,
+	"pages/detail/detail.js": `Page({ data: { query: '' }, onLoad(q) { this.setData({ query: JSON.stringify(q) + ' ' + getApp().log[0] }) } })`,
+}
+
+// The toolbar: the device picker (getSystemInfo reports the chosen device), background
+// and foreground, and compile modes read from and saved to project.private.config.json.
+func TestShellToolbar(t *testing.T) {
+	dir := writeProject(t, shellProject)
+	os.WriteFile(filepath.Join(dir, "project.private.config.json"), []byte(`{"condition": {"miniprogram": {"list": [
+  {"name": "detail 9", "pathName": "pages/detail/detail", "query": "id=9", "scene": 1011}]}}}`), 0o644)
+	srv := StartServer(t, mpsimBin, dir)
+
+	// The default device, then each one the picker offers.
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".device", "iPhone 12/13 (Pro)|390|844|3|390", wait)
+	models, err := Eval[string](b, `[...document.querySelectorAll('#device-picker option')].map(o => o.value).join(',')`)
+	if err != nil || models != "iPhone SE,iPhone 12/13 (Pro),iPhone 15 Pro Max,Pixel 5,iPad" {
+		t.Fatalf("device picker offers %q (%v)", models, err)
+	}
+	if _, err := Eval[bool](b, `(() => { const p = document.getElementById('device-picker'); p.value = 'iPhone SE'; p.onchange(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".device", "iPhone SE|375|667|2|375", wait)
+	if w, _ := Eval[float64](b, `document.getElementById('device').getBoundingClientRect().width`); w != 375 {
+		t.Fatalf("the device frame is %v wide, want 375", w)
+	}
+	b2 := OpenBrowser(t, srv.URL+"?device=Pixel%205")
+	b2.WaitText(".device", "Pixel 5|393|851|2.75|393", wait)
+
+	// Background and foreground: onHide of the page then the app, and back.
+	b2.tapShell("#background")
+	b2.tapShell("#background")
+	b2.Tap(".refresh")
+	b2.WaitText(".log", "launch:1001 app.show:1001 page.show page.hide app.hide app.show:1001 page.show", wait)
+
+	// A compile mode from project.private.config.json launches at its page and query.
+	if _, err := Eval[bool](b2, `(() => { const s = document.getElementById('compile-mode'); s.value = '0'; s.onchange(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	b2.WaitText(".query", `{"id":"9"} launch:1011`, wait)
+	if v, _ := Eval[string](b2, `document.getElementById('compile-mode').value`); v != "0" {
+		t.Fatalf("the compile mode shown is %q, want the one launched (0)", v)
+	}
+	// Saving the page on top as a compile mode writes it to project.private.config.json.
+	if _, err := Eval[bool](b2, `(() => { const s = document.getElementById('compile-mode'); s.value = 'save'; s.onchange(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, func() bool {
+		data, _ := os.ReadFile(filepath.Join(dir, "project.private.config.json"))
+		return strings.Contains(string(data), `"name": "pages/detail/detail?id=9"`)
+	})
+}
