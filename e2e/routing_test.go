@@ -1,6 +1,9 @@
 package e2e
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Routing through the shell: every API, the page stack, the hooks in a phone's order, the
 // EventChannel, and the phone's failures.
@@ -87,4 +90,29 @@ func TestNavigationBarAndTabBar(t *testing.T) {
 	b.Tap(".relaunch")
 	b.WaitText(".title", "detail", wait)
 	waitTrue(t, func() bool { return shellText(`String(document.getElementById('tab-bar').hidden)`) == "true" })
+
+	// The capsule is where getMenuButtonBoundingClientRect says.
+	rects := shellText(`(async () => {
+  const res = await fetch('/apihelper/assdk', { method: 'POST', headers: { 'X-Mpsim-Session': window.__mpsim.session },
+    body: JSON.stringify({ api: 'getMenuButtonBoundingClientRect' }) });
+  const m = await res.json();
+  const c = document.getElementById('capsule').getBoundingClientRect(), d = document.getElementById('device').getBoundingClientRect();
+  return [m.left, m.top, m.width, m.height].join(',') + ' ' + [c.left - d.left, c.top - d.top, c.width, c.height].join(',');
+})()`)
+	if parts := strings.Fields(rects); len(parts) != 2 || parts[0] != parts[1] {
+		t.Fatalf("capsule vs getMenuButtonBoundingClientRect: %q", rects)
+	}
+	// A lone page that is not the entry page has a home button, which relaunches home;
+	// a page above another has a back button.
+	hidden := func(id string) string { return shellText(`String(document.getElementById('` + id + `').hidden)`) }
+	waitTrue(t, func() bool { return hidden("nav-home") == "false" && hidden("nav-back") == "true" })
+	b.tapShell("#nav-home")
+	b.WaitText(".title", "home", wait)
+	waitTrue(t, func() bool { return hidden("nav-home") == "true" && hidden("nav-back") == "true" })
+	b.Tap(".to-detail")
+	b.WaitText(".title", "detail", wait)
+	waitTrue(t, func() bool { return hidden("nav-back") == "false" })
+	b.tapShell("#nav-back")
+	b.WaitText(".title", "home", wait)
+	b.WaitContains(".log", "detail.onUnload home.onShow", wait)
 }

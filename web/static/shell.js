@@ -156,8 +156,22 @@
     const fg = (win.navigationBarTextStyle || 'white') === 'white' ? '#ffffff' : '#000000'
     nav.style.background = status.style.background = bg
     nav.style.color = fg
+    // Back on a page above another; home on a lone page that is neither a tab nor the
+    // entry page (after reLaunch or redirectTo), which relaunches at the entry page.
+    document.getElementById('nav-back').hidden = stack.length < 2
+    document.getElementById('nav-home').hidden = !(stack.length === 1 && !tabPages.includes(top.path) && top.path !== stripPath(cfg.entryPagePath))
+    document.getElementById('capsule').classList.toggle('light', fg === '#ffffff')
     renderTabBar(top)
   }
+  document.getElementById('nav-back').onclick = () => route('navigateBack', { delta: 1 })
+  document.getElementById('nav-home').onclick = () => route('reLaunch', { url: '/' + stripPath(cfg.entryPagePath) })
+
+  // The capsule sits where the system APIs say (api.menuButton): right-aligned 7px from
+  // the edge, centred in the 44px navigation bar under the status bar.
+  const capsule = document.getElementById('capsule')
+  Object.assign(capsule.style, {
+    width: '87px', height: '32px', right: '7px', top: device.statusBarHeight + (44 - 32) / 2 + 'px',
+  })
 
   // The tabBar: shown on tab pages, a tap on an item switches to it. What the tabBar APIs
   // change (items, style, badges, red dots, hidden) lives here until the app relaunches.
@@ -389,7 +403,7 @@
   window.__mpsim = {
     session,
     stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })),
-    back: () => route('navigateBack', { delta: 1 }), // the navigation bar's back button, for now
+    back: () => route('navigateBack', { delta: 1 }), // what the navigation bar's back button does
   }
 
   // Launch: the entry page, or the one the address names (/?page=pages/a/a&id=1), as the
