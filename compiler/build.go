@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -32,6 +33,9 @@ type Output struct {
 	// Styles are the linked style sheets, CSS by page or component path ("app" for
 	// app.wxss), served at /wxss/<path>.wxss.
 	Styles map[string][]byte
+	// Files is the mini-program root the build read: the server serves its images and other
+	// files by path (an <image src="/images/a.png">).
+	Files fs.FS
 	// PageWXS is wxs.js: every WXS module, .wxs files and inline ones, for the page layer,
 	// which runs WXS event handlers and change:prop observers. It sets self.__mpsimWxs to
 	// the loaders by module filename.

@@ -271,7 +271,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
 		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
-		PageWXS: pageWXS(pageModules)}, errs
+		PageWXS: pageWXS(pageModules), Files: p.FS}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

@@ -43,6 +43,8 @@ func TestImageButtonNavigator(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/forms"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".image", "loaded 2x1", wait)
+	// The project's own images: relative to the page, and from the root.
+	b.WaitText(".local-out", "load 2 load 2", wait)
 	if w := b.Style(".pic", "width"); w != "320px" {
 		t.Errorf("image default width %s, want 320px", w)
 	}

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"strings"
 	"sync"
 	"time"
@@ -132,7 +133,27 @@ func (s *Server) Handler() http.Handler {
 	r.Post("/project/conditions", s.saveCondition)
 	r.Get("/ws/{role}", s.socket)
 	r.Get("/ws/{role}/{id}", s.socket)
+	// Any other path is a file of the mini-program (an image, a font), by its path from the
+	// mini-program root, as an <image src="/images/a.png"> names it.
+	r.NotFound(s.projectFile)
 	return r
+}
+
+// projectFile serves a file of the last good build's mini-program root. Its sources are
+// the developer's own; the fs.FS keeps the request inside the root.
+func (s *Server) projectFile(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if out == nil || out.Files == nil || r.Method != http.MethodGet && r.Method != http.MethodHead || !fs.ValidPath(name) || name == "." {
+		http.NotFound(w, r)
+		return
+	}
+	if st, err := fs.Stat(out.Files, name); err != nil || st.IsDir() {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeFileFS(w, r, out.Files, name)
 }
 
 // sameOrigin refuses requests that a page of another origin makes: the simulator serves

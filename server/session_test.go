@@ -3,8 +3,12 @@ package server
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/mpsim/mpsim/compiler"
 )
 
 // The shell's session endpoints refuse what they cannot do, saying why.
@@ -33,5 +37,38 @@ func TestSessionEndpointsRefuseBadInput(t *testing.T) {
 	}
 	if code, body := post("/project/conditions", `{"name": ""}`); code != 400 {
 		t.Errorf("a compile mode without a name: %d %s", code, body)
+	}
+}
+
+// The mini-program's own files are served by path from the root of the last good build;
+// folders and paths outside it are not.
+func TestProjectFilesAreServed(t *testing.T) {
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}})
+	s.SetBuild(&compiler.Output{Files: fstest.MapFS{
+		"images/a.png":       {Data: []byte("PNG")},
+		"pages/index/x.json": {Data: []byte("{}")},
+	}}, nil)
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	get := func(p string) (int, string) {
+		res, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, body := get("/images/a.png"); code != 200 || body != "PNG" {
+		t.Errorf("/images/a.png: %d %q", code, body)
+	}
+	for _, p := range []string{"/images", "/images/", "/missing.png"} {
+		if code, _ := get(p); code != 404 {
+			t.Errorf("%s: %d, want 404", p, code)
+		}
+	}
+	// A path climbing out is cleaned back inside the root.
+	if code, body := get("/%2e%2e/%2e%2e/images/a.png"); code != 200 || body != "PNG" {
+		t.Errorf("/../../images/a.png: %d %q", code, body)
 	}
 }

@@ -292,7 +292,22 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op([Op.ClearClasses, this.id])
   }
   setAttribute(name: string, value: unknown) {
+    if (name === 'src' && typeof value === 'string') value = this.resolveSrc(value)
     this.ctx.op([Op.SetAttribute, this.id, name, toWire(value)])
+  }
+  // resolveSrc makes a relative src ("../../images/a.png") absolute from the folder of the
+  // page or component whose template has the node, as the phone resolves it; the server
+  // serves the project's files by that path.
+  private resolveSrc(src: string) {
+    if (src === '' || src.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(src)) return src
+    const owner = this.__wxElement?.ownerShadowRoot?.getHostNode().is
+    if (!owner) return src
+    const parts = owner.split('/').slice(0, -1)
+    for (const seg of src.split('/')) {
+      if (seg === '..') parts.pop()
+      else if (seg !== '.' && seg !== '') parts.push(seg)
+    }
+    return '/' + parts.join('/')
   }
   removeAttribute(name: string) {
     this.ctx.op([Op.RemoveAttribute, this.id, name])
