@@ -142,3 +142,43 @@ func (b *Browser) tapShell(selector string) {
 		b.t.Fatalf("tap %s: %v", selector, err)
 	}
 }
+
+// Pull-down refresh: a drag down from the top of a page with enablePullDownRefresh shows
+// the window's background and calls onPullDownRefresh; stopPullDownRefresh closes it;
+// startPullDownRefresh opens it from code.
+func TestPullDownRefresh(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/ui"))
+	b := OpenBrowser(t, srv.URL+"?page=pages/b/b")
+	b.WaitText(".title", "b", wait)
+	pulled := func() float64 {
+		v, _ := Eval[float64](b, inPage(`return doc.getElementById('pull-down').getBoundingClientRect().height;`))
+		return v
+	}
+	x, y := b.center(".title")
+	b.mouse(chromedp.MousePressed, x, y)
+	for i := 1; i <= 10; i++ {
+		b.mouse(chromedp.MouseMoved, x, y+float64(i)*15)
+	}
+	if h := pulled(); h < 50 {
+		t.Fatalf("pulled 150px, the refresh area is %vpx high", h)
+	}
+	if bg := b.Style("#pull-down", "background-color"); bg != "rgb(255, 0, 0)" {
+		t.Errorf("refresh area background %s, want the window's backgroundColor", bg)
+	}
+	b.mouse(chromedp.MouseReleased, x, y+150)
+	b.WaitText(".refreshes", "1", wait)
+	waitTrue(t, func() bool { return pulled() == 0 }) // stopPullDownRefresh
+
+	// A short pull does not refresh.
+	b.Drag(".title", 0, 30, 3)
+	time.Sleep(100 * time.Millisecond)
+	if got, _ := b.Text(".refreshes"); got != "1" {
+		t.Fatalf("a 30px pull refreshed (%s)", got)
+	}
+	b.Tap(".start")
+	b.WaitText(".result", "startPullDownRefresh:ok", wait)
+	b.WaitText(".refreshes", "2", wait)
+	waitTrue(t, func() bool { return pulled() == 0 })
+	b.Tap(".text-style")
+	b.WaitText(".result", "setBackgroundTextStyle:ok", wait)
+}

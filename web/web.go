@@ -28,6 +28,8 @@ var ShellAPIs = map[string]bool{
 	// The navigation bar.
 	"setNavigationBarTitle": true, "setNavigationBarColor": true,
 	"showNavigationBarLoading": true, "hideNavigationBarLoading": true,
+	// The page's window behind it (pull-down refresh).
+	"setBackgroundColor": true, "setBackgroundTextStyle": true,
 	// The tabBar.
 	"setTabBarBadge": true, "removeTabBarBadge": true, "showTabBarRedDot": true, "hideTabBarRedDot": true,
 	"setTabBarItem": true, "setTabBarStyle": true, "showTabBar": true, "hideTabBar": true,

@@ -48,6 +48,11 @@ export const Ev = {
   // controller -> service: the app goes to the background / comes back ({})
   EnterBackground: 'onAppEnterBackground',
   EnterForeground: 'onAppEnterForeground',
+  // page -> service: the person pulled the page down to refresh ({}): onPullDownRefresh
+  PullDownRefresh: 'onPullDownRefresh',
+  // service -> page: open / close the pull-down refresh (wx.start/stopPullDownRefresh)
+  StartPullDownRefresh: 'startPullDownRefresh',
+  StopPullDownRefresh: 'stopPullDownRefresh',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
   // service -> controller: an error in the app's code ({ message, stack })

@@ -469,6 +469,20 @@ export class AppRuntime {
     else this.callHook(page.caller, 'onReachBottom')
   }
 
+  // pullDownRefresh calls onPullDownRefresh of the page its page layer was pulled on.
+  pullDownRefresh(webviewId: number) {
+    const page = this.stack.find((p) => p.webviewId === webviewId)
+    if (page) this.callHook(page.caller, 'onPullDownRefresh')
+  }
+
+  // publishToTop sends an event to the page layer of the page on top; false without one.
+  publishToTop(eventName: string, data: unknown = {}) {
+    const page = this.stack[this.stack.length - 1]
+    if (!page) return false
+    page.backend.publishEvent(eventName, data)
+    return true
+  }
+
   // pageScrollTo scrolls the page on top (wx.pageScrollTo): to scrollTop, or to the
   // element a selector names.
   pageScrollTo(args: { scrollTop?: number; duration?: number; selector?: string }, done: (errMsg: string) => void) {

@@ -111,6 +111,12 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.observers.get(obsId)?.(status)
   }
 
+  // publishEvent sends an event to the page layer after the ops so far.
+  publishEvent(eventName: string, data: unknown) {
+    this.flush()
+    this.publish(eventName, data)
+  }
+
   scroll(id: number, left: number, top: number, duration: number) {
     this.flush()
     this.publish(Ev.SetScroll, { id, left, top, duration })

@@ -87,6 +87,17 @@ const listen = (set: Set<(res: unknown) => void>) => [
 ;[wx.onAppShow, wx.offAppShow] = listen(runtime.showListeners)
 ;[wx.onAppHide, wx.offAppHide] = listen(runtime.hideListeners)
 
+// Pull-down refresh of the page on top, drawn by its page layer.
+for (const [api, eventName] of [['startPullDownRefresh', Ev.StartPullDownRefresh], ['stopPullDownRefresh', Ev.StopPullDownRefresh]] as const) {
+  wx[api] = (opts: Record<string, any> = {}) => {
+    const ok = runtime.publishToTop(eventName)
+    const res = { errMsg: `${api}:${ok ? 'ok' : 'fail no page'}` }
+    if (!opts.success && !opts.fail && !opts.complete) return ok ? Promise.resolve(res) : Promise.reject(res)
+    ;(ok ? opts.success : opts.fail)?.(res)
+    opts.complete?.(res)
+  }
+}
+
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
 
@@ -107,6 +118,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   else if (eventName === Ev.Intersection) runtime.intersection(f.fromWebviewID, data)
   else if (eventName === Ev.Rendered) runtime.rendered(f.fromWebviewID, data)
   else if (eventName === Ev.PageScroll || eventName === Ev.ReachBottom) runtime.pageScroll(f.fromWebviewID, eventName, data || {})
+  else if (eventName === Ev.PullDownRefresh) runtime.pullDownRefresh(f.fromWebviewID)
 })
 
 // Exceptions outside glass-easel's reach (timers, promise chains) are reported the same

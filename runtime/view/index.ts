@@ -5,6 +5,7 @@ import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { builtins } from './builtins'
 import { installInput } from './input'
+import { PullDown } from './pulldown'
 import { WxsLayer, type Tagged } from './wxs'
 
 const params = new URLSearchParams(location.search)
@@ -216,6 +217,14 @@ socket.on(Cmd.AppServicePublish, (f) => {
     observers.delete(data.obsId)
     return
   }
+  if (eventName === Ev.StartPullDownRefresh) {
+    pullDown.start()
+    return
+  }
+  if (eventName === Ev.StopPullDownRefresh) {
+    pullDown.stop()
+    return
+  }
   if (eventName === Ev.SetScroll) {
     // The page itself scrolls with the document.
     const n = data.id === ROOT_NODE_ID ? window : (nodes.get(data.id) as HTMLElement | undefined)
@@ -285,11 +294,21 @@ let nextCallbackID = 1
 
 // Page scrolling: onPageScroll at most once a frame, and onReachBottom each time the page
 // comes within onReachBottomDistance (the page's .json, default 50) of its end.
-// The shell sets the distance on the iframe when it gives the frame its page.
+// The shell sets the page's window settings on the iframe when it gives the frame its page.
+const windowSetting = (name: string) => (window.frameElement as HTMLElement | null)?.dataset[name]
 function reachBottomDistance() {
-  const own = (window.frameElement as HTMLElement | null)?.dataset.reachBottom
-  return Number(own || params.get('reachBottom') || 50)
+  return Number(windowSetting('reachBottom') || params.get('reachBottom') || 50)
 }
+
+const pullDown = new PullDown(
+  rootEl,
+  () => ({
+    enabled: windowSetting('pullDown') === 'true',
+    backgroundColor: windowSetting('backgroundColor') || '#ffffff',
+    textStyle: windowSetting('backgroundTextStyle') || 'dark',
+  }),
+  () => socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PullDownRefresh, data: {} } }),
+)
 let scrollQueued = false
 let nearBottom = false
 window.addEventListener('scroll', () => {

@@ -119,10 +119,37 @@
     page.path = path
     page.query = query || {}
     page.frame.dataset.path = path
-    page.frame.dataset.reachBottom = String(windowOf({ path }).onReachBottomDistance ?? 50)
+    setFrameWindow(page)
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50))
     idle(() => { spare = spare || newFrame() })
     return page
+  }
+
+  // setFrameWindow puts the page's window settings that its page layer reads on the iframe.
+  function setFrameWindow(page) {
+    const win = windowOf(page)
+    Object.assign(page.frame.dataset, {
+      reachBottom: String(win.onReachBottomDistance ?? 50),
+      pullDown: String(!!win.enablePullDownRefresh),
+      backgroundColor: win.backgroundColor || '#ffffff',
+      backgroundTextStyle: win.backgroundTextStyle || 'dark',
+    })
+  }
+
+  // setBackground answers setBackgroundColor and setBackgroundTextStyle for the page on top.
+  function setBackground(api, args) {
+    const top = stack[stack.length - 1]
+    if (!top) return `${api}:fail no page`
+    top.window = top.window || {}
+    if (api === 'setBackgroundColor') {
+      const color = args.backgroundColorTop || args.backgroundColor
+      if (color) top.window.backgroundColor = color
+    } else {
+      if (args.textStyle !== 'dark' && args.textStyle !== 'light') return `${api}:fail parameter error: textStyle should be "dark" or "light"`
+      top.window.backgroundTextStyle = args.textStyle
+    }
+    setFrameWindow(top)
+    return `${api}:ok`
   }
 
   function newFrame() {
@@ -352,6 +379,7 @@
     navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route,
     setNavigationBarTitle: setNavigationBar, setNavigationBarColor: setNavigationBar,
     showNavigationBarLoading: navigationBarLoading, hideNavigationBarLoading: navigationBarLoading,
+    setBackgroundColor: setBackground, setBackgroundTextStyle: setBackground,
     setTabBarBadge: tabBarAPI, removeTabBarBadge: tabBarAPI, showTabBarRedDot: tabBarAPI, hideTabBarRedDot: tabBarAPI,
     setTabBarItem: tabBarAPI, setTabBarStyle: tabBarAPI, showTabBar: tabBarAPI, hideTabBar: tabBarAPI,
     showToast: (api, args) => (ui.showToast(args, false), 'showToast:ok'),
