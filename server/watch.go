@@ -23,9 +23,16 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 		return err
 	}
 	defer w.Close()
-	addTree := func(root string) {
+	// addTree watches root and the folders under it, and returns the files in them.
+	addTree := func(root string) (files []string) {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
+			if err != nil {
+				return nil
+			}
+			if !d.IsDir() {
+				if rel, err := filepath.Rel(dir, p); err == nil && !ignoredPath(rel) {
+					files = append(files, filepath.ToSlash(rel))
+				}
 				return nil
 			}
 			if p != dir && ignoredDir(d.Name()) {
@@ -36,6 +43,7 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 			}
 			return nil
 		})
+		return files
 	}
 	addTree(dir)
 
@@ -61,7 +69,16 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					addTree(ev.Name)
+					// A new folder is watched from now on; the files already in it (written
+					// before the watch was in place) count as changed. The folder itself
+					// is no source.
+					if !ignoredDir(filepath.Base(ev.Name)) {
+						for _, f := range addTree(ev.Name) {
+							pending[f] = true
+						}
+						timer.Reset(quiet)
+					}
+					continue
 				}
 			}
 			pending[filepath.ToSlash(rel)] = true
