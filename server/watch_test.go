@@ -91,7 +91,7 @@ func TestWatchAtomicRenameSave(t *testing.T) {
 // during the burst is watched, and node_modules and .git are not.
 func TestWatchCoalescesBursts(t *testing.T) {
 	dir := t.TempDir()
-	rec := startWatch(t, dir, 100*time.Millisecond)
+	rec := startWatch(t, dir, 300*time.Millisecond)
 	for i := range 200 {
 		write(t, filepath.Join(dir, fmt.Sprintf("pages/p%d/p%d.js", i%20, i)), "Page({})")
 		write(t, filepath.Join(dir, "node_modules/x/index.js"), "x")
