@@ -120,6 +120,9 @@ type Browser struct {
 	t   testing.TB
 	ctx context.Context
 
+	// worker is a chromedp context on the service layer's Web Worker.
+	worker context.Context
+
 	mu      sync.Mutex
 	console []string // console messages and uncaught exceptions of the shell and its pages
 }
@@ -158,6 +161,7 @@ func (b *Browser) listenToWorker(ctx context.Context) {
 			if err := chromedp.Do(wctx); err != nil {
 				b.t.Fatalf("attach to the service layer's worker: %v", err)
 			}
+			b.worker = wctx
 			return
 		}
 		time.Sleep(10 * time.Millisecond)

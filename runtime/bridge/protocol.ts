@@ -67,8 +67,10 @@ export const Ev = {
   WxsCallMethod: 'wxsCallMethod',
 } as const
 
-// Render operations: each is a flat array [Op, ...args] so that a batch of thousands
-// encodes compactly; node ids are numbers given by the service layer, 1 is the page root.
+// Render operations. A batch is one flat array: each operation is its Op followed by its
+// arguments, as many as OpArgs says (listed below as [op, args...]). A page of thousands
+// of nodes then costs no array per operation to build, encode or decode. Node ids are
+// numbers given by the service layer; 1 is the page root.
 export const enum Op {
   CreateElement = 0, // [op, id, tagName, isComponentHost (0/1)]
   CreateText = 1, // [op, id, text]
@@ -105,6 +107,15 @@ export const enum Op {
 // WxsRef names a function a WXS module exports: [module filename, "key" or "a.b"].
 export type WxsRef = [string, string]
 
+// OpArgs is the number of arguments of each Op, by its number.
+export const OpArgs: readonly number[] = [
+  3, 2, 1, 2, 2, 3, 3, 4, 2, 3, // CreateElement .. SpliceRemove
+  2, 2, 2, 2, 1, 3, 2, 2, 1, 0, // SetId .. Reset
+  2, 1, 2, 6, 5, 3, // AddStyleSheet .. SetDataset
+]
+
 export const ROOT_NODE_ID = 1
 
-export type RenderOp = (number | string | boolean | null | object)[]
+// A value in a batch of render operations.
+export type Wire = number | string | boolean | null | object
+export type RenderOps = Wire[]

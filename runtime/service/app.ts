@@ -1,6 +1,6 @@
 import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
-import { Cmd, Ev, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+import { Cmd, Ev, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { PageBackend, type RemoteNode } from './backend'
 import { EventChannel } from './event-channel'
@@ -308,7 +308,7 @@ export class AppRuntime {
     this.loadComponent(path)
     const scopes = this.codeSpace.getComponentSpace().styleScopeManager
     const backend = new PageBackend(
-      (ops: RenderOp[], ack?: number) => {
+      (ops: RenderOps, ack?: number) => {
         this.socket.send({
           command: Cmd.AppServicePublish,
           data: { eventName: Ev.VdSync, data: { ops, ack }, webviewIds: [ev.webviewId] },

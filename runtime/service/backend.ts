@@ -1,5 +1,5 @@
 import * as glassEasel from 'glass-easel'
-import { Ev, Op, ROOT_NODE_ID, type RenderOp, type WxsRef } from '../bridge/protocol'
+import { Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps, type Wire, type WxsRef } from '../bridge/protocol'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -14,7 +14,7 @@ type EventListener = (
 export class PageBackend implements glassEasel.composedBackend.Context {
   mode = glassEasel.BackendMode.Composed as const
   private nextId = ROOT_NODE_ID + 1
-  private ops: RenderOp[] = []
+  private ops: RenderOps = []
   private flushQueued = false
   private nodes = new Map<number, RemoteNode>()
   private root: RemoteNode
@@ -29,7 +29,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 
   constructor(
     // send sends a batch; with ack, the page layer answers Rendered { ack } once applied.
-    private send: (ops: RenderOp[], ack?: number) => void,
+    private send: (ops: RenderOps, ack?: number) => void,
     // publish sends an event to this page's layer (after the ops sent so far).
     private publish: (eventName: string, data: unknown) => void,
     private window: { width: number; height: number; pixelRatio: number },
@@ -43,9 +43,18 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.nodes.set(ROOT_NODE_ID, this.root)
   }
 
-  // op records one operation; the batch goes out at the end of the current task.
-  op(o: RenderOp) {
-    this.ops.push(o)
+  // op records one operation, its Op and then as many arguments as OpArgs says; the batch
+  // goes out at the end of the current task.
+  op(code: Op, a?: Wire, b?: Wire, c?: Wire, d?: Wire, e?: Wire, f?: Wire) {
+    const ops = this.ops
+    const n = OpArgs[code]!
+    ops.push(code)
+    if (n > 0) ops.push(a!)
+    if (n > 1) ops.push(b!)
+    if (n > 2) ops.push(c!)
+    if (n > 3) ops.push(d!)
+    if (n > 4) ops.push(e!)
+    if (n > 5) ops.push(f!)
     if (!this.flushQueued) {
       this.flushQueued = true
       queueMicrotask(() => this.flush())
@@ -140,7 +149,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     const node = this.nodes.get(id)
     const target = node?.__wxElement
     if (!target || !this.listener) return false
-    if (type === 'input' && node.modelListeners.value) node.modelListeners.value((detail as { value: unknown }).value)
+    if (type === 'input' && node.modelListeners?.value) node.modelListeners.value((detail as { value: unknown }).value)
     this.listener(target, type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields })
     return true
   }
@@ -189,11 +198,11 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   registerStyleSheetContent(_path: string, _content: unknown) {}
   appendStyleSheetPath(path: string, _styleScope?: number) {
     const index = this.styleSheetIndex++
-    this.op([Op.AddStyleSheet, index, this.styleSheetURL(path)])
+    this.op(Op.AddStyleSheet, index, this.styleSheetURL(path))
     return index
   }
   disableStyleSheet(index: number) {
-    this.op([Op.DisableStyleSheet, index])
+    this.op(Op.DisableStyleSheet, index)
   }
   render(cb: (err: Error | null) => void) {
     this.renderCallbacks.push(cb)
@@ -210,17 +219,17 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   createElement(logicalName: string, stylingName: string) {
     const n = new RemoteNode(this, this.newId())
     const isHost = logicalName === glassEasel.globalOptions.hostNodeTagName
-    this.op([Op.CreateElement, n.id, isHost ? stylingName : logicalName, isHost ? 1 : 0])
+    this.op(Op.CreateElement, n.id, isHost ? stylingName : logicalName, isHost ? 1 : 0)
     return n
   }
   createTextNode(content: string) {
     const n = new RemoteNode(this, this.newId())
-    this.op([Op.CreateText, n.id, content])
+    this.op(Op.CreateText, n.id, content)
     return n
   }
   createFragment() {
     const n = new RemoteNode(this, this.newId())
-    this.op([Op.CreateFragment, n.id])
+    this.op(Op.CreateFragment, n.id)
     return n
   }
   onEvent(listener: EventListener) {
@@ -232,8 +241,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 export class RemoteNode implements glassEasel.composedBackend.Element {
   __wxElement?: glassEasel.Element
   // The model:xxx bindings of the node, by attribute: glass-easel's callbacks that write
-  // a new value back to the owner's data.
-  modelListeners: Record<string, (value: unknown) => void> = {}
+  // a new value back to the owner's data. Made when the first one is set: most nodes have
+  // none, and a page may have thousands.
+  modelListeners: Record<string, (value: unknown) => void> | null = null
 
   constructor(
     private ctx: PageBackend,
@@ -242,64 +252,64 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
 
   release() {
     this.ctx.forget(this.id)
-    this.ctx.op([Op.Release, this.id])
+    this.ctx.op(Op.Release, this.id)
   }
   associateValue(v: glassEasel.Element) {
     this.__wxElement = v
     this.ctx.register(this)
   }
   appendChild(child: RemoteNode) {
-    this.ctx.op([Op.AppendChild, this.id, child.id])
+    this.ctx.op(Op.AppendChild, this.id, child.id)
   }
   removeChild(child: RemoteNode, _index?: number) {
-    this.ctx.op([Op.RemoveChild, this.id, child.id])
+    this.ctx.op(Op.RemoveChild, this.id, child.id)
   }
   insertBefore(child: RemoteNode, before: RemoteNode, _index?: number) {
-    this.ctx.op([Op.InsertBefore, this.id, child.id, before ? before.id : 0])
+    this.ctx.op(Op.InsertBefore, this.id, child.id, before ? before.id : 0)
   }
   replaceChild(child: RemoteNode, oldChild: RemoteNode, _index?: number) {
-    this.ctx.op([Op.ReplaceChild, this.id, child.id, oldChild.id])
+    this.ctx.op(Op.ReplaceChild, this.id, child.id, oldChild.id)
   }
   spliceBefore(before: RemoteNode, deleteCount: number, list: RemoteNode) {
-    this.ctx.op([Op.SpliceBefore, this.id, before.id, deleteCount, list.id])
+    this.ctx.op(Op.SpliceBefore, this.id, before.id, deleteCount, list.id)
   }
   spliceAppend(list: RemoteNode) {
-    this.ctx.op([Op.SpliceAppend, this.id, list.id])
+    this.ctx.op(Op.SpliceAppend, this.id, list.id)
   }
   spliceRemove(before: RemoteNode, deleteCount: number) {
-    this.ctx.op([Op.SpliceRemove, this.id, before.id, deleteCount])
+    this.ctx.op(Op.SpliceRemove, this.id, before.id, deleteCount)
   }
   // The DOM gets the id as written in WXML (the adapter prefixes it per component
   // instance), so that a page's WXSS #id rules match, as on the phone.
   setId(id: string) {
-    this.ctx.op([Op.SetId, this.id, this.__wxElement?.id ?? id])
+    this.ctx.op(Op.SetId, this.id, this.__wxElement?.id ?? id)
   }
   // A component host with its own style scope is marked wx-host="<scope>", as glass-easel's
   // DOM backend marks it, so that :host rules (compiler/wxss) match it.
   setStyleScope(_styleScope: number, _extraStyleScope?: number, hostStyleScope?: number) {
     if (hostStyleScope === undefined) return
     const name = this.ctx.scopeName(hostStyleScope)
-    if (name) this.ctx.op([Op.SetAttribute, this.id, 'wx-host', name])
+    if (name) this.ctx.op(Op.SetAttribute, this.id, 'wx-host', name)
   }
   setStyle(styleText: string) {
-    this.ctx.op([Op.SetStyle, this.id, styleText])
+    this.ctx.op(Op.SetStyle, this.id, styleText)
   }
   addClass(elementClass: string, styleScope?: number) {
-    this.ctx.op([Op.AddClass, this.id, this.scoped(elementClass, styleScope)])
+    this.ctx.op(Op.AddClass, this.id, this.scoped(elementClass, styleScope))
   }
   removeClass(elementClass: string, styleScope?: number) {
-    this.ctx.op([Op.RemoveClass, this.id, this.scoped(elementClass, styleScope)])
+    this.ctx.op(Op.RemoveClass, this.id, this.scoped(elementClass, styleScope))
   }
   private scoped(name: string, scope?: number) {
     const prefix = scope === undefined ? '' : this.ctx.scopeName(scope)
     return prefix ? `${prefix}--${name}` : name
   }
   clearClasses() {
-    this.ctx.op([Op.ClearClasses, this.id])
+    this.ctx.op(Op.ClearClasses, this.id)
   }
   setAttribute(name: string, value: unknown) {
     if (name === 'src' && typeof value === 'string') value = this.resolveSrc(value)
-    this.ctx.op([Op.SetAttribute, this.id, name, toWire(value)])
+    this.ctx.op(Op.SetAttribute, this.id, name, toWire(value))
   }
   // resolveSrc makes a relative src ("../../images/a.png") absolute from the folder of the
   // page or component whose template has the node, as the phone resolves it; the server
@@ -316,14 +326,14 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     return '/' + parts.join('/')
   }
   removeAttribute(name: string) {
-    this.ctx.op([Op.RemoveAttribute, this.id, name])
+    this.ctx.op(Op.RemoveAttribute, this.id, name)
   }
   setText(content: string) {
-    this.ctx.op([Op.SetText, this.id, content])
+    this.ctx.op(Op.SetText, this.id, content)
   }
   setModelBindingStat(attributeName: string, listener: ((newValue: unknown) => void) | null) {
-    if (listener) this.modelListeners[attributeName] = listener
-    else delete this.modelListeners[attributeName]
+    if (listener) (this.modelListeners ||= {})[attributeName] = listener
+    else if (this.modelListeners) delete this.modelListeners[attributeName]
   }
 
   // WXS in the page layer (the template helpers V, O and M of compiler/wxml call these).
@@ -336,17 +346,17 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     if (ref) (this.wxsTypes ||= new Set()).add(type)
     else this.wxsTypes!.delete(type)
     const owner = this.owner()
-    this.ctx.op([Op.SetWxsListener, this.id, type, ref, (final ? 1 : 0) | (capture ? 2 : 0), owner.id, owner.scope])
+    this.ctx.op(Op.SetWxsListener, this.id, type, ref, (final ? 1 : 0) | (capture ? 2 : 0), owner.id, owner.scope)
     return !!ref
   }
   wxsObserver(ref: WxsRef, newValue: unknown, oldValue: unknown) {
     const owner = this.owner()
     // In an object, so that an undefined value stays undefined across the socket.
     const values = { v: newValue === undefined ? undefined : toWire(newValue), o: oldValue === undefined ? undefined : toWire(oldValue) }
-    this.ctx.op([Op.WxsObserve, this.id, ref, values, owner.id, owner.scope])
+    this.ctx.op(Op.WxsObserve, this.id, ref, values, owner.id, owner.scope)
   }
   setDataset(key: string, value: unknown) {
-    this.ctx.op([Op.SetDataset, this.id, key, toWire(value)])
+    this.ctx.op(Op.SetDataset, this.id, key, toWire(value))
   }
   // owner is the host node of the component whose template made this node, and the
   // style scope its classes are written in.
@@ -393,7 +403,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   // The page layer sends only the events some node listens for (touchmove is frequent).
   setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {
-    this.ctx.op([Op.SetListener, this.id, type])
+    this.ctx.op(Op.SetListener, this.id, type)
   }
 }
 
@@ -401,7 +411,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
 const pageEventTypes = new Set(['touchstart', 'touchmove', 'touchend', 'touchcancel', 'tap', 'longpress', 'longtap'])
 
 // toWire makes an attribute value JSON-safe: functions and cycles cannot cross the socket.
-function toWire(v: unknown): RenderOp[number] {
+function toWire(v: unknown): Wire {
   if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return null
   if (typeof v === 'bigint') return String(v)
   if (typeof v === 'object' && v !== null) {
@@ -411,5 +421,5 @@ function toWire(v: unknown): RenderOp[number] {
       return String(v)
     }
   }
-  return v as RenderOp[number]
+  return v as Wire
 }

@@ -1,7 +1,7 @@
 // The page layer: runs in one iframe per page. It applies the render operations the
 // service layer sends (runtime/service/backend.ts) to the DOM, and reports user events
 // back. It holds no app logic.
-import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
+import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { builtins } from './builtins'
 import { installInput } from './input'
@@ -59,16 +59,21 @@ function spliceRemove(parent: Node, before: Node, count: number) {
   }
 }
 
-function apply(ops: RenderOp[]) {
-  for (const o of ops) {
-    const a = o as any[]
-    switch (a[0] as Op) {
+// apply runs a batch (see OpArgs): a1..a6 are the arguments of the operation at i.
+function apply(ops: RenderOps) {
+  const a = ops as any[]
+  for (let i = 0; i < a.length; ) {
+    const code = a[i] as Op
+    if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
+    const a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], a4 = a[i + 4], a5 = a[i + 5], a6 = a[i + 6]
+    i += 1 + OpArgs[code]!
+    switch (code) {
       case Op.CreateElement: {
-        const e = createElement(a[2], a[3] === 1) as Tagged & HTMLElement
-        e.__mpsimId = a[1]
-        if (a[3] === 1) e.__mpsimHost = true
-        nodes.set(a[1], e)
-        const id = a[1] as number
+        const e = createElement(a2, a3 === 1) as Tagged & HTMLElement
+        e.__mpsimId = a1
+        if (a3 === 1) e.__mpsimHost = true
+        nodes.set(a1, e)
+        const id = a1 as number
         builtins[e.localName]?.create(
           e,
           (type, detail, bubbles = true) =>
@@ -78,90 +83,90 @@ function apply(ops: RenderOp[]) {
         break
       }
       case Op.CreateText:
-        nodes.set(a[1], document.createTextNode(a[2]))
+        nodes.set(a1, document.createTextNode(a2))
         break
       case Op.CreateFragment:
-        nodes.set(a[1], document.createDocumentFragment())
+        nodes.set(a1, document.createDocumentFragment())
         break
       case Op.AppendChild:
-        node(a[1]).appendChild(node(a[2]))
+        node(a1).appendChild(node(a2))
         break
       case Op.RemoveChild:
-        node(a[1]).removeChild(node(a[2]))
+        node(a1).removeChild(node(a2))
         break
       case Op.InsertBefore:
-        node(a[1]).insertBefore(node(a[2]), a[3] ? node(a[3]) : null)
+        node(a1).insertBefore(node(a2), a3 ? node(a3) : null)
         break
       case Op.ReplaceChild:
-        node(a[1]).replaceChild(node(a[2]), node(a[3]))
+        node(a1).replaceChild(node(a2), node(a3))
         break
       case Op.SpliceBefore: {
-        const parent = node(a[1])
-        const before = node(a[2])
-        const frag = node(a[4])
+        const parent = node(a1)
+        const before = node(a2)
+        const frag = node(a4)
         let end: Node | null = before
-        for (let i = 0; i < a[3] && end; i++) end = end.nextSibling
-        spliceRemove(parent, before, a[3])
+        for (let k = 0; k < a3 && end; k++) end = end.nextSibling
+        spliceRemove(parent, before, a3)
         parent.insertBefore(frag, end)
         break
       }
       case Op.SpliceAppend:
-        node(a[1]).appendChild(node(a[2]))
+        node(a1).appendChild(node(a2))
         break
       case Op.SpliceRemove:
-        spliceRemove(node(a[1]), node(a[2]), a[3])
+        spliceRemove(node(a1), node(a2), a3)
         break
       case Op.SetId:
-        el(a[1]).id = a[2]
+        el(a1).id = a2
         break
       case Op.SetStyle:
-        wxs.templateStyle(el(a[1]), a[2])
+        wxs.templateStyle(el(a1), a2)
         break
       case Op.AddClass:
-        el(a[1]).classList.add(a[2])
+        el(a1).classList.add(a2)
         break
       case Op.RemoveClass:
-        el(a[1]).classList.remove(a[2])
+        el(a1).classList.remove(a2)
         break
       case Op.ClearClasses:
-        el(a[1]).removeAttribute('class')
+        el(a1).removeAttribute('class')
         break
       case Op.SetAttribute:
-        setAttribute(el(a[1]), a[2], a[3])
+        setAttribute(el(a1), a2, a3)
         break
       case Op.RemoveAttribute:
-        el(a[1]).removeAttribute(a[2])
+        el(a1).removeAttribute(a2)
         break
       case Op.SetText:
-        node(a[1]).textContent = a[2]
+        node(a1).textContent = a2
         break
       case Op.Release:
-        nodes.delete(a[1])
-        listeners.delete(a[1])
-        wxs.forget(a[1])
+        nodes.delete(a1)
+        listeners.delete(a1)
+        wxs.forget(a1)
         break
       case Op.SetListener: {
-        const types = listeners.get(a[1]) || new Set<string>()
-        types.add(a[2])
-        listeners.set(a[1], types)
+        const types = listeners.get(a1) || new Set<string>()
+        types.add(a2)
+        listeners.set(a1, types)
         break
       }
       case Op.SetWxsListener:
-        wxs.setListener(a[1], a[2], a[3], a[4], a[5], a[6])
+        wxs.setListener(a1, a2, a3, a4, a5, a6)
         break
       case Op.WxsObserve:
-        wxs.observe(a[1], a[2], a[3].v, a[3].o, a[4], a[5])
+        wxs.observe(a1, a2, a3.v, a3.o, a4, a5)
         break
       case Op.SetDataset: {
-        const n = node(a[1])
-        ;(n.__mpsimDataset ||= {})[a[2]] = a[3]
+        const n = node(a1)
+        ;(n.__mpsimDataset ||= {})[a2] = a3
         break
       }
       case Op.AddStyleSheet: {
         const link = document.createElement('link')
         link.rel = 'stylesheet'
-        link.href = a[2]
-        styleSheets.set(a[1], link)
+        link.href = a2
+        styleSheets.set(a1, link)
         // The page stays hidden until its sheets have loaded, so it never shows unstyled.
         loadingSheets++
         rootEl.style.visibility = 'hidden'
@@ -174,7 +179,7 @@ function apply(ops: RenderOp[]) {
         break
       }
       case Op.DisableStyleSheet: {
-        const link = styleSheets.get(a[1])
+        const link = styleSheets.get(a1)
         if (link) link.disabled = true
         break
       }
