@@ -49,3 +49,32 @@ func TestComponentLifetimes(t *testing.T) {
 	b.Tap(".show-log")
 	b.WaitText(".log", "outer.hide in.hide c.hide b.hide page.onHide other.onLoad other.onShow other.onUnload outer.show in.show c.show b.show page.onShow", wait)
 }
+
+// Properties of every type with defaults, property observers, data observers on single,
+// several, sub-path and wildcard fields, pure data, and the built-in behaviors.
+func TestComponentProperties(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
+	b := OpenBrowser(t, srv.URL+"?page=pages/props/props")
+	defer func() {
+		if t.Failed() {
+			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
+		}
+	}()
+	b.WaitText(".title", "props", wait)
+	b.WaitText(".exp", `["f1","v1",{"myField":"exported"},"components/prop-box/prop-box"]`, wait)
+	b.WaitText(".pb", "hi|3|true|1|2|[]", wait)
+	b.Tap(".describe")
+	b.WaitText(".d1", `str:string:"hi" num:number:3 flag:boolean:true obj:object:{"x":1,"y":1} list:array:[1,2] any:object:{"k":1} multi:number:3`, wait)
+	b.WaitText(".d2", `str:string:"dflt" num:number:1 flag:boolean:false obj:object:{"x":0} list:array:[] any:string:"any-default" multi:string:""`, wait)
+	b.Tap(".show-log")
+	b.WaitText(".log", `pb1:num=3 pb1:num,str=3,hi pb1:obj.x=1 pb1:list[0]=1 pb1:obj.**={"x":1,"y":1} pb1:** pb1:prop num 1->3`, wait)
+	b.Tap(".set")
+	b.Tap(".show-log")
+	b.WaitText(".log", `pb1:num=5 pb1:num,str=5,hi pb1:obj.x=2 pb1:obj.**={"x":2,"y":1} pb1:** pb1:prop num 3->5`, wait)
+	b.Tap(".set-same")
+	b.Tap(".show-log")
+	b.WaitText(".log", "pb1:list[0]=1 pb1:**", wait)
+	b.Tap(".secret")
+	b.Tap(".show-log")
+	b.WaitText(".log", "pb1:** pb1:_secret=7", wait)
+}
