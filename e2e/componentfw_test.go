@@ -78,3 +78,62 @@ func TestComponentProperties(t *testing.T) {
 	b.Tap(".show-log")
 	b.WaitText(".log", "pb1:** pb1:_secret=7", wait)
 }
+
+// Relations, selectComponent and its kin, triggerEvent's options, slots, external
+// classes, style isolation, virtual hosts and generics (testdata/componentfw's tree page).
+func TestComponentTree(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
+	b := OpenBrowser(t, srv.URL+"?page=pages/tree/tree")
+	defer func() {
+		if t.Failed() {
+			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
+		}
+	}()
+	b.WaitText(".title", "tree", wait)
+	b.Tap(".show-log")
+	b.WaitText(".log", "parent.linked:k1 k1.linked:rp parent.linked:k2 k2.linked:rp anc.linked:rd desc.linked:ra", wait)
+	b.Tap(".query")
+	b.WaitText(".q", "components/rel-parent/rel-parent k1+k2 k1+k2 pages/tree/tree ra components/evt-inner/evt-inner eo components/gen-alt/gen-alt null", wait)
+	b.Tap(".reorder-kids")
+	b.Tap(".show-log")
+	b.WaitText(".log", "parent.linkChanged:k2 k2.linkChanged:rp", wait)
+	b.Tap(".drop-kid")
+	b.Tap(".show-log")
+	b.WaitText(".log", "parent.unlinked:k1 k1.unlinked:rp", wait)
+
+	// triggerEvent: without options only the host's listeners hear it; bubbles stays in
+	// the component's tree; composed crosses into the page; capturePhase adds capture.
+	b.Tap(".fire-plain")
+	b.Tap(".show-log")
+	b.WaitText(".log", "outer:ping@ei", wait)
+	b.Tap(".fire-bubbles")
+	b.Tap(".show-log")
+	b.WaitText(".log", "outer:pingb@ei outer:pingb@outer-wrap", wait)
+	b.Tap(".fire-composed")
+	b.Tap(".show-log")
+	b.WaitText(".log", "outer:pingbc@ei outer:pingbc@outer-wrap page:pingbc@eo page:pingbc@page-wrap", wait)
+	b.Tap(".fire-capture")
+	b.Tap(".show-log")
+	b.WaitText(".log", "page-capture:pingcap@page-wrap outer-capture:pingcap@ei outer:pingcap@ei outer:pingcap@outer-wrap page:pingcap@eo page:pingcap@page-wrap", wait)
+
+	// Named slots in the component's order; generics with their default and as passed.
+	b.WaitText(".slots", "H-B-F", wait)
+	b.WaitText("#g1 .gen-text", "default", wait)
+	b.WaitText("#g2 .gen-text", "alt", wait)
+	// The page's class through externalClasses, with the page's style.
+	b.WaitStyle(".ext-inner", "color", "rgb(255, 0, 0)", wait)
+	// styleIsolation: isolated ignores the page's .iso-text; apply-shared and shared take
+	// it; shared gives its own rules to the page.
+	b.WaitStyle(".iso-isolated", "color", "rgb(0, 0, 0)", wait)
+	b.WaitStyle(".iso-isolated", "font-size", "17px", wait)
+	b.WaitStyle(".iso-apply", "color", "rgb(0, 0, 255)", wait)
+	b.WaitStyle(".iso-shared", "color", "rgb(0, 0, 255)", wait)
+	b.WaitStyle(".from-shared", "color", "rgb(0, 128, 0)", wait)
+	// virtualHost: no host element; class and style reach the inner node.
+	n, err := Eval[int](b, inPage(`return doc.querySelectorAll('vhost-comp').length;`))
+	if err != nil || n != 0 {
+		t.Errorf("virtualHost: %d <vhost-comp> elements in the page (%v), want none", n, err)
+	}
+	b.WaitStyle(".vh-inner", "font-size", "31px", wait)
+	b.WaitStyle(".vh-inner", "color", "rgb(1, 2, 3)", wait)
+}

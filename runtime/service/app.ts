@@ -334,7 +334,7 @@ export class AppRuntime {
   private loadComponent(path: string) {
     if (this.loaded.has(path)) return
     this.loaded.add(path)
-    const config = this.configs[path] || {}
+    const config = (this.configs[path] ||= {})
     const generics = (config.componentGenerics || {}) as Record<string, { default?: string } | boolean>
     const deps = [
       ...Object.values(config.usingComponents || {}),
@@ -351,12 +351,15 @@ export class AppRuntime {
     const js = path + '.js'
     this.codeSpace.componentEnv(path, (env) => {
       const outer = this.currentEnv
+      const outerPath = this.currentPath
       this.currentEnv = env
+      this.currentPath = path
       try {
         if (this.modules.has(js)) this.modules.require('/' + js)
         else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
       } finally {
         this.currentEnv = outer
+        this.currentPath = outerPath
       }
     })
   }
@@ -374,13 +377,14 @@ export class AppRuntime {
     }
     g.Page = (def: Record<string, any>) => env('Page').Page(this.withBuiltinBehaviors(def) as any)
     g.Component = (def?: Record<string, any>) =>
-      def === undefined ? env('Component').Component() : env('Component').Component(this.withReady(this.withBuiltinBehaviors(def)) as any)
+      def === undefined ? env('Component').Component() : env('Component').Component(this.withReady(this.withBuiltinBehaviors(this.withStyleOptions(def))) as any)
     g.Behavior = (def: Record<string, any>) => this.behaviorEnv().Behavior(this.withBuiltinBehaviors(def) as any)
     // The logic layer's `global` is an object of its own, not the Worker's global scope.
     g.global = {}
   }
 
   private currentEnv: ComponentEnv | null = null
+  private currentPath = ''
   private sharedEnv: ComponentEnv | null = null
   private builtinBehaviors: Record<string, unknown> | null = null
 
@@ -389,6 +393,20 @@ export class AppRuntime {
     if (this.currentEnv) return this.currentEnv
     if (!this.sharedEnv) this.codeSpace.componentEnv('__mpsim/behaviors', (env) => (this.sharedEnv = env))
     return this.sharedEnv!
+  }
+
+  // withStyleOptions makes options.styleIsolation / addGlobalClass written in the
+  // component's .js count as in its .json: the adapter reads them only from the .json.
+  // The build scoped the sheet by the .json alone, so "shared" from the .js (with a sheet
+  // of its own) is taken as "apply-shared": page styles apply, its own rules stay inside.
+  private withStyleOptions(def: Record<string, any>) {
+    const opts = def?.options
+    const config = this.configs[this.currentPath]
+    if (!opts || !config || config.styleIsolation !== undefined || config.addGlobalClass !== undefined) return def
+    let isolation = opts.styleIsolation ?? (opts.addGlobalClass ? 'apply-shared' : undefined)
+    if ((isolation === 'shared' || isolation === 'page-shared') && this.styleScopes[this.currentPath]) isolation = 'apply-shared'
+    if (isolation) config.styleIsolation = isolation
+    return def
   }
 
   // withReady gives a component the `ready` lifetime, which glass-easel never triggers:
