@@ -90,6 +90,7 @@ func TestComponentTree(t *testing.T) {
 		}
 	}()
 	b.WaitText(".title", "tree", wait)
+	b.WaitText(".ready", "ready", wait)
 	b.Tap(".show-log")
 	b.WaitText(".log", "parent.linked:k1 k1.linked:rp parent.linked:k2 k2.linked:rp anc.linked:rd desc.linked:ra", wait)
 	b.Tap(".query")

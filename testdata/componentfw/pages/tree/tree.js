@@ -1,6 +1,7 @@
 const log = require('../../utils/log.js')
 Page({
-  data: { log: '', q: '', kids: ['k1', 'k2'] },
+  data: { log: '', q: '', kids: ['k1', 'k2'], ready: '' },
+  onReady() { this.setData({ ready: 'ready' }) },
   showLog() {
     this.setData({ log: getApp().log.join(' ') })
     getApp().log = []
