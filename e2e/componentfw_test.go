@@ -40,6 +40,14 @@ func TestComponentLifetimes(t *testing.T) {
 	b.Tap(".drop")
 	b.Tap(".show-log")
 	b.WaitText(".log", "a.detached legacy.detached", wait)
+	// A component added later is ready once the page layer rendered it.
+	b.Tap(".add")
+	waitTrue(t, func() bool {
+		n, _ := Eval[int](b, inPage(`return doc.querySelectorAll('[class$="--item"]').length;`))
+		return n == 4
+	})
+	b.Tap(".show-log")
+	b.WaitText(".log", "item.created d.attached d.ready", wait)
 
 	// Another page on top hides this one; back shows it again.
 	b.Tap(".to-other")
@@ -47,7 +55,7 @@ func TestComponentLifetimes(t *testing.T) {
 	b.Tap(".back")
 	b.WaitText(".title", "life", wait)
 	b.Tap(".show-log")
-	b.WaitText(".log", "outer.hide in.hide c.hide b.hide page.onHide other.onLoad other.onShow other.onUnload outer.show in.show c.show b.show page.onShow", wait)
+	b.WaitText(".log", "outer.hide in.hide c.hide b.hide d.hide page.onHide other.onLoad other.onShow other.onUnload outer.show in.show c.show b.show d.show page.onShow", wait)
 }
 
 // Properties of every type with defaults, property observers, data observers on single,

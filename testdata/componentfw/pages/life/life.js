@@ -21,6 +21,7 @@ Component({
     },
     reorder() { this.setData({ items: [{ id: 'c' }, { id: 'a' }, { id: 'b' }] }) },
     drop() { this.setData({ showLegacy: false, items: [{ id: 'c' }, { id: 'b' }] }) },
+    add() { this.setData({ items: this.data.items.concat({ id: 'd' }) }) },
     toOther() { wx.navigateTo({ url: '/pages/other/other' }) },
   },
 })
