@@ -274,12 +274,26 @@ export class AppRuntime {
     return list.some((item) => item.pagePath.replace(/^\//, '') === path)
   }
 
+  // Components hear their page's show/hide (pageLifetimes) before the page's own hook,
+  // as a phone runs them; glass-easel leaves triggering them to us.
   private hide(page: PageRecord | undefined) {
-    if (page) this.callHook(page.caller, 'onHide')
+    if (!page) return
+    this.pageLifetime(page, 'hide')
+    this.callHook(page.caller, 'onHide')
   }
 
   private show(page: PageRecord | undefined) {
-    if (page) this.callHook(page.caller, 'onShow')
+    if (!page) return
+    this.pageLifetime(page, 'show')
+    this.callHook(page.caller, 'onShow')
+  }
+
+  private pageLifetime(page: PageRecord, name: string) {
+    try {
+      ;(page.caller as any)._$?.triggerPageLifetime(name, [])
+    } catch (err) {
+      this.reportError(err, `in pageLifetimes.${name}`)
+    }
   }
 
   // unload removes the page at index i of the stack: onUnload, then its tree goes
@@ -344,7 +358,7 @@ export class AppRuntime {
     const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, root, caller }
     this.stack.push(page)
     this.callHook(caller, 'onLoad', { ...query })
-    this.callHook(caller, 'onShow')
+    this.show(page)
     backend.render(() => this.callHook(caller, 'onReady'))
   }
 
@@ -355,7 +369,7 @@ export class AppRuntime {
   private loadComponent(path: string) {
     if (this.loaded.has(path)) return
     this.loaded.add(path)
-    const config = this.configs[path] || {}
+    const config = (this.configs[path] ||= {})
     const generics = (config.componentGenerics || {}) as Record<string, { default?: string } | boolean>
     const deps = [
       ...Object.values(config.usingComponents || {}),
@@ -372,12 +386,15 @@ export class AppRuntime {
     const js = path + '.js'
     this.codeSpace.componentEnv(path, (env) => {
       const outer = this.currentEnv
+      const outerPath = this.currentPath
       this.currentEnv = env
+      this.currentPath = path
       try {
         if (this.modules.has(js)) this.modules.require('/' + js)
         else this.reportError(new Error(`"${path}" has no ${js}`), 'loading components')
       } finally {
         this.currentEnv = outer
+        this.currentPath = outerPath
       }
     })
   }
@@ -395,13 +412,14 @@ export class AppRuntime {
     }
     g.Page = (def: Record<string, any>) => env('Page').Page(this.withBuiltinBehaviors(def) as any)
     g.Component = (def?: Record<string, any>) =>
-      def === undefined ? env('Component').Component() : env('Component').Component(this.withBuiltinBehaviors(def) as any)
+      def === undefined ? env('Component').Component() : env('Component').Component(this.withReady(this.withBuiltinBehaviors(this.withStyleOptions(def))) as any)
     g.Behavior = (def: Record<string, any>) => this.behaviorEnv().Behavior(this.withBuiltinBehaviors(def) as any)
     // The logic layer's `global` is an object of its own, not the Worker's global scope.
     g.global = {}
   }
 
   private currentEnv: ComponentEnv | null = null
+  private currentPath = ''
   private sharedEnv: ComponentEnv | null = null
   private builtinBehaviors: Record<string, unknown> | null = null
 
@@ -410,6 +428,42 @@ export class AppRuntime {
     if (this.currentEnv) return this.currentEnv
     if (!this.sharedEnv) this.codeSpace.componentEnv('__mpsim/behaviors', (env) => (this.sharedEnv = env))
     return this.sharedEnv!
+  }
+
+  // withStyleOptions makes options.styleIsolation / addGlobalClass written in the
+  // component's .js count as in its .json: the adapter reads them only from the .json.
+  // The build scoped the sheet by the .json alone, so "shared" from the .js (with a sheet
+  // of its own) is taken as "apply-shared": page styles apply, its own rules stay inside.
+  private withStyleOptions(def: Record<string, any>) {
+    const opts = def?.options
+    const config = this.configs[this.currentPath]
+    if (!opts || !config || config.styleIsolation !== undefined || config.addGlobalClass !== undefined) return def
+    let isolation = opts.styleIsolation ?? (opts.addGlobalClass ? 'apply-shared' : undefined)
+    if ((isolation === 'shared' || isolation === 'page-shared') && this.styleScopes[this.currentPath]) isolation = 'apply-shared'
+    if (isolation) config.styleIsolation = isolation
+    return def
+  }
+
+  // withReady gives a component the `ready` lifetime, which glass-easel never triggers:
+  // as on a phone, it runs once the page layer has rendered the attached component
+  // (before the page's onReady, in the order the components attached).
+  private readyBehavior: unknown = null
+  private withReady(def: Record<string, any>) {
+    if (!def || typeof def !== 'object') return def
+    if (!this.readyBehavior) {
+      this.readyBehavior = this.behaviorEnv().Behavior({
+        lifetimes: {
+          attached(this: any) {
+            const comp = this._$ as glassEasel.Component<any, any, any>
+            const backend = comp.getBackendContext() as PageBackend | null
+            backend?.render?.(() => {
+              if ((comp as any)._$attached) comp.triggerLifetime('ready', [])
+            })
+          },
+        },
+      } as any)
+    }
+    return { ...def, behaviors: [this.readyBehavior, ...(def.behaviors || [])] }
   }
 
   // withBuiltinBehaviors replaces the names of the base library's behaviors

@@ -1,0 +1,1 @@
+Component({ options: { styleIsolation: 'apply-shared' } })

@@ -1,0 +1,5 @@
+Component({
+  options: { virtualHost: true },
+  externalClasses: ['class'],
+  properties: { style: String },
+})
