@@ -457,7 +457,7 @@ export class AppRuntime {
             const comp = this._$ as glassEasel.Component<any, any, any>
             const backend = comp.getBackendContext() as PageBackend | null
             backend?.render?.(() => {
-              if ((comp as any)._$attached) comp.triggerLifetime('ready', [])
+              if (glassEasel.Element.isAttached(comp)) comp.triggerLifetime('ready', [])
             })
           },
         },
