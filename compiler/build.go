@@ -36,6 +36,10 @@ type Output struct {
 	// Files is the mini-program root the build read: the server serves its images and other
 	// files by path (an <image src="/images/a.png">).
 	Files fs.FS
+	// Templates is templates.js: every compiled template, as appservice.js has them. After
+	// a change of .wxml or .wxs alone, the service layer loads it and re-renders the pages
+	// with their data.
+	Templates string
 	// PageWXS is wxs.js: every WXS module, .wxs files and inline ones, for the page layer,
 	// which runs WXS event handlers and change:prop observers. It sets self.__mpsimWxs to
 	// the loaders by module filename.
@@ -86,8 +90,6 @@ type appServiceInput struct {
 	cfg        AppConfig
 	modules    []js.Module       // scripts
 	jsonFiles  map[string][]byte // .json files a script requires, by project path
-	templates  map[string]string // compiled .wxml by path without extension
-	wxsModules map[string]string // compiled .wxs by project path
 	components map[string]*project.Component
 	styles     sheets
 }
@@ -105,17 +107,30 @@ func pageWXS(modules map[string]string) string {
 	return b.String()
 }
 
-// appService writes appservice.js, and gives a function that makes its source map. The order is fixed (config,
-// templates, modules sorted by path) so that the same project always gives the same bytes.
-func appService(in appServiceInput) (code string, sourceMap func() []byte) {
+// templateGroups writes the templates part of appservice.js, also served alone as
+// templates.js for a hot update: it fills G, the map of every compiled .wxml (for import
+// and include), with W and D (compiler/wxs) holding the WXS modules they use.
+func templateGroups(wxsModules, templates map[string]string) string {
+	var b strings.Builder
+	b.WriteString("(function (G) {\n")
+	b.WriteString(wxs.Runtime)
+	b.WriteString("\n")
+	for _, n := range sortedKeys(wxsModules) {
+		b.WriteString("W[" + jsString(n) + "] = D(" + jsString(n) + ", " + wxsModules[n] + ");\n")
+	}
+	for _, n := range sortedKeys(templates) {
+		b.WriteString("G[" + jsString(n) + "] = " + templates[n] + ";\n")
+	}
+	b.WriteString("})(__mpsim.templateGroups);\n")
+	return b.String()
+}
+
+// appService writes appservice.js around the templates part (templateGroups), and gives a
+// function that makes its source map. The order is fixed (config, templates, modules sorted
+// by path) so that the same project always gives the same bytes.
+func appService(in appServiceInput, templates string) (code string, sourceMap func() []byte) {
 	var b js.Bundle
-	size := 1 << 16
-	for _, t := range in.templates {
-		size += len(t) + 64
-	}
-	for _, w := range in.wxsModules {
-		size += len(w) + 64
-	}
+	size := 1<<16 + len(templates)
 	for _, m := range in.modules {
 		size += len(m.Code) + 128
 	}
@@ -124,22 +139,7 @@ func appService(in appServiceInput) (code string, sourceMap func() []byte) {
 	cfgJSON, _ := json.Marshal(in.cfg)
 	b.WriteString(fmt.Sprintf("__mpsim.setConfig(%s);\n", cfgJSON))
 
-	// Templates share G, the map of every compiled .wxml, for import and include; W and D
-	// (compiler/wxs) hold the WXS modules they use.
-	b.WriteString("(function (G) {\n")
-	b.WriteString(wxs.Runtime)
-	b.WriteString("\n")
-	for _, n := range sortedKeys(in.wxsModules) {
-		b.WriteString("W[" + jsString(n) + "] = D(" + jsString(n) + ", ")
-		b.WriteString(in.wxsModules[n])
-		b.WriteString(");\n")
-	}
-	for _, n := range sortedKeys(in.templates) {
-		b.WriteString("G[" + jsString(n) + "] = ")
-		b.WriteString(in.templates[n])
-		b.WriteString(";\n")
-	}
-	b.WriteString("})(__mpsim.templateGroups);\n")
+	b.WriteString(templates)
 
 	for _, p := range sortedKeys(in.components) {
 		b.WriteString(fmt.Sprintf("__mpsim.defineConfig(%s, %s);\n", jsString(p), in.components[p].Config))

@@ -268,10 +268,11 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	}
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
 		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw}
+	groups := templateGroups(wxsModules, templates)
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-		templates: templates, wxsModules: wxsModules, components: components, styles: styles})
+		components: components, styles: styles}, groups)
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
-		PageWXS: pageWXS(pageModules), Files: p.FS}, errs
+		Templates: groups, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

@@ -7,15 +7,17 @@ import (
 	"testing"
 )
 
-// Saving a file updates the simulator: a style sheet in place (the page keeps its state),
-// anything else by relaunching the app; a compile error shows over the simulator, with
-// the file and line, until it is fixed.
+// Saving a file updates the simulator: a style sheet in place and a template by
+// re-rendering (the page keeps its data), anything else by relaunching the app; a
+// compile error shows over the simulator, with the file and line, until it is fixed.
 func TestSavesUpdateTheSimulator(t *testing.T) {
 	dir := writeProject(t, map[string]string{
 		"app.json":               `{"pages": ["pages/index/index"]}`,
 		"pages/index/index.js":   "Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }) } })",
 		"pages/index/index.wxml": `<view class="n" bindtap="inc">n {{n}}</view>`,
 		"pages/index/index.wxss": ".n { color: rgb(1, 1, 1); }",
+		"pages/detail/detail.js":   "Page({ data: { q: '' }, onLoad(q) { this.setData({ q: JSON.stringify(q) + ' v1' }) } })",
+		"pages/detail/detail.wxml": `<view class="q">{{q}}</view>`,
 	})
 	write := func(name, content string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -43,5 +45,28 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 
 	write("pages/index/index.wxml", `<view class="n" bindtap="inc">count {{n}}</view>`)
 	waitTrue(t, func() bool { return overlay() == "" })
-	b.WaitText(".n", "count 0", wait) // relaunched with the new template
+	b.WaitText(".n", "count 2", wait) // re-rendered with the page's data
+	b.Tap(".n")
+	b.WaitText(".n", "count 3", wait) // and it still works
+
+	// A page's .js cannot be swapped into the running app: it relaunches at the same
+	// pages, each with its query, the page below included.
+	write("app.json", `{"pages": ["pages/index/index", "pages/detail/detail"]}`)
+	waitTrue(t, func() bool {
+		n, _ := Eval[int](b, `window.__mpsim ? window.__mpsim.stack().length : 0`)
+		return n == 1
+	})
+	b.WaitText(".n", "count 0", wait)
+	if _, err := Eval[bool](b, `(window.__mpsim.navigate('/pages/detail/detail?id=4'), true)`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".q", `{"id":"4"} v1`, wait)
+	write("pages/detail/detail.js", "Page({ data: { q: '' }, onLoad(q) { this.setData({ q: JSON.stringify(q) + ' v2' }) } })")
+	b.WaitText(".q", `{"id":"4"} v2`, wait)
+	stack, _ := Eval[string](b, `window.__mpsim.stack().map(p => p.path).join(',')`)
+	if stack != "pages/index/index,pages/detail/detail" {
+		t.Fatalf("after the relaunch the stack is %q", stack)
+	}
+	b.tapShell("#nav-back")
+	b.WaitText(".n", "count 0", wait)
 }

@@ -82,19 +82,36 @@ func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
 	s.errors = errs
 }
 
-// Built tells the simulators in every open tab about a rebuild after changed files: a
-// change of style sheets alone is swapped into the pages in place; any other good build
-// relaunches the app; errors show over the simulator until a good build comes.
+// Built tells the simulators in every open tab about a rebuild after changed files, with
+// the least disruptive update: changed style sheets are swapped into the pages in place;
+// changed templates (.wxml, .wxs) are loaded by the service layer, which re-renders the
+// pages with their data; any other change relaunches the app at the same pages. Errors
+// show over the simulator until a good build comes.
 func (s *Server) Built(changed []string, ok bool, errs diag.List) {
-	styleOnly := ok && len(changed) > 0
+	styles, templates, wxs, others := false, false, false, len(changed) == 0
 	for _, c := range changed {
-		if !strings.HasSuffix(c, ".wxss") {
-			styleOnly = false
+		switch path.Ext(c) {
+		case ".wxss":
+			styles = true
+		case ".wxml":
+			templates = true
+		case ".wxs":
+			templates, wxs = true, true
+		default:
+			others = true
 		}
 	}
-	if styleOnly {
-		frame, _ := json.Marshal(Frame{Command: CmdWebviewOnEvent, Data: mustJSON(map[string]any{"eventName": "onStylesChanged", "data": map[string]any{}})})
-		s.hub.Broadcast(RoleWebview, frame)
+	relaunch := ok && others
+	if ok && !others {
+		if styles {
+			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onStylesChanged"))
+		}
+		if wxs {
+			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onWxsChanged"))
+		}
+		if templates {
+			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged"))
+		}
 	}
 	var problems []diag.Diagnostic
 	for _, d := range errs {
@@ -104,9 +121,15 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 	}
 	frame, _ := json.Marshal(Frame{Command: CmdShellOnEvent, Data: mustJSON(map[string]any{
 		"eventName": "onBuild",
-		"data":      map[string]any{"ok": ok, "relaunch": ok && !styleOnly, "changed": changed, "errors": problems},
+		"data":      map[string]any{"ok": ok, "relaunch": relaunch, "changed": changed, "errors": problems},
 	})})
 	s.hub.Broadcast(RoleController, frame)
+}
+
+// onEvent is an *_ON_EVENT frame with no data.
+func onEvent(command, eventName string) []byte {
+	frame, _ := json.Marshal(Frame{Command: command, Data: mustJSON(map[string]any{"eventName": eventName, "data": map[string]any{}})})
+	return frame
 }
 
 func (s *Server) current() (*compiler.Output, diag.List) {
@@ -127,6 +150,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/appservice.js", s.appService)
 	r.Get("/appservice.js.map", s.appServiceMap)
 	r.Get("/wxs.js", s.pageWXS)
+	r.Get("/templates.js", s.templates)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Post("/session/device", s.chooseDevice)
@@ -228,6 +252,16 @@ func (s *Server) pageWXS(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	if out != nil {
 		io.WriteString(w, out.PageWXS)
+	}
+}
+
+// templates serves templates.js, the templates part of appservice.js, for a hot update.
+func (s *Server) templates(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	if out != nil {
+		io.WriteString(w, out.Templates)
 	}
 }
 

@@ -45,6 +45,9 @@ export const Ev = {
   // controller -> service: a tabBar item was tapped ({ index, pagePath, text }); the page
   // on top, the tab's, hears onTabItemTap
   TabItemTap: 'onTabItemTap',
+  // server -> service: saved .wxml/.wxs changed only templates ({}): load /templates.js
+  // and re-render the pages with their data
+  TemplatesChanged: 'onTemplatesChanged',
   // controller -> service: the app goes to the background / comes back ({})
   EnterBackground: 'onAppEnterBackground',
   EnterForeground: 'onAppEnterForeground',

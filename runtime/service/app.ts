@@ -362,6 +362,27 @@ export class AppRuntime {
     backend.render(() => this.callHook(caller, 'onReady'))
   }
 
+  // reloadTemplates gives every loaded page and component its new compiled template (the
+  // new templates.js has just filled the template groups), then re-renders each open page
+  // from its data: the page keeps its data and its place in the stack; the components in
+  // it are made again.
+  reloadTemplates() {
+    const space = this.codeSpace.getComponentSpace()
+    for (const path of this.loaded) {
+      if (!this.templates[path]) continue
+      const template = { groupList: this.templates, content: this.templates[path] }
+      this.codeSpace.addCompiledTemplate(path, template)
+      space.getComponentByUrlWithoutDefault('/' + path, '')?.updateTemplate(template)
+    }
+    for (const page of this.stack) {
+      try {
+        ;(page.caller as any)._$.applyTemplateUpdates()
+      } catch (err) {
+        this.reportError(err, `re-rendering ${page.path}`)
+      }
+    }
+  }
+
   // loadComponent registers a page or component with the adapter (its .json, template and
   // style sheet) and runs its .js, in which Page()/Component() are the adapter's for this
   // path. The components it uses are loaded first; a cycle (a recursive component) is

@@ -106,7 +106,15 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
   else if (eventName === Ev.PageNotFound) runtime.pageNotFound(data)
   else if (eventName === Ev.TabItemTap) runtime.tabItemTap(data)
-  else if (eventName === Ev.EnterBackground) runtime.enterBackground()
+  else if (eventName === Ev.TemplatesChanged) {
+    // Saved .wxml or .wxs: load the new templates over the old ones, then re-render.
+    try {
+      importScripts(`/templates.js?session=${encodeURIComponent(session)}&v=${Date.now()}`)
+      runtime.reloadTemplates()
+    } catch (err) {
+      reportError(err, 'loading the new templates')
+    }
+  } else if (eventName === Ev.EnterBackground) runtime.enterBackground()
   else if (eventName === Ev.EnterForeground) runtime.enterForeground()
 })
 socket.on(Cmd.WebviewPublish, (f) => {

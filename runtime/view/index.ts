@@ -193,12 +193,20 @@ function apply(ops: RenderOps) {
 }
 
 // A rebuild that changed only style sheets swaps them in place: the page keeps its state.
+// A change of .wxs brings the page layer's copy of the modules up to date (the functions
+// are looked up when called).
 socket.on(Cmd.WebviewOnEvent, (f) => {
-  if (f.data?.eventName !== 'onStylesChanged') return
-  for (const link of styleSheets.values()) {
-    const url = new URL(link.href)
-    url.searchParams.set('v', String(Date.now()))
-    link.href = url.toString()
+  const eventName = f.data?.eventName
+  if (eventName === 'onStylesChanged') {
+    for (const link of styleSheets.values()) {
+      const url = new URL(link.href)
+      url.searchParams.set('v', String(Date.now()))
+      link.href = url.toString()
+    }
+  } else if (eventName === 'onWxsChanged') {
+    const script = document.createElement('script')
+    script.src = `/wxs.js?v=${Date.now()}`
+    document.head.appendChild(script)
   }
 })
 

@@ -7,7 +7,7 @@ import { type WxsRef } from '../bridge/protocol'
 
 export type Tagged = Node & { __mpsimId?: number; __mpsimHost?: boolean; __mpsimDataset?: Record<string, unknown> }
 
-type Listener = { fn: Function; final: boolean; capture: boolean; ownerId: number; scope: string }
+type Listener = { ref: WxsRef; final: boolean; capture: boolean; ownerId: number; scope: string }
 
 type EventBase = { detail: unknown; touches: unknown[]; changedTouches: unknown[] }
 
@@ -41,9 +41,7 @@ export class WxsLayer {
 
   setListener(id: number, type: string, ref: WxsRef | null, flags: number, ownerId: number, scope: string) {
     const byType = this.listeners.get(id) || new Map<string, Listener>()
-    const fn = ref && resolve(ref)
-    if (ref && !fn) console.error(`[mpsim] WXS: ${ref[0]} exports no function ${ref[1]}`)
-    if (fn) byType.set(type, { fn, final: (flags & 1) !== 0, capture: (flags & 2) !== 0, ownerId, scope })
+    if (ref) byType.set(type, { ref, final: (flags & 1) !== 0, capture: (flags & 2) !== 0, ownerId, scope })
     else byType.delete(type)
     this.listeners.set(id, byType)
   }
@@ -94,8 +92,14 @@ export class WxsLayer {
         changedTouches: base.changedTouches,
         instance: this.descriptor(current, l.scope, l.ownerId),
       }
+      // Looked up now, so that a saved .wxs (a new /wxs.js) takes effect at once.
+      const fn = resolve(l.ref)
+      if (!fn) {
+        console.error(`[mpsim] WXS: ${l.ref[0]} exports no function ${l.ref[1]}`)
+        return false
+      }
       const owner = this.services.node(l.ownerId) as unknown as HTMLElement | undefined
-      const result = this.call(l.fn, `${type} handler`, [event, owner ? this.descriptor(owner, l.scope, l.ownerId) : null])
+      const result = this.call(fn, `${type} handler`, [event, owner ? this.descriptor(owner, l.scope, l.ownerId) : null])
       return result === false || l.final
     }
     for (let i = path.length - 1; i >= 0; i--) if (run(path[i]!, true)) return true

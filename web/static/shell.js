@@ -67,7 +67,7 @@
       return
     }
     overlay.hidden = true
-    if (build.relaunch) location.reload()
+    if (build.relaunch) relaunchKeepingStack()
   }
 
   const worker = new Worker(`/runtime/service.js?session=${session}`)
@@ -432,20 +432,35 @@
     session,
     stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })),
     back: () => route('navigateBack', { delta: 1 }), // what the navigation bar's back button does
+    navigate: (url) => route('navigateTo', { url }), // for tests and the console
   }
 
+  // relaunchKeepingStack restarts the app on a new build at the pages that are open, each
+  // with its query (a saved .js or .json cannot be swapped into a running app).
+  function relaunchKeepingStack() {
+    sessionStorage.setItem('mpsim.stack', JSON.stringify(stack.map((p) => ({ path: p.path, query: p.query }))))
+    location.reload()
+  }
+  const keptStack = JSON.parse(sessionStorage.getItem('mpsim.stack') || 'null')
+  sessionStorage.removeItem('mpsim.stack')
+  const urlOf = (p) => '/' + p.path + (Object.keys(p.query || {}).length ? '?' + new URLSearchParams(p.query) : '')
+
   // Launch: the entry page, or the one the address names (/?page=pages/a/a&id=1), as the
-  // official tools' compile mode sets a launch page and query.
-  // The compile mode's scene (?scene=1011) goes to the launch options, not the query.
+  // official tools' compile mode sets a launch page and query; after a relaunch, the pages
+  // that were open. The compile mode's scene (?scene=1011) goes to the launch options.
   const launchPage = params.get('page')
   const scene = Number(params.get('scene')) || 1001
   const launchQuery = new URLSearchParams(params)
   for (const k of ['page', 'device', 'scene']) launchQuery.delete(k)
-  const entry = parseURL('/' + (launchPage || cfg.entryPagePath) + (launchPage && launchQuery.toString() ? '?' + launchQuery : ''))
+  const entry = keptStack && keptStack.length ? parseURL(urlOf(keptStack[0]))
+    : parseURL('/' + (launchPage || cfg.entryPagePath) + (launchPage && launchQuery.toString() ? '?' + launchQuery : ''))
   const first = createFrame(entry.path, entry.query)
   stack.push(first)
   appRoute('appLaunch', first, entry.query, { scene })
   showTop()
+  for (const p of (keptStack || []).slice(1)) {
+    route(tabPages.includes(p.path) ? 'switchTab' : 'navigateTo', { url: urlOf(p) })
+  }
   setUpCompileModes(launchPage ? { path: entry.path, query: launchQuery.toString(), scene: params.get('scene') } : null)
 
   // Compile modes (project.private.config.json's condition): picking one relaunches the
