@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,10 +37,13 @@ type Output struct {
 	// Files is the mini-program root the build read: the server serves its images and other
 	// files by path (an <image src="/images/a.png">).
 	Files fs.FS
-	// Templates is templates.js: every compiled template, as appservice.js has them. After
-	// a change of .wxml or .wxs alone, the service layer loads it and re-renders the pages
-	// with their data.
-	Templates string
+	// TemplateCode and WXSCode are each compiled .wxml (by path without extension) and
+	// .wxs (by path): TemplateScript makes from them the script of a hot update.
+	TemplateCode map[string]string
+	WXSCode      map[string]string
+	// TemplateUsers lists, for a template, the templates that import or include it: they
+	// hold on to what they imported, so a hot update of it must renew them too.
+	TemplateUsers map[string][]string
 	// PageWXS is wxs.js: every WXS module, .wxs files and inline ones, for the page layer,
 	// which runs WXS event handlers and change:prop observers. It sets self.__mpsimWxs to
 	// the loaders by module filename.
@@ -107,9 +111,9 @@ func pageWXS(modules map[string]string) string {
 	return b.String()
 }
 
-// templateGroups writes the templates part of appservice.js, also served alone as
-// templates.js for a hot update: it fills G, the map of every compiled .wxml (for import
-// and include), with W and D (compiler/wxs) holding the WXS modules they use.
+// templateGroups writes the templates part of appservice.js: it fills G, the map of every
+// compiled .wxml (for import and include), with W and D (compiler/wxs) holding the WXS
+// modules they use. A hot update runs the same with only the changed templates.
 func templateGroups(wxsModules, templates map[string]string) string {
 	var b strings.Builder
 	b.WriteString("(function (G) {\n")
@@ -123,6 +127,25 @@ func templateGroups(wxsModules, templates map[string]string) string {
 	}
 	b.WriteString("})(__mpsim.templateGroups);\n")
 	return b.String()
+}
+
+// TemplateScript is the script of a hot update (templates.js): the templates at paths and
+// those that use them (TemplateUsers), over the ones the service layer has, with every
+// WXS module. It also gives the paths it holds.
+func (o *Output) TemplateScript(paths []string) (string, []string) {
+	todo := slices.Clone(paths)
+	picked := map[string]string{}
+	for len(todo) > 0 {
+		p := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		code, ok := o.TemplateCode[p]
+		if _, seen := picked[p]; seen || !ok {
+			continue
+		}
+		picked[p] = code
+		todo = append(todo, o.TemplateUsers[p]...)
+	}
+	return templateGroups(o.WXSCode, picked), sortedKeys(picked)
 }
 
 // appService writes appservice.js around the templates part (templateGroups), and gives a

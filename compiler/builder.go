@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -268,11 +269,16 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	}
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
 		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw}
-	groups := templateGroups(wxsModules, templates)
+	users := map[string][]string{}
+	for key, in := range linkInputs {
+		for _, r := range append(slices.Clone(in.Out.Imports), in.Out.Includes...) {
+			users[r.Path] = append(users[r.Path], key)
+		}
+	}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-		components: components, styles: styles}, groups)
+		components: components, styles: styles}, templateGroups(wxsModules, templates))
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
-		Templates: groups, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
+		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

@@ -3,17 +3,20 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -53,7 +56,8 @@ type Server struct {
 
 	mu     sync.RWMutex
 	build  *compiler.Output
-	errors diag.List // of the latest build attempt
+	prev   *compiler.Output // the good build before build, for what a rebuild changed
+	errors diag.List        // of the latest build attempt
 }
 
 // New returns a server; Handler gives its routes and Hub its hub.
@@ -77,40 +81,46 @@ func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if out != nil {
-		s.build = out
+		s.prev, s.build = s.build, out
 	}
 	s.errors = errs
 }
 
 // Built tells the simulators in every open tab about a rebuild after changed files, with
-// the least disruptive update: changed style sheets are swapped into the pages in place;
-// changed templates (.wxml, .wxs) are loaded by the service layer, which re-renders the
-// pages with their data; any other change relaunches the app at the same pages. Errors
-// show over the simulator until a good build comes.
+// the least disruptive update: the style sheets that changed are swapped into the pages in
+// place; changed templates (.wxml, .wxs) are loaded by the service layer, which re-renders
+// the pages with their data; any other change relaunches the app at the same pages.
+// Errors show over the simulator until a good build comes.
 func (s *Server) Built(changed []string, ok bool, errs diag.List) {
-	styles, templates, wxs, others := false, false, false, len(changed) == 0
+	others, wxs := len(changed) == 0, false
 	for _, c := range changed {
 		switch path.Ext(c) {
-		case ".wxss":
-			styles = true
-		case ".wxml":
-			templates = true
+		case ".wxss", ".wxml":
 		case ".wxs":
-			templates, wxs = true, true
+			wxs = true
 		default:
 			others = true
 		}
 	}
-	relaunch := ok && others
-	if ok && !others {
-		if styles {
-			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onStylesChanged"))
+	s.mu.RLock()
+	prev, cur := s.prev, s.build
+	s.mu.RUnlock()
+	// With no good build before this one, there is nothing running to update.
+	relaunch := ok && (others || prev == nil)
+	if ok && !relaunch {
+		if styles := changedKeys(prev.Styles, cur.Styles, bytes.Equal); len(styles) > 0 {
+			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onStylesChanged", map[string]any{"paths": styles}))
 		}
 		if wxs {
-			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onWxsChanged"))
+			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onWxsChanged", nil))
 		}
-		if templates {
-			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged"))
+		templates := changedKeys(prev.TemplateCode, cur.TemplateCode, func(a, b string) bool { return a == b })
+		if wxs {
+			// The templates hold on to the WXS modules they loaded: all are renewed.
+			templates = slices.Sorted(maps.Keys(cur.TemplateCode))
+		}
+		if len(templates) > 0 {
+			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged", map[string]any{"paths": templates}))
 		}
 	}
 	var problems []diag.Diagnostic
@@ -126,9 +136,30 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 	s.hub.Broadcast(RoleController, frame)
 }
 
-// onEvent is an *_ON_EVENT frame with no data.
-func onEvent(command, eventName string) []byte {
-	frame, _ := json.Marshal(Frame{Command: command, Data: mustJSON(map[string]any{"eventName": eventName, "data": map[string]any{}})})
+// changedKeys are the keys whose values differ between two builds' maps, added and removed
+// ones included, sorted.
+func changedKeys[V any](old, cur map[string]V, equal func(a, b V) bool) []string {
+	var keys []string
+	for k, v := range cur {
+		if o, ok := old[k]; !ok || !equal(o, v) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range old {
+		if _, ok := cur[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// onEvent is an *_ON_EVENT frame.
+func onEvent(command, eventName string, data map[string]any) []byte {
+	if data == nil {
+		data = map[string]any{}
+	}
+	frame, _ := json.Marshal(Frame{Command: command, Data: mustJSON(map[string]any{"eventName": eventName, "data": data})})
 	return frame
 }
 
@@ -255,13 +286,15 @@ func (s *Server) pageWXS(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// templates serves templates.js, the templates part of appservice.js, for a hot update.
+// templates serves templates.js?paths=a,b: the templates of a hot update (and those that
+// import them), over the ones the service layer has.
 func (s *Server) templates(w http.ResponseWriter, r *http.Request) {
 	out, _ := s.current()
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	if out != nil {
-		io.WriteString(w, out.Templates)
+		script, _ := out.TemplateScript(strings.Split(r.URL.Query().Get("paths"), ","))
+		io.WriteString(w, script)
 	}
 }
 

@@ -214,7 +214,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if name != "demo" {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
 		root := rootOf(proj)
-		go server.Watch(ctx, name, 50*time.Millisecond, log, func(changed []string) {
+		go server.Watch(ctx, name, 30*time.Millisecond, log, func(changed []string) {
 			proj, out, errs := compile(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
 			srv.Built(changed, out != nil, errs)

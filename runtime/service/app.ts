@@ -48,6 +48,8 @@ export class AppRuntime {
   private env = new MiniProgramEnv()
   private codeSpace = this.env.createCodeSpace('', true)
   private templates: Record<string, any> = {}
+  // The compiled template of each loaded page and component, as its definition holds it.
+  private compiledTemplates = new Map<string, { groupList: Record<string, any>; content: any }>()
   private configs: Record<string, ComponentConfig> = {}
   private styleScopes: Record<string, string> = {}
   private loaded = new Set<string>()
@@ -368,11 +370,13 @@ export class AppRuntime {
   // it are made again.
   reloadTemplates() {
     const space = this.codeSpace.getComponentSpace()
-    for (const path of this.loaded) {
+    for (const [path, template] of this.compiledTemplates) {
       if (!this.templates[path]) continue
-      const template = { groupList: this.templates, content: this.templates[path] }
-      this.codeSpace.addCompiledTemplate(path, template)
-      space.getComponentByUrlWithoutDefault('/' + path, '')?.updateTemplate(template)
+      // The definition holds this object: one not made ready yet (no instance so far)
+      // will read the new content when it is; a ready one is told.
+      template.content = this.templates[path]
+      const def = space.getComponentByUrlWithoutDefault('/' + path, '')
+      if (def?.isPrepared()) def.updateTemplate(template)
     }
     for (const page of this.stack) {
       try {
@@ -401,7 +405,9 @@ export class AppRuntime {
     }
     this.codeSpace.addComponentStaticConfig(path, config as any)
     if (this.templates[path]) {
-      this.codeSpace.addCompiledTemplate(path, { groupList: this.templates, content: this.templates[path] })
+      const template = { groupList: this.templates, content: this.templates[path] }
+      this.compiledTemplates.set(path, template)
+      this.codeSpace.addCompiledTemplate(path, template)
     }
     if (path in this.styleScopes) this.codeSpace.addStyleSheet(path, path, this.styleScopes[path] || undefined)
     const js = path + '.js'

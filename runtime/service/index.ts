@@ -109,7 +109,8 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   else if (eventName === Ev.TemplatesChanged) {
     // Saved .wxml or .wxs: load the new templates over the old ones, then re-render.
     try {
-      importScripts(`/templates.js?session=${encodeURIComponent(session)}&v=${Date.now()}`)
+      const paths: string[] = data?.paths || []
+      importScripts(`/templates.js?session=${encodeURIComponent(session)}&paths=${encodeURIComponent(paths.join(','))}`)
       runtime.reloadTemplates()
     } catch (err) {
       reportError(err, 'loading the new templates')

@@ -198,8 +198,11 @@ function apply(ops: RenderOps) {
 socket.on(Cmd.WebviewOnEvent, (f) => {
   const eventName = f.data?.eventName
   if (eventName === 'onStylesChanged') {
+    // Only the sheets that changed load again (a page may use dozens of components').
+    const changed = new Set<string>((f.data.data?.paths || []).map((p: string) => `/wxss/${p}.wxss`))
     for (const link of styleSheets.values()) {
       const url = new URL(link.href)
+      if (!changed.has(url.pathname)) continue
       url.searchParams.set('v', String(Date.now()))
       link.href = url.toString()
     }
