@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -53,9 +54,9 @@ type Files struct {
 // OpenFiles opens (creating) the file sandbox of account in dataDir. code gives the
 // mini-program root of the current build (nil: the code package has no files).
 func OpenFiles(dataDir, account string, code func() fs.FS) (*Files, error) {
-	dir := path.Join(dataDir, "files", account)
+	dir := filepath.Join(dataDir, "files", account)
 	for _, area := range []string{areaUsr, areaTmp, areaStore} {
-		if err := os.MkdirAll(path.Join(dir, area), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, area), 0o755); err != nil {
 			return nil, fmt.Errorf("creating the file sandbox %s: %w", dir, err)
 		}
 	}
