@@ -141,7 +141,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
 	openBrowser := fset.Bool("open", false, "open the simulator in Chrome/Chromium")
 	verbose := fset.Bool("verbose", false, "log every connection")
-	dataDir := fset.String("data", "", "the folder for the project's storage (default: a folder per project in the user's cache)")
+	dataDir := fset.String("data", "", "the folder for the project's storage and files (default: a folder per project in the user's cache)")
 	positional, err := parseInterspersed(fset, args)
 	if err != nil {
 		return 2
