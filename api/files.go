@@ -179,6 +179,8 @@ func classify(err error) error {
 		return errPermission
 	case errors.Is(err, syscall.ENOSPC):
 		return errLimit
+	case errors.Is(err, syscall.EINVAL):
+		return errInvalid
 	}
 	return err
 }
@@ -444,7 +446,7 @@ func dataArg(raw json.RawMessage, encoding string) ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("parameter.data should be String or ArrayBuffer")
+	return nil, fmt.Errorf("parameter error: parameter.data should be String/ArrayBuffer instead of %s;", jsType(raw))
 }
 
 // fileStats is res.stats as the runtime gets it: the Unix st_mode (the runtime's
@@ -512,47 +514,48 @@ func fileFail(method, given string, err error) Result {
 // synchronous calls, through /apihelper/assdk); they answer as "<method>:ok". wx.saveFile,
 // wx.getFileInfo and the saved-file APIs keep their own names.
 func registerFiles(r *Registry, f *Files) {
-	add := func(method string, withSync bool, pathOf func(fsArgs) string, op fileOp) {
-		names := []string{"FileSystemManager." + method}
-		if withSync {
-			names = append(names, "FileSystemManager."+method+"Sync")
-		}
-		for _, name := range names {
-			errName := strings.TrimPrefix(name, "FileSystemManager.")
-			r.Register(name, func(ctx context.Context, call Call) (Result, error) {
-				var a fsArgs
-				if err := decodeArgs(call, &a); err != nil {
-					return Fail(errName, "parameter error: "+err.Error()), nil
+	// handler runs op for the API errName; path names the argument whose value failure
+	// messages quote, and which must be a string ("" for none).
+	handler := func(errName, path string, op fileOp) Handler {
+		return func(ctx context.Context, call Call) (Result, error) {
+			given := ""
+			if path != "" {
+				var raw map[string]json.RawMessage
+				json.Unmarshal(call.Args, &raw)
+				if err := json.Unmarshal(raw[path], &given); err != nil || jsType(raw[path]) != "String" {
+					return Fail(errName, fmt.Sprintf("parameter error: parameter.%s should be String instead of %s;", path, jsType(raw[path]))), nil
 				}
-				fields, err := op(a, errName)
-				if err != nil {
-					return fileFail(errName, pathOf(a), err), nil
-				}
-				return OK(errName, fields), nil
-			})
-		}
-	}
-	wxAPI := func(name string, withSync bool, pathOf func(fsArgs) string, op fileOp) {
-		add(name, withSync, pathOf, op)
-		r.Register(name, func(ctx context.Context, call Call) (Result, error) {
+			}
 			var a fsArgs
 			if err := decodeArgs(call, &a); err != nil {
-				return Fail(name, "parameter error: "+err.Error()), nil
+				return Fail(errName, "parameter error: "+err.Error()), nil
 			}
-			fields, err := op(a, name)
+			fields, err := op(a, errName)
 			if err != nil {
-				return fileFail(name, pathOf(a), err), nil
+				return fileFail(errName, given, err), nil
 			}
-			return OK(name, fields), nil
-		})
+			return OK(errName, fields), nil
+		}
 	}
-	byPath := func(a fsArgs) string { return a.Path }
-	byFile := func(a fsArgs) string { return a.FilePath }
-	byDir := func(a fsArgs) string { return a.DirPath }
-	bySrc := func(a fsArgs) string { return a.SrcPath }
-	byOld := func(a fsArgs) string { return a.OldPath }
-	byTemp := func(a fsArgs) string { return a.TempFilePath }
-	byZip := func(a fsArgs) string { return a.ZipFilePath }
+	add := func(method string, withSync bool, path string, op fileOp) {
+		r.Register("FileSystemManager."+method, handler(method, path, op))
+		if withSync {
+			r.Register("FileSystemManager."+method+"Sync", handler(method+"Sync", path, op))
+		}
+	}
+	wxAPI := func(name string, withSync bool, path string, op fileOp) {
+		add(name, withSync, path, op)
+		r.Register(name, handler(name, path, op))
+	}
+	const (
+		byPath = "path"
+		byFile = "filePath"
+		byDir  = "dirPath"
+		bySrc  = "srcPath"
+		byOld  = "oldPath"
+		byTemp = "tempFilePath"
+		byZip  = "zipFilePath"
+	)
 
 	add("access", true, byPath, func(a fsArgs, _ string) (map[string]any, error) {
 		loc, err := resolve(a.Path)
@@ -878,7 +881,7 @@ func registerFiles(r *Registry, f *Files) {
 		h.Write(b)
 		return map[string]any{"size": len(b), "digest": hex.EncodeToString(h.Sum(nil))}, nil
 	})
-	wxAPI("getSavedFileList", false, byFile, func(fsArgs, string) (map[string]any, error) {
+	wxAPI("getSavedFileList", false, "", func(fsArgs, string) (map[string]any, error) {
 		ents, err := fs.ReadDir(f.root.FS(), areaStore)
 		if err != nil {
 			return nil, classify(err)
@@ -919,6 +922,25 @@ func registerFiles(r *Registry, f *Files) {
 		}
 		return nil, classify(f.root.Remove(loc.name))
 	})
+}
+
+// jsType names the JavaScript type of a JSON value, as parameter errors do.
+func jsType(raw json.RawMessage) string {
+	switch {
+	case len(raw) == 0:
+		return "Undefined"
+	case raw[0] == '"':
+		return "String"
+	case raw[0] == '{':
+		return "Object"
+	case raw[0] == '[':
+		return "Array"
+	case string(raw) == "null":
+		return "Null"
+	case string(raw) == "true" || string(raw) == "false":
+		return "Boolean"
+	}
+	return "Number"
 }
 
 // unzip extracts a zip archive into dst, refusing any entry that would land outside it

@@ -381,3 +381,13 @@ func TestFilesSurviveARestart(t *testing.T) {
 		t.Fatalf("other account: %v", res)
 	}
 }
+
+func TestFilesParameterErrors(t *testing.T) {
+	e := newFilesEnv(t)
+	e.fails(fsm+"readFile", m{}, "readFile:fail parameter error: parameter.filePath should be String instead of Undefined;", 0)
+	e.fails(fsm+"mkdirSync", m{"dirPath": 3}, "mkdirSync:fail parameter error: parameter.dirPath should be String instead of Number;", 0)
+	e.fails("saveFile", m{"tempFilePath": nil}, "saveFile:fail parameter error: parameter.tempFilePath should be String instead of Null;", 0)
+	e.fails(fsm+"writeFile", m{"filePath": "wxfile://usr/a"}, "writeFile:fail parameter error: parameter.data should be String/ArrayBuffer instead of Undefined;", 0)
+	e.ok(fsm+"mkdir", m{"dirPath": "wxfile://usr/a"})
+	e.fails(fsm+"rename", m{"oldPath": "wxfile://usr/a", "newPath": "wxfile://usr/a/b"}, `rename:fail invalid argument, rename "wxfile://usr/a"`, 1300022)
+}
