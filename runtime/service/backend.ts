@@ -308,7 +308,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     // A file of the mini-program's sandbox (wx.env.USER_DATA_PATH, saved and temporary
     // files) is served read-only under /wxfile/ (server/server.go).
     const wxfile = /^(?:wxfile:\/\/|http:\/\/(?=usr(?:\/|$)))(.*)$/.exec(src)
-    if (wxfile) return '/wxfile/' + wxfile[1]
+    if (wxfile) return '/wxfile/' + wxfile[1].split('/').map(encodeURIComponent).join('/')
     if (src === '' || src.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(src)) return src
     const owner = this.__wxElement?.ownerShadowRoot?.getHostNode().is
     if (!owner) return src

@@ -59,11 +59,11 @@ Page({
     const bytes = new Uint8Array(bin.length)
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
     fs.writeFile({
-      filePath: wx.env.USER_DATA_PATH + '/pic.png',
+      filePath: wx.env.USER_DATA_PATH + '/a pic#1.png',
       data: bytes.buffer,
       success: () => {
-        const back = fs.readFileSync(wx.env.USER_DATA_PATH + '/pic.png')
-        if (back instanceof ArrayBuffer && back.byteLength === bytes.length) this.setData({ img: wx.env.USER_DATA_PATH + '/pic.png' })
+        const back = fs.readFileSync(wx.env.USER_DATA_PATH + '/a pic#1.png')
+        if (back instanceof ArrayBuffer && back.byteLength === bytes.length) this.setData({ img: wx.env.USER_DATA_PATH + '/a pic#1.png' })
         else this.setData({ loaded: 'read back wrong: ' + back })
       },
     })
