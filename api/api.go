@@ -118,6 +118,8 @@ type Options struct {
 	Storage *Storage
 	// Network configures wx.request.
 	Network Network
+	// Files is the mini-program's file sandbox; nil leaves the file APIs out.
+	Files *Files
 }
 
 // Default returns a registry with every handler of this package.
@@ -133,6 +135,9 @@ func Default(opts Options) *Registry {
 		registerStorage(r, opts.Storage)
 	}
 	registerNetwork(r, opts.Network)
+	if opts.Files != nil {
+		registerFiles(r, opts.Files)
+	}
 	return r
 }
 

@@ -45,6 +45,8 @@ type Options struct {
 	ProjectDir string
 	Logger     *slog.Logger
 	Hub        HubOptions // APIs, ShellAPIs and Logger are filled from above
+	// Files is the mini-program's file sandbox, shown read-only under /wxfile/; nil: none.
+	Files *api.Files
 }
 
 // Server is the simulator's HTTP side. It serves the last good build: a build with errors
@@ -186,6 +188,7 @@ func (s *Server) Handler() http.Handler {
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Post("/session/device", s.chooseDevice)
 	r.Post("/project/conditions", s.saveCondition)
+	r.Get("/wxfile/*", s.wxfile)
 	r.Get("/ws/{role}", s.socket)
 	r.Get("/ws/{role}/{id}", s.socket)
 	// Any other path is a file of the mini-program (an image, a font), by its path from the
@@ -209,6 +212,34 @@ func (s *Server) projectFile(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-cache")
 	http.ServeFileFS(w, r, out.Files, name)
+}
+
+// CodeFiles is the mini-program root of the last good build (nil before one): the file
+// system APIs read the code package's files from it.
+func (s *Server) CodeFiles() fs.FS {
+	out, _ := s.current()
+	if out == nil {
+		return nil
+	}
+	return out.Files
+}
+
+// wxfile serves a file of the sandbox by its wxfile:// path, /wxfile/usr/a.png for
+// wxfile://usr/a.png, so that an <image> can show what the mini-program wrote. Read-only;
+// the sandbox's os.Root keeps the request inside it.
+func (s *Server) wxfile(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Files == nil {
+		http.NotFound(w, r)
+		return
+	}
+	file, st, err := s.opts.Files.Open("wxfile://" + chi.URLParam(r, "*"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer file.Close()
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeContent(w, r, st.Name(), st.ModTime(), file)
 }
 
 // sameOrigin refuses requests that a page of another origin makes: the simulator serves

@@ -4,10 +4,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/mpsim/mpsim/api"
 	"github.com/mpsim/mpsim/compiler"
 )
 
@@ -70,5 +73,51 @@ func TestProjectFilesAreServed(t *testing.T) {
 	// A path climbing out is refused.
 	if code, _ := get("/%2e%2e/%2e%2e/etc/passwd"); code == 200 {
 		t.Errorf("/../../etc/passwd: %d", code)
+	}
+}
+
+// The sandbox's files are served read-only under /wxfile/ by their wxfile:// path; nothing
+// outside it, and no file of the code package, is.
+func TestSandboxFilesAreServed(t *testing.T) {
+	dir := t.TempDir()
+	files, err := api.OpenFiles(dir, "default", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer files.Close()
+	os.WriteFile(filepath.Join(dir, "files", "default", "usr", "a.png"), []byte("PNG"), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret"), []byte("secret"), 0o644)
+	tmp, _ := files.TempFile(".txt", []byte("temp"))
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, Files: files})
+	s.SetBuild(&compiler.Output{Files: fstest.MapFS{"images/a.png": {Data: []byte("CODE")}}}, nil)
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	get := func(p string) (int, string) {
+		res, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, body := get("/wxfile/usr/a.png"); code != 200 || body != "PNG" {
+		t.Errorf("/wxfile/usr/a.png: %d %q", code, body)
+	}
+	if code, body := get("/wxfile/" + strings.TrimPrefix(tmp, "wxfile://")); code != 200 || body != "temp" {
+		t.Errorf("a temp file: %d %q", code, body)
+	}
+	for _, p := range []string{"/wxfile/usr", "/wxfile/usr/none.png", "/wxfile/usr/%2e%2e/%2e%2e/secret", "/wxfile/images/a.png", "/wxfile/"} {
+		if code, body := get(p); code != 404 {
+			t.Errorf("%s: %d %q, want 404", p, code, body)
+		}
+	}
+	res, err := http.Post(ts.URL+"/wxfile/usr/a.png", "image/png", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode == 200 {
+		t.Error("POST /wxfile/usr/a.png was accepted")
 	}
 }

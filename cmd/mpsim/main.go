@@ -141,7 +141,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	projectFlag := fset.String("project", "", "the project folder (the official CLI's spelling)")
 	openBrowser := fset.Bool("open", false, "open the simulator in Chrome/Chromium")
 	verbose := fset.Bool("verbose", false, "log every connection")
-	dataDir := fset.String("data", "", "the folder for the project's storage (default: a folder per project in the user's cache)")
+	dataDir := fset.String("data", "", "the folder for the project's storage and files (default: a folder per project in the user's cache)")
 	positional, err := parseInterspersed(fset, args)
 	if err != nil {
 		return 2
@@ -181,19 +181,33 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
-	storage, err := openStorage(*dataDir, name)
+	data := projectDataDir(*dataDir, name)
+	storage, err := openStorage(data)
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
 	defer storage.Close()
+	// The file APIs read the code package from the build the server holds (srv, below).
+	var srv *server.Server
+	files, err := api.OpenFiles(data, "default", func() fs.FS {
+		if srv == nil {
+			return nil
+		}
+		return srv.CodeFiles()
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "mpsim:", err)
+		return 1
+	}
+	defer files.Close()
 	_, listenPort, _ := net.SplitHostPort(l.Addr().String())
 	devices := api.NewSessionDevices(api.IPhone12)
-	srv := server.New(server.Options{
+	srv = server.New(server.Options{
 		Runtime: assets,
 		Shell:   web.Static(),
 		APIs: api.Default(api.Options{
-			Devices: devices, UserInfo: api.DefaultUser, Storage: storage,
+			Devices: devices, UserInfo: api.DefaultUser, Storage: storage, Files: files,
 			// The simulator's own address is not a backend a mini-program may call.
 			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}},
 		}),
@@ -202,6 +216,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		ProjectName: projectName,
 		ProjectDir:  projectDir(name),
 		Logger:      log,
+		Files:       files,
 	})
 	srv.SetBuild(out, errs)
 	url := "http://" + l.Addr().String() + "/"
@@ -235,17 +250,22 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// openStorage opens the project's wx storage in dataDir, or in the user's cache under a
-// folder named after the project's path: data survives restarts, projects stay apart.
-func openStorage(dataDir, project string) (*api.Storage, error) {
-	if dataDir == "" {
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			cache = os.TempDir()
-		}
-		sum := sha256.Sum256([]byte(project))
-		dataDir = filepath.Join(cache, "mpsim", "projects", hex.EncodeToString(sum[:8]))
+// projectDataDir is the project's data folder: dataDir, or one in the user's cache named
+// after the project's path, so that data survives restarts and projects stay apart.
+func projectDataDir(dataDir, project string) string {
+	if dataDir != "" {
+		return dataDir
 	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(project))
+	return filepath.Join(cache, "mpsim", "projects", hex.EncodeToString(sum[:8]))
+}
+
+// openStorage opens the project's wx storage in its data folder.
+func openStorage(dataDir string) (*api.Storage, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, err
 	}

@@ -313,8 +313,12 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   // resolveSrc makes a relative src ("../../images/a.png") absolute from the folder of the
   // page or component whose template has the node, as the phone resolves it; the server
-  // serves the project's files by that path.
+  // serves the project's files by that path, and the sandbox's under /wxfile/.
   private resolveSrc(src: string) {
+    // A file of the mini-program's sandbox (wx.env.USER_DATA_PATH, saved and temporary
+    // files) is served read-only under /wxfile/ (server/server.go).
+    const wxfile = /^(?:wxfile:\/\/|http:\/\/(?=usr(?:\/|$)))(.*)$/.exec(src)
+    if (wxfile) return '/wxfile/' + wxfile[1].split('/').map(encodeURIComponent).join('/')
     if (src === '' || src.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(src)) return src
     const owner = this.__wxElement?.ownerShadowRoot?.getHostNode().is
     if (!owner) return src

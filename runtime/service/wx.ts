@@ -1,6 +1,7 @@
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { WX_API_NAMES } from './wx-api-names'
+import { createFileSystemManager } from './fs'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = {
@@ -19,7 +20,7 @@ export class Invoker {
   constructor(
     private socket: Socket,
     private session: string,
-    private onUserError: (err: unknown) => void,
+    readonly onUserError: (err: unknown) => void,
   ) {
     socket.on(Cmd.AppServiceInvokeCallback, (f) => {
       const id = f.data?.callbackID
@@ -91,6 +92,7 @@ export function createWx(inv: Invoker) {
       return renameErrMsg({ ...rest, ...(data as object) } as Res, api)
     })
   const sync = (api: string) => () => strip(inv.invokeSync(api))
+  let fileSystemManager: ReturnType<typeof createFileSystemManager> | undefined
   const implemented: Record<string, unknown> = {
     getSystemInfoSync: sync('getSystemInfoSync'),
     getSystemInfo: (opts?: Options) => inv.call('getSystemInfo', opts),
@@ -104,6 +106,13 @@ export function createWx(inv: Invoker) {
     ...storageAPIs(inv),
     request: (opts?: Options) => request(inv, opts),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
+    // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
+    getFileSystemManager: () => (fileSystemManager ??= createFileSystemManager(inv)),
+    saveFile: (opts?: Options) => inv.call('saveFile', opts),
+    getSavedFileList: (opts?: Options) => inv.call('getSavedFileList', opts),
+    getSavedFileInfo: (opts?: Options) => inv.call('getSavedFileInfo', opts),
+    removeSavedFile: (opts?: Options) => inv.call('removeSavedFile', opts),
+    getFileInfo: (opts?: Options) => inv.call('getFileInfo', opts),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {
