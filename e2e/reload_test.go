@@ -12,10 +12,10 @@ import (
 // compile error shows over the simulator, with the file and line, until it is fixed.
 func TestSavesUpdateTheSimulator(t *testing.T) {
 	dir := writeProject(t, map[string]string{
-		"app.json":               `{"pages": ["pages/index/index"]}`,
-		"pages/index/index.js":   "Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }) } })",
-		"pages/index/index.wxml": `<view class="n" bindtap="inc">n {{n}}</view>`,
-		"pages/index/index.wxss": ".n { color: rgb(1, 1, 1); }",
+		"app.json":                 `{"pages": ["pages/index/index"]}`,
+		"pages/index/index.js":     "Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }) } })",
+		"pages/index/index.wxml":   `<view class="n" bindtap="inc">n {{n}}</view>`,
+		"pages/index/index.wxss":   ".n { color: rgb(1, 1, 1); }",
 		"pages/detail/detail.js":   "Page({ data: { q: '' }, onLoad(q) { this.setData({ q: JSON.stringify(q) + ' v1' }) } })",
 		"pages/detail/detail.wxml": `<view class="q">{{q}}</view>`,
 	})

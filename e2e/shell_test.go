@@ -33,7 +33,7 @@ var shellProject = map[string]string{
   toDetail() { wx.navigateTo({ url: '/pages/detail/detail?id=5' }) },
 })`,
 	"pages/detail/detail.wxml": `<view class="query">{{query}}</view>`,
-	"pages/detail/detail.js": `Page({ data: { query: '' }, onLoad(q) { this.setData({ query: JSON.stringify(q) + ' ' + getApp().log[0] }) } })`,
+	"pages/detail/detail.js":   `Page({ data: { query: '' }, onLoad(q) { this.setData({ query: JSON.stringify(q) + ' ' + getApp().log[0] }) } })`,
 }
 
 // The toolbar: the device picker (getSystemInfo reports the chosen device), background
