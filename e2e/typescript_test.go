@@ -22,4 +22,14 @@ func TestTypeScriptPageAndErrorLines(t *testing.T) {
 	if strings.Contains(line, "appservice.js:") {
 		t.Errorf("the console shows generated positions:\n%s", line)
 	}
+	// The simulator shows it over the page, and the terminal has it, both with the line.
+	waitTrue(t, func() bool {
+		text, _ := Eval[string](b, `document.getElementById('app-error').hidden ? '' : document.getElementById('app-error-text').textContent`)
+		return strings.HasPrefix(text, "onLoad: ") && strings.Contains(text, "pages/crash/crash.ts:8:")
+	})
+	waitTrue(t, func() bool {
+		return strings.Contains(srv.Output(), "the app threw") && strings.Contains(srv.Output(), "pages/crash/crash.ts:8:")
+	})
+	b.tapShell("#app-error-close")
+	waitTrue(t, func() bool { hidden, _ := Eval[bool](b, `document.getElementById('app-error').hidden`); return hidden })
 }

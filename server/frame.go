@@ -47,7 +47,16 @@ type callbackData struct {
 
 // publishData is the part of APPSERVICE_PUBLISH data the hub reads: which pages get it.
 type publishData struct {
-	WebviewIDs []int `json:"webviewIds"`
+	EventName  string          `json:"eventName"`
+	Data       json.RawMessage `json:"data"`
+	WebviewIDs []int           `json:"webviewIds"`
+}
+
+// appError is the data of an onAppError publish: an exception in the app's code.
+type appError struct {
+	Message string `json:"message"`
+	Stack   string `json:"stack"`
+	Where   string `json:"where"`
 }
 
 // Role is the kind of browser context at one end of a socket.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -376,6 +377,9 @@ func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
 			return
 		}
 	}
+	if p.EventName == "onAppError" {
+		h.appError(from, p.Data)
+	}
 	targets := p.WebviewIDs
 	if len(targets) == 0 {
 		for _, c := range h.sessionClients(from.Session, RoleWebview) {
@@ -387,6 +391,25 @@ func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
 		out, _ := json.Marshal(f)
 		h.Send(Identity{Session: from.Session, Role: RoleWebview, ID: id}, out)
 	}
+}
+
+// appError reports an exception in the app's code where the developer looks: one line in
+// the terminal, and the simulator's error panel (the pages log it to their consoles).
+func (h *Hub) appError(from Identity, data json.RawMessage) {
+	var e appError
+	if json.Unmarshal(data, &e) != nil || e.Message == "" {
+		return
+	}
+	at := ""
+	for _, line := range strings.Split(e.Stack, "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "at ") {
+			at = strings.TrimPrefix(line, "at ")
+			break
+		}
+	}
+	h.opts.Logger.Error("the app threw: "+e.Message, "where", e.Where, "at", at)
+	frame, _ := json.Marshal(Frame{Command: CmdShellOnEvent, Data: mustJSON(map[string]any{"eventName": "onAppError", "data": e})})
+	h.Send(Identity{Session: from.Session, Role: RoleController}, frame)
 }
 
 // invoke answers an APPSERVICE_INVOKE or WEBVIEW_INVOKE: from a Go handler, or by

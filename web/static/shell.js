@@ -67,8 +67,25 @@
       return
     }
     overlay.hidden = true
+    hideAppError()
     if (build.relaunch) relaunchKeepingStack()
   }
+
+  // An exception in the app's code shows over the bottom of the device (the latest one,
+  // with how many came) until dismissed or until the next good build.
+  const appError = document.getElementById('app-error')
+  let appErrors = 0
+  function showAppError(e) {
+    appErrors++
+    document.getElementById('app-error-text').textContent =
+      `${e.where}: ${e.message}${appErrors > 1 ? ` (${appErrors} errors)` : ''}\n${String(e.stack || '').split('\n').slice(1, 6).join('\n')}`
+    appError.hidden = false
+  }
+  function hideAppError() {
+    appErrors = 0
+    appError.hidden = true
+  }
+  document.getElementById('app-error-close').onclick = hideAppError
 
   const worker = new Worker(`/runtime/service.js?session=${session}`)
   worker.onerror = (e) => showError(`service layer: ${e.message}`)
@@ -398,6 +415,10 @@
     }
     if (f.command === 'SHELL_ON_EVENT' && f.data && f.data.eventName === 'onBuild') {
       onBuild(f.data.data)
+      return
+    }
+    if (f.command === 'SHELL_ON_EVENT' && f.data && f.data.eventName === 'onAppError') {
+      showAppError(f.data.data)
       return
     }
     if (f.command === 'APPSERVICE_INVOKE' || f.command === 'WEBVIEW_INVOKE') {
