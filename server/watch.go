@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -15,9 +16,10 @@ import (
 
 // Watch calls onChange with the files that changed under dir, once per burst of
 // changes (a save, a git checkout, a formatter run): it waits until no event has come
-// for quiet. Folders created later are watched too; node_modules, dot folders (.git)
-// and editors' swap and backup files are ignored. It returns when ctx is done.
-func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logger, onChange func(changed []string)) error {
+// for quiet. Folders created later are watched too; node_modules, dot folders (.git),
+// the folders in skip (the simulator's own data folder, if it is inside) and editors'
+// swap and backup files are ignored. It returns when ctx is done.
+func Watch(ctx context.Context, dir string, quiet time.Duration, skip []string, log *slog.Logger, onChange func(changed []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -35,7 +37,7 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 				}
 				return nil
 			}
-			if p != dir && ignoredDir(d.Name()) {
+			if p != dir && (ignoredDir(d.Name()) || slices.Contains(skip, p)) {
 				return filepath.SkipDir
 			}
 			if err := w.Add(p); err != nil {
@@ -64,7 +66,7 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 				return nil
 			}
 			rel, err := filepath.Rel(dir, ev.Name)
-			if err != nil || ignoredPath(rel) {
+			if err != nil || ignoredPath(rel) || underAny(ev.Name, skip) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -93,6 +95,16 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, log *slog.Logge
 			onChange(changed)
 		}
 	}
+}
+
+// underAny reports whether path is one of the folders or inside one.
+func underAny(path string, folders []string) bool {
+	for _, f := range folders {
+		if path == f || strings.HasPrefix(path, f+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 func ignoredDir(name string) bool {

@@ -26,7 +26,7 @@ func startWatch(t *testing.T, dir string, quiet time.Duration) *watchRecorder {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		Watch(ctx, dir, quiet, slog.New(slog.NewTextHandler(io.Discard, nil)), func(changed []string) {
+		Watch(ctx, dir, quiet, []string{filepath.Join(dir, "data")}, slog.New(slog.NewTextHandler(io.Discard, nil)), func(changed []string) {
 			rec.mu.Lock()
 			rec.bursts = append(rec.bursts, changed)
 			rec.mu.Unlock()
@@ -88,7 +88,7 @@ func TestWatchAtomicRenameSave(t *testing.T) {
 }
 
 // A burst of 200 writes (a git checkout, a formatter) is one rebuild; a folder created
-// during the burst is watched, and node_modules and .git are not.
+// during the burst is watched, and node_modules, .git and the data folder are not.
 func TestWatchCoalescesBursts(t *testing.T) {
 	dir := t.TempDir()
 	rec := startWatch(t, dir, 300*time.Millisecond)
@@ -96,6 +96,7 @@ func TestWatchCoalescesBursts(t *testing.T) {
 		write(t, filepath.Join(dir, fmt.Sprintf("pages/p%d/p%d.js", i%20, i)), "Page({})")
 		write(t, filepath.Join(dir, "node_modules/x/index.js"), "x")
 		write(t, filepath.Join(dir, ".git/index"), "x")
+		write(t, filepath.Join(dir, "data/storage.db"), "x")
 	}
 	bursts := rec.wait(t, 1)
 	if len(bursts) != 1 {

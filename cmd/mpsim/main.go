@@ -229,7 +229,12 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if name != "demo" {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
 		root := rootOf(proj)
-		go server.Watch(ctx, name, 30*time.Millisecond, log, func(changed []string) {
+		// A data folder inside the project (--data) changes as the app runs: not a source.
+		skip := []string{}
+		if abs, err := filepath.Abs(data); err == nil {
+			skip = append(skip, abs)
+		}
+		go server.Watch(ctx, name, 30*time.Millisecond, skip, log, func(changed []string) {
 			proj, out, errs := compile(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
 			srv.Built(changed, out != nil, errs)
