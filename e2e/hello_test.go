@@ -105,4 +105,7 @@ func TestCustomComponents(t *testing.T) {
 	b.Tap(".counter")
 	b.WaitText(".counter", "counter 6", wait)
 	b.WaitText(".last", "changed to 6", wait)
+	// A hover-class inside a component matches the component's own (scoped) rules.
+	b.Tap(".counter")
+	b.WaitStyle(".counter", "color", "rgb(9, 9, 9)", wait)
 }

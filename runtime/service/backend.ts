@@ -309,6 +309,11 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   setAttribute(name: string, value: unknown) {
     if (name === 'src' && typeof value === 'string') value = this.resolveSrc(value)
+    // A hover-class names classes of the template's own style scope, as class does.
+    if (name === 'hover-class' && typeof value === 'string' && value !== 'none') {
+      const scope = this.owner().scope
+      if (scope) value = value.split(/\s+/).filter(Boolean).map((c) => `${scope}--${c}`).join(' ')
+    }
     this.ctx.op(Op.SetAttribute, this.id, name, toWire(value))
   }
   // resolveSrc makes a relative src ("../../images/a.png") absolute from the folder of the

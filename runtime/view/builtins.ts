@@ -124,37 +124,9 @@ const navigator: Builtin = {
   set: () => false,
 }
 
-// hoverClass adds a component's hover-class while it is pressed, as view and button do.
-function hoverable(defaultClass: string): Builtin {
-  return {
-    create(el) {
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const cls = () => (el as any)['__prop_hover-class'] ?? defaultClass
-      el.addEventListener('pointerdown', () => {
-        const c = cls()
-        if (!c || c === 'none') return
-        const start = Number((el as any)['__prop_hover-start-time'] ?? 20)
-        timer = setTimeout(() => el.classList.add(...String(c).split(/\s+/).filter(Boolean)), start)
-      })
-      const end = () => {
-        clearTimeout(timer)
-        const c = cls()
-        if (!c || c === 'none') return
-        const stay = Number((el as any)['__prop_hover-stay-time'] ?? 70)
-        setTimeout(() => el.classList.remove(...String(c).split(/\s+/).filter(Boolean)), stay)
-      }
-      el.addEventListener('pointerup', end)
-      el.addEventListener('pointercancel', end)
-    },
-    set: () => false,
-  }
-}
-
 export const builtins: Record<string, Builtin> = {
   'wx-input': field(false),
   'wx-textarea': field(true),
   'wx-image': image,
   'wx-navigator': navigator,
-  'wx-view': hoverable('none'),
-  'wx-button': hoverable('button-hover'),
 }

@@ -4,6 +4,7 @@
 import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { builtins } from './builtins'
+import { installHover } from './hover'
 import { installInput } from './input'
 import { PullDown } from './pulldown'
 import { WxsLayer, type Tagged } from './wxs'
@@ -353,6 +354,7 @@ const wxs = new WxsLayer({
   trigger: (id, type, detail) => sendPageEvent({ id, type, detail, bubbles: false }),
 })
 
+installHover(document)
 installInput(
   document,
   sendPageEvent,
