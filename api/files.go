@@ -186,6 +186,24 @@ func classify(err error) error {
 }
 
 // writable checks that loc may be changed by the mini-program: only the user folder.
+// readInto reads the file at srcPath for an API that writes what it read to destPath
+// (copyFile, unzip), once both paths are known good and the destination is writable.
+func (f *Files) readInto(srcPath, destPath string) ([]byte, location, error) {
+	src, err := resolve(srcPath)
+	if err != nil {
+		return nil, location{}, err
+	}
+	dst, err := resolve(destPath)
+	if err != nil {
+		return nil, location{}, err
+	}
+	if err := writable(dst); err != nil {
+		return nil, location{}, err
+	}
+	b, err := f.readFile(src)
+	return b, dst, err
+}
+
 func writable(loc location) error {
 	if loc.area != areaUsr {
 		return errPermission
@@ -619,18 +637,7 @@ func registerFiles(r *Registry, f *Files) {
 	add("writeFile", true, byFile, write(false))
 	add("appendFile", true, byFile, write(true))
 	add("copyFile", true, bySrc, func(a fsArgs, _ string) (map[string]any, error) {
-		src, err := resolve(a.SrcPath)
-		if err != nil {
-			return nil, err
-		}
-		dst, err := resolve(a.DestPath)
-		if err != nil {
-			return nil, err
-		}
-		if err := writable(dst); err != nil {
-			return nil, err
-		}
-		b, err := f.readFile(src)
+		b, dst, err := f.readInto(a.SrcPath, a.DestPath)
 		if err != nil {
 			return nil, err
 		}
@@ -804,18 +811,7 @@ func registerFiles(r *Registry, f *Files) {
 		return nil, classify(file.Truncate(n))
 	})
 	add("unzip", false, byZip, func(a fsArgs, _ string) (map[string]any, error) {
-		src, err := resolve(a.ZipFilePath)
-		if err != nil {
-			return nil, err
-		}
-		dst, err := resolve(a.TargetPath)
-		if err != nil {
-			return nil, err
-		}
-		if err := writable(dst); err != nil {
-			return nil, err
-		}
-		b, err := f.readFile(src)
+		b, dst, err := f.readInto(a.ZipFilePath, a.TargetPath)
 		if err != nil {
 			return nil, err
 		}

@@ -1,9 +1,6 @@
 package e2e
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // The custom-component framework as a developer writes it for the official tools
 // (testdata/componentfw): lifetimes in a phone's order, behaviors, pageLifetimes, and a
@@ -11,11 +8,6 @@ import (
 func TestComponentLifetimes(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/life/life&k=v")
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	// A page written with Component(): onLoad in methods gets the query.
 	b.WaitText(".title", "life", wait)
 	b.WaitText(".query", `{"k":"v"}`, wait)
@@ -63,11 +55,6 @@ func TestComponentLifetimes(t *testing.T) {
 func TestComponentProperties(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/props/props")
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".title", "props", wait)
 	b.WaitText(".exp", `["f1","v1",{"myField":"exported"},"components/prop-box/prop-box"]`, wait)
 	b.WaitText(".pb", "hi|3|true|1|2|[]", wait)
@@ -92,11 +79,6 @@ func TestComponentProperties(t *testing.T) {
 func TestComponentTree(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/tree/tree")
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".title", "tree", wait)
 	b.WaitText(".ready", "ready", wait)
 	b.Tap(".show-log")

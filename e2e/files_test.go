@@ -1,8 +1,6 @@
 package e2e
 
-import (
-	"testing"
-)
+import "testing"
 
 // A page writes, reads, stats, lists, saves and deletes files in the sandbox of the
 // project's data folder, reads a file of its code package, and shows a PNG it wrote in an

@@ -133,6 +133,12 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
 	ctx := headless.Browser(t, 800, 1100)
 	b := &Browser{t: t, ctx: ctx}
+	// A failed test shows what the simulator's layers logged.
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("console of %s:\n%s", url, strings.Join(b.Console(), "\n"))
+		}
+	})
 	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
 		t.Fatalf("listen to chromium: %v", err)
 	}

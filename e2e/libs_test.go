@@ -22,11 +22,6 @@ func TestThreeLibraryProject(t *testing.T) {
 	for _, lib := range testlibs.Libraries {
 		t.Run(lib.Package, func(t *testing.T) {
 			b := OpenBrowser(t, srv.URL+"?page="+lib.Page)
-			defer func() {
-				if t.Failed() {
-					t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-				}
-			}()
 			b.WaitContains(".lib", lib.Marker, wait)
 			time.Sleep(500 * time.Millisecond) // let lifetimes and timers run
 			var problems []string

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 )
 
@@ -11,11 +10,6 @@ import (
 func TestSelectorQueryAndIntersection(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/query"))
 	b := OpenBrowser(t, srv.URL)
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".out", `{"head":["head",100,true],"items":[40,40,40],"itemGap":40,"scrollTop":0,"tall":true,`+
 		`"fields":{"id":"head","dataset":{"kind":"head"},"mark":{"level":"page"},"left":0,"top":0,"right":390,"bottom":100,"width":390,"height":100},`+
 		`"label":"hello","inner":null}`, wait)

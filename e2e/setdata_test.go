@@ -1,20 +1,12 @@
 package e2e
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // setData: path keys, the callback after the page shows the change, and the warnings a
 // phone gives (testdata/setdata).
 func TestSetData(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/setdata"))
 	b := OpenBrowser(t, srv.URL)
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".row-1", "b", wait)
 
 	b.Tap(".paths")

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,11 +14,6 @@ import (
 func TestShellUIAPIs(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/ui"))
 	b := OpenBrowser(t, srv.URL)
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".toast", "toast", wait)
 	shell := func(expr string) string {
 		v, err := Eval[string](b, expr)

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -12,11 +11,6 @@ import (
 func TestWXSEventHandlers(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/wxsevents"))
 	b := OpenBrowser(t, srv.URL)
-	defer func() {
-		if t.Failed() {
-			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-		}
-	}()
 	b.WaitText(".box", "drag me", wait)
 
 	// change:count saw the first value, with oldValue undefined, set the bar's width
