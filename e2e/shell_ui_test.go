@@ -105,6 +105,14 @@ func TestShellUIAPIs(t *testing.T) {
 	waitShell(`String(document.getElementById('tab-bar').hidden)`, "false")
 	b.Tap(".nav-loading")
 	waitShell(`String(document.getElementById('nav-loading').hidden)`, "false")
+	// The capsule's menu shares the page through its onShareAppMessage.
+	b.tapShell("#capsule-menu")
+	b.tapShell(".ui-sheet-item:nth-child(1)")
+	waitShell(uiText, `onShareAppMessage: {"title":"A share menu","path":"/pages/a/a?x=1"}`)
+	b.tapShell("#capsule-menu")
+	b.tapShell(".ui-sheet-item:nth-child(3)")
+	waitShell(uiText, `onAddToFavorites: {"title":"UI","path":"/pages/a/a"}`)
+
 	// The badge set on A shows on B too, and B can remove it (the Promise form).
 	b.Tap(".to-detail")
 	b.WaitText(".title", "b", wait)

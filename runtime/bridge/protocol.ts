@@ -48,6 +48,9 @@ export const Ev = {
   // server -> service: saved .wxml/.wxs changed only templates ({}): load /templates.js
   // and re-render the pages with their data
   TemplatesChanged: 'onTemplatesChanged',
+  // controller -> service: an item of the capsule's menu ({ action: 'shareAppMessage' |
+  // 'shareTimeline' | 'addToFavorites' }) for the page on top
+  MenuAction: 'onMenuAction',
   // controller -> service: the app goes to the background / comes back ({})
   EnterBackground: 'onAppEnterBackground',
   EnterForeground: 'onAppEnterForeground',

@@ -260,6 +260,29 @@ export class AppRuntime {
     return true
   }
 
+  // menuAction runs the page hook of a capsule menu item with the phone's argument, and
+  // says what a phone would share or keep (there is no one to share it with here).
+  menuAction(action: string): string {
+    const page = this.stack[this.stack.length - 1]
+    const hook = { shareAppMessage: 'onShareAppMessage', shareTimeline: 'onShareTimeline', addToFavorites: 'onAddToFavorites' }[action]
+    if (!page || !hook) return `unknown menu action ${action}`
+    const f = (page.caller as any)[hook]
+    // Without the hook the phone offers no sharing; favorites then keep the page itself.
+    if (typeof f !== 'function' && hook !== 'onAddToFavorites') return `${page.path} cannot be shared: it has no ${hook}`
+    let res: any
+    try {
+      res = typeof f === 'function' ? f.call(page.caller, hook === 'onAddToFavorites' ? { webViewUrl: '' } : { from: 'menu' }) : undefined
+    } catch (err) {
+      this.reportError(err, hook)
+      return `${hook} threw`
+    }
+    const query = new URLSearchParams(page.query).toString()
+    const defaults = { title: (this.config.window as any)?.navigationBarTitleText || '', path: '/' + page.path + (query ? '?' + query : '') }
+    const shared = { ...defaults, ...(res && typeof res === 'object' ? res : {}) }
+    console.log(`[mpsim] ${hook} gives`, shared)
+    return `${hook}: ${JSON.stringify(shared)}`
+  }
+
   // tabItemTap calls onTabItemTap of the tab's page, on top once the shell switched to it.
   tabItemTap(data: { index: number; pagePath: string; text: string }) {
     const page = this.stack[this.stack.length - 1]

@@ -106,6 +106,10 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   if (eventName === Ev.AppRoute) runtime.route(data as RouteEvent)
   else if (eventName === Ev.PageNotFound) runtime.pageNotFound(data)
   else if (eventName === Ev.TabItemTap) runtime.tabItemTap(data)
+  else if (eventName === Ev.MenuAction) {
+    const shown = runtime.menuAction(data?.action)
+    wx.showToast({ title: shown, icon: 'none', duration: 2500 })
+  }
   else if (eventName === Ev.TemplatesChanged) {
     // Saved .wxml or .wxs: load the new templates over the old ones, then re-render.
     try {

@@ -210,6 +210,15 @@
   document.getElementById('nav-back').onclick = () => route('navigateBack', { delta: 1 })
   document.getElementById('nav-home').onclick = () => route('reLaunch', { url: '/' + stripPath(cfg.entryPagePath) })
 
+  // The capsule's menu: share, share to timeline and add to favorites call the page's
+  // hooks (onShareAppMessage, onShareTimeline, onAddToFavorites), as the phone's menu does.
+  document.getElementById('capsule-menu').onclick = async () => {
+    const actions = ['shareAppMessage', 'shareTimeline', 'addToFavorites']
+    const res = await ui.showActionSheet({ itemList: ['转发给朋友', '分享到朋友圈', '收藏'] })
+    if (res.tapIndex === undefined) return
+    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onMenuAction', data: { action: actions[res.tapIndex] } } })
+  }
+
   // The capsule sits where the system APIs say (api.menuButton): right-aligned 7px from
   // the edge, centred in the 44px navigation bar under the status bar.
   const capsule = document.getElementById('capsule')

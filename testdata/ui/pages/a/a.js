@@ -9,6 +9,9 @@ Page({
       fail: (res) => this.setData({ result: 'fail ' + JSON.stringify(res) }),
     })
   },
+  onShareAppMessage(res) {
+    return { title: 'A share ' + res.from, path: '/pages/a/a?x=1' }
+  },
   toB() {
     wx.switchTab({ url: '/pages/b/b' })
   },
