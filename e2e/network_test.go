@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"github.com/coder/websocket"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -29,4 +30,28 @@ func TestRequestAndStorage(t *testing.T) {
 		b.WaitContains(".refused", "request:fail url not in domain list", wait)
 		srv.Stop(t)
 	}
+}
+
+// wx.connectSocket opens a real WebSocket: it connects, sends, receives and closes with
+// the phone's callbacks; the simulator's own address is refused.
+func TestConnectSocket(t *testing.T) {
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		typ, msg, err := c.Read(r.Context())
+		if err != nil {
+			return
+		}
+		c.Write(r.Context(), typ, msg)
+		c.Read(r.Context()) // until the client closes
+	}))
+	defer echo.Close()
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/network"))
+	port := srv.URL[strings.LastIndex(srv.URL, ":")+1 : len(srv.URL)-1]
+	b := OpenBrowser(t, srv.URL+"?page=pages/socket/socket&ws=ws"+strings.TrimPrefix(echo.URL, "http")+"&self="+port)
+	b.WaitText(".log", "connectSocket:ok|open|sendSocketMessage:ok|echo hi|close 1000", wait)
+	b.WaitContains(".refused", "connectSocket:fail url not in domain list", wait)
 }

@@ -2,6 +2,7 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
+import { socketAPIs } from './socket-task'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = {
@@ -105,6 +106,7 @@ export function createWx(inv: Invoker) {
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     ...storageAPIs(inv),
     request: (opts?: Options) => request(inv, opts),
+    ...socketAPIs(self.location.host),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
     // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
     getFileSystemManager: () => (fileSystemManager ??= createFileSystemManager(inv)),
