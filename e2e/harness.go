@@ -119,9 +119,18 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 type Browser struct {
 	t   testing.TB
 	ctx context.Context
+	log *consoleLog
+}
 
-	mu      sync.Mutex
-	console []string // console messages and uncaught exceptions of the shell and its pages
+// consoleLog is the console of one tab, shared by the Browsers For gives.
+type consoleLog struct {
+	mu    sync.Mutex
+	lines []string // console messages and uncaught exceptions of the shell and its pages
+}
+
+// For returns the same tab driven by another test (a subtest), which its failures fail.
+func (b *Browser) For(t testing.TB) *Browser {
+	return &Browser{t: t, ctx: b.ctx, log: b.log}
 }
 
 // OpenBrowser starts headless chromium on url. The flags keep it off the network
@@ -129,7 +138,7 @@ type Browser struct {
 func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
 	ctx := headless.Browser(t, 600, 1000)
-	b := &Browser{t: t, ctx: ctx}
+	b := &Browser{t: t, ctx: ctx, log: &consoleLog{}}
 	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
 		t.Fatalf("listen to chromium: %v", err)
 	}
@@ -166,16 +175,16 @@ func (b *Browser) onEvent(ev any) {
 	default:
 		return
 	}
-	b.mu.Lock()
-	b.console = append(b.console, line)
-	b.mu.Unlock()
+	b.log.mu.Lock()
+	b.log.lines = append(b.log.lines, line)
+	b.log.mu.Unlock()
 }
 
 // Console returns the console lines so far.
 func (b *Browser) Console() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]string(nil), b.console...)
+	b.log.mu.Lock()
+	defer b.log.mu.Unlock()
+	return append([]string(nil), b.log.lines...)
 }
 
 // WaitConsole waits for a console line containing want and returns it.
@@ -293,13 +302,35 @@ func (b *Browser) WaitStyle(selector, property, want string, timeout time.Durati
 // center is the middle of the element in the shell's coordinates.
 func (b *Browser) center(selector string) (x, y float64) {
 	b.t.Helper()
+	return b.point(selector, "", 0.5, 0.5)
+}
+
+// point is the point at fractions (fx, fy) of the element's box in the shell's
+// coordinates: the first element matching selector, or with text != "" the first whose
+// trimmed text is text. An element outside the page's viewport is scrolled into view
+// first, as a person scrolls to what they tap.
+func (b *Browser) point(selector, text string, fx, fy float64) (x, y float64) {
+	b.t.Helper()
 	sel, _ := json.Marshal(domSelector(selector))
-	pt, err := Eval[*[2]float64](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
+	txt, _ := json.Marshal(text)
+	pt, err := Eval[*[2]float64](b, inPage(`const all = [...doc.querySelectorAll(`+string(sel)+`)];
+  const want = `+string(txt)+`;
+  const el = want ? all.find((e) => e.textContent.trim() === want) : all[0];
   if (!el) return null;
-  const r = el.getBoundingClientRect(), f = frame.getBoundingClientRect();
-  return [f.left + r.left + r.width / 2, f.top + r.top + r.height / 2];`))
+  let r = el.getBoundingClientRect();
+  const view = doc.defaultView;
+  if (r.bottom < 0 || r.top > view.innerHeight) {
+    el.scrollIntoView({ block: 'center' });
+    r = el.getBoundingClientRect();
+  }
+  const f = frame.getBoundingClientRect();
+  return [f.left + r.left + r.width * `+strconv.FormatFloat(fx, 'f', -1, 64)+`, f.top + r.top + r.height * `+strconv.FormatFloat(fy, 'f', -1, 64)+`];`))
 	if err != nil || pt == nil {
-		b.t.Fatalf("%s: no such element in the page (%v)", selector, err)
+		what := selector
+		if text != "" {
+			what += " with text " + strconv.Quote(text)
+		}
+		b.t.Fatalf("%s: no such element in the page (%v)", what, err)
 	}
 	return pt[0], pt[1]
 }
@@ -344,10 +375,31 @@ func (b *Browser) Drag(selector string, dx, dy float64, steps int) {
 func (b *Browser) Tap(selector string) {
 	b.t.Helper()
 	x, y := b.center(selector)
+	b.click(selector, x, y)
+}
+
+// TapText taps the first element matching selector whose trimmed text is text (one item
+// of a list: an option, a tab, a button).
+func (b *Browser) TapText(selector, text string) {
+	b.t.Helper()
+	x, y := b.point(selector, text, 0.5, 0.5)
+	b.click(selector, x, y)
+}
+
+// TapAt taps the element at fractions (fx, fy) of its box: 0.75, 0.5 is three quarters of
+// the way along a slider's bar.
+func (b *Browser) TapAt(selector string, fx, fy float64) {
+	b.t.Helper()
+	x, y := b.point(selector, "", fx, fy)
+	b.click(selector, x, y)
+}
+
+func (b *Browser) click(what string, x, y float64) {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.MouseClickXY(x, y)); err != nil {
-		b.t.Fatalf("tap %s: %v", selector, err)
+		b.t.Fatalf("tap %s: %v", what, err)
 	}
 }
 
@@ -384,4 +436,31 @@ func waitTrue(t testing.TB, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// Visible reports whether the first element matching selector is shown in the top page:
+// it has a box, and neither it nor an ancestor is hidden or fully transparent.
+func (b *Browser) Visible(selector string) bool {
+	sel, _ := json.Marshal(domSelector(selector))
+	v, err := Eval[bool](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
+  if (!el || el.getClientRects().length === 0) return false;
+  for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+    const s = doc.defaultView.getComputedStyle(e);
+    if (s.visibility === 'hidden' || s.display === 'none' || s.opacity === '0') return false;
+  }
+  return true;`))
+	return err == nil && v
+}
+
+// WaitVisible waits until Visible(selector) is want.
+func (b *Browser) WaitVisible(selector string, want bool, timeout time.Duration) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if b.Visible(selector) == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.t.Fatalf("%s: visible is not %v after %v", selector, want, timeout)
 }
