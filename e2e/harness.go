@@ -317,14 +317,17 @@ func (b *Browser) point(selector, text string, fx, fy float64) (x, y float64) {
   const want = `+string(txt)+`;
   const el = want ? all.find((e) => e.textContent.trim() === want) : all[0];
   if (!el) return null;
+  const fx = `+strconv.FormatFloat(fx, 'f', -1, 64)+`, fy = `+strconv.FormatFloat(fy, 'f', -1, 64)+`;
+  const f = frame.getBoundingClientRect();
+  // The part of the page a person sees: the frame's viewport within the shell's window.
+  const top = Math.max(0, -f.top), bottom = Math.min(doc.defaultView.innerHeight, window.innerHeight - f.top);
   let r = el.getBoundingClientRect();
-  const view = doc.defaultView;
-  if (r.bottom < 0 || r.top > view.innerHeight) {
-    el.scrollIntoView({ block: 'center' });
+  const y = r.top + r.height * fy;
+  if (y < top || y > bottom) {
+    doc.scrollingElement.scrollBy(0, y - (top + bottom) / 2);
     r = el.getBoundingClientRect();
   }
-  const f = frame.getBoundingClientRect();
-  return [f.left + r.left + r.width * `+strconv.FormatFloat(fx, 'f', -1, 64)+`, f.top + r.top + r.height * `+strconv.FormatFloat(fy, 'f', -1, 64)+`];`))
+  return [f.left + r.left + r.width * fx, f.top + r.top + r.height * fy];`))
 	if err != nil || pt == nil {
 		what := selector
 		if text != "" {
@@ -365,8 +368,10 @@ func (b *Browser) Drag(selector string, dx, dy float64, steps int) {
 	x, y := b.center(selector)
 	b.mouse(chromedp.MousePressed, x, y)
 	for i := 1; i <= steps; i++ {
+		time.Sleep(16 * time.Millisecond) // a touch screen reports a move a frame
 		b.mouse(chromedp.MouseMoved, x+dx*float64(i)/float64(steps), y+dy*float64(i)/float64(steps))
 	}
+	time.Sleep(100 * time.Millisecond) // the finger rests before it lifts
 	b.mouse(chromedp.MouseReleased, x+dx, y+dy)
 }
 
@@ -439,14 +444,22 @@ func waitTrue(t testing.TB, cond func() bool) {
 }
 
 // Visible reports whether the first element matching selector is shown in the top page:
-// it has a box, and neither it nor an ancestor is hidden or fully transparent.
+// it has a box, neither it nor an ancestor is hidden or fully transparent, and no
+// ancestor that clips its overflow (a collapsed panel) cuts it away.
 func (b *Browser) Visible(selector string) bool {
 	sel, _ := json.Marshal(domSelector(selector))
 	v, err := Eval[bool](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
   if (!el || el.getClientRects().length === 0) return false;
+  let r = el.getBoundingClientRect();
+  let [l, t, rt, bt] = [r.left, r.top, r.right, r.bottom];
   for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
     const s = doc.defaultView.getComputedStyle(e);
     if (s.visibility === 'hidden' || s.display === 'none' || s.opacity === '0') return false;
+    if (e !== el && s.overflow !== 'visible') {
+      const c = e.getBoundingClientRect();
+      [l, t, rt, bt] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rt, c.right), Math.min(bt, c.bottom)];
+      if (rt - l < 1 || bt - t < 1) return false;
+    }
   }
   return true;`))
 	return err == nil && v

@@ -64,8 +64,8 @@ var vantInteractions = []interaction{
 	{name: "tabs", do: func(b *Browser) {
 		b.TapText(".van-tab", "Third")
 		b.WaitText(".out-tabs", "Third", settle)
-		b.WaitVisible(".van-tab--active", true, settle)
-		b.WaitText(".van-tab--active", "Third", settle)
+		b.WaitContains(".van-tab--active", "Third", settle)
+		b.WaitContains(".van-tab__pane--active", "third panel", settle)
 	}},
 	{name: "collapse", do: func(b *Browser) {
 		if b.Visible(".collapse-body") {
@@ -83,6 +83,7 @@ var vantInteractions = []interaction{
 		b.Tap(".van-dialog__confirm")
 		b.WaitText(".out-dialog", "confirmed", settle)
 		b.WaitVisible(".van-dialog", false, settle)
+		b.WaitVisible(".van-overlay", false, settle)
 	}},
 	{name: "popup", do: func(b *Browser) {
 		b.Tap(".open-popup")
@@ -90,12 +91,15 @@ var vantInteractions = []interaction{
 		b.TapAt(".van-overlay", 0.5, 0.1)
 		b.WaitText(".out-popup", "closed", settle)
 		b.WaitVisible(".popup-body", false, settle)
+		b.WaitVisible(".van-overlay", false, settle)
 	}},
 	{name: "action-sheet", do: func(b *Browser) {
 		b.Tap(".open-sheet")
 		b.WaitVisible(".van-action-sheet__item", true, settle)
 		b.TapText(".van-action-sheet__item", "Option B")
 		b.WaitText(".out-sheet", "Option B", settle)
+		b.WaitVisible(".van-action-sheet__item", false, settle)
+		b.WaitVisible(".van-overlay", false, settle)
 	}},
 	{name: "dropdown-menu", do: func(b *Browser) {
 		b.Tap(".van-dropdown-menu__item")
@@ -103,6 +107,7 @@ var vantInteractions = []interaction{
 		b.TapText(".van-dropdown-item__option", "Sale goods")
 		b.WaitText(".out-dropdown", "2", settle)
 		b.WaitContains(".van-dropdown-menu__title", "Sale goods", settle)
+		b.WaitVisible(".van-dropdown-item__option", false, settle)
 	}},
 	{name: "search", do: func(b *Browser) {
 		b.Type(".c-search", "xyz")
@@ -132,8 +137,169 @@ var vantInteractions = []interaction{
 	}},
 }
 
+var tdesignInteractions = []interaction{
+	{name: "button", do: func(b *Browser) {
+		b.Tap(".c-button")
+		b.WaitText(".out-button", "1", settle)
+	}},
+	{name: "cell", do: func(b *Browser) {
+		b.Tap(".c-cell")
+		b.WaitText(".out-cell", "1", settle)
+	}},
+	{name: "input", do: func(b *Browser) {
+		b.Type(".c-input", "abc")
+		b.WaitText(".out-input", "abc", settle)
+	}},
+	{name: "stepper", do: func(b *Browser) {
+		b.Tap(".t-stepper__plus")
+		b.WaitText(".out-stepper", "2", settle)
+		b.Tap(".t-stepper__minus")
+		b.WaitText(".out-stepper", "1", settle)
+	}},
+	{name: "switch", do: func(b *Browser) {
+		b.Tap(".t-switch__body")
+		b.WaitText(".out-switch", "true", settle)
+	}},
+	{name: "checkbox", do: func(b *Browser) {
+		b.Tap(".c-checkbox")
+		b.WaitText(".out-checkbox", "true", settle)
+	}},
+	{name: "radio", do: func(b *Browser) {
+		b.Tap(".c-radio-2")
+		b.WaitText(".out-radio", "2", settle)
+	}},
+	{name: "tabs", do: func(b *Browser) {
+		b.TapText(".t-tabs__item", "Third")
+		b.WaitText(".out-tabs", "third", settle)
+		b.WaitContains(".t-tabs__item--active", "Third", settle)
+	}},
+	{name: "collapse", do: func(b *Browser) {
+		if b.Visible(".collapse-body") {
+			b.t.Fatal("the collapse body shows before its header is tapped")
+		}
+		b.Tap(".t-collapse-panel__header")
+		b.WaitText(".out-collapse", "one", settle)
+		b.WaitVisible(".collapse-body", true, settle)
+	}},
+	{name: "dialog", do: func(b *Browser) {
+		b.Tap(".open-dialog")
+		b.WaitVisible(".t-dialog", true, settle)
+		b.WaitContains(".t-dialog__header", "Dialog title", settle)
+		b.TapText(".t-dialog__button", "OK")
+		b.WaitText(".out-dialog", "confirmed", settle)
+		b.WaitVisible(".t-dialog", false, settle)
+	}},
+	{name: "popup", do: func(b *Browser) {
+		b.Tap(".open-popup")
+		b.WaitVisible(".popup-body", true, settle)
+		b.TapAt(".t-overlay", 0.5, 0.1)
+		b.WaitText(".out-popup", "closed by overlay", settle)
+		b.WaitVisible(".popup-body", false, settle)
+	}},
+	{name: "action-sheet", do: func(b *Browser) {
+		b.Tap(".open-sheet")
+		b.WaitVisible(".t-action-sheet__list-item", true, settle)
+		b.TapText(".t-action-sheet__list-item", "Option B")
+		b.WaitText(".out-sheet", "Option B at 1", settle)
+		b.WaitVisible(".t-action-sheet__list-item", false, settle)
+	}},
+	{name: "dropdown-menu", do: func(b *Browser) {
+		b.Tap(".t-dropdown-menu__item")
+		b.WaitVisible(".t-radio-group", true, settle)
+		b.TapText(".t-radio__title", "Sale goods")
+		b.WaitText(".out-dropdown", "sale", settle)
+	}},
+	{name: "search", do: func(b *Browser) {
+		b.Type(".c-search", "xyz")
+		b.WaitText(".out-search", "xyz", settle)
+		b.Type(".c-search", "\r")
+		b.WaitText(".out-search-confirm", "searched xyz", settle)
+	}},
+	{name: "rate", do: func(b *Browser) {
+		b.TapAt(".t-rate__wrapper", 0.7, 0.5)
+		b.WaitText(".out-rate", "4", settle)
+	}},
+	{name: "slider", do: func(b *Browser) {
+		b.TapAt(".t-slider__bar", 0.25, 0.5)
+		b.WaitText(".out-slider", "25", settle)
+	}},
+	{name: "picker", do: func(b *Browser) {
+		b.Tap(".open-picker")
+		b.WaitVisible(".t-picker__confirm", true, settle)
+		b.Drag(".t-picker-item__group", 0, -80, 8) // two rows of 40px up
+		time.Sleep(500 * time.Millisecond)
+		b.Tap(".t-picker__confirm")
+		b.WaitText(".out-picker", "cherry Cherry", settle)
+	}},
+}
+
+var weuiInteractions = []interaction{
+	{name: "navigation-bar", do: func(b *Browser) {
+		b.WaitContains(".weui-navigation-bar__center", "WeUI nav", settle)
+		b.Tap(".weui-navigation-bar__btn_goback_wrapper")
+		b.WaitText(".out-navbar", "back 0", settle)
+	}},
+	{name: "cell", do: func(b *Browser) {
+		b.Tap(".c-cell")
+		b.WaitText(".out-cell", "1", settle)
+	}},
+	{name: "checkbox-group", do: func(b *Browser) {
+		b.Tap(".c-checkbox-b")
+		b.WaitText(".out-checkbox", "b", settle)
+		b.Tap(".c-checkbox-a")
+		b.WaitText(".out-checkbox", "a,b", settle) // the group lists its checked boxes in page order
+	}},
+	{name: "radio", do: func(b *Browser) {
+		b.Tap(".c-radio-2")
+		b.WaitText(".out-radio", "2", settle)
+	}},
+	{name: "slideview", do: func(b *Browser) {
+		b.Drag(".c-slideview", -150, 0, 10)
+		b.WaitVisible(".weui-slideview__btn", true, settle)
+		b.Tap(".weui-slideview__btn")
+		b.WaitText(".out-slideview", "tapped del", settle)
+	}},
+	{name: "dialog", do: func(b *Browser) {
+		b.Tap(".open-dialog")
+		b.WaitVisible(".weui-dialog", true, settle)
+		b.WaitContains(".weui-dialog__title", "Dialog title", settle)
+		b.TapText(".weui-dialog__btn", "OK")
+		b.WaitText(".out-dialog", "button OK", settle)
+		b.WaitVisible(".weui-dialog", false, settle)
+	}},
+	{name: "half-screen-dialog", do: func(b *Browser) {
+		b.Tap(".open-half")
+		b.WaitVisible(".weui-half-screen-dialog", true, settle)
+		b.WaitContains(".weui-half-screen-dialog__title", "Half title", settle)
+		b.Tap(".weui-half-screen-dialog__hd__side")
+		b.WaitText(".out-half", "closed", settle)
+		b.WaitVisible(".weui-half-screen-dialog", false, settle)
+	}},
+	{name: "actionsheet", do: func(b *Browser) {
+		b.Tap(".open-sheet")
+		b.WaitVisible(".weui-actionsheet__cell", true, settle)
+		b.TapText(".weui-actionsheet__cell", "Option B")
+		b.WaitText(".out-sheet", "b at 1", settle)
+	}},
+	{name: "searchbar", do: func(b *Browser) {
+		b.Tap(".weui-search-bar__label")
+		b.Type(".c-search", "xyz")
+		b.WaitText(".out-search", "xyz", settle)
+	}},
+	{name: "tabbar", do: func(b *Browser) {
+		b.TapText(".weui-tabbar__item", "Me")
+		b.WaitText(".out-tabbar", "Me", settle)
+		b.WaitContains(".weui-bar__item_on", "Me", settle)
+	}},
+	{name: "badge", do: func(b *Browser) {
+		b.WaitContains(".weui-badge", "8", settle)
+	}},
+}
+
 var libraryInteractions = map[string][]interaction{
-	"vant": vantInteractions,
+	"vant":    vantInteractions,
+	"tdesign": tdesignInteractions,
+	"weui":    weuiInteractions,
 }
 
 // Each library's interactive page renders, and each of its components, driven with the

@@ -58,6 +58,9 @@ export function installInput(
   const fire = (p: Press, type: string, changed: Touch) => {
     if (!p.targetId || !p.path.some((n) => listens(n, type))) return
     const touches = [...presses.values()].map((q) => q.last)
+    // A tap's touches hold its own point, as on a phone (its press has already ended):
+    // Vant's slider reads event.touches[0] of a tap.
+    if (type === 'tap' && !touches.length) touches.push(changed)
     send({ id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed] })
   }
 
