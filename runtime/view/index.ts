@@ -3,6 +3,7 @@
 // back. It holds no app logic.
 import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOp } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
+import { playAnimation } from './animation'
 import { builtins } from './builtins'
 import { installInput } from './input'
 
@@ -42,6 +43,8 @@ function el(id: number): HTMLElement {
 
 function setAttribute(e: HTMLElement, name: string, value: unknown) {
   ;(e as any)[`__prop_${name}`] = value
+  // Any built-in element plays wx.createAnimation's steps given as its animation attribute.
+  if (name === 'animation') return playAnimation(e, value)
   if (builtins[e.localName]?.set(e, name, value)) return
   if (value === false || value === null || value === undefined) e.removeAttribute(name)
   else if (value === true) e.setAttribute(name, '')
