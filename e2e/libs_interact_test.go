@@ -320,6 +320,7 @@ func TestLibraryInteractions(t *testing.T) {
 				}
 			}()
 			b.WaitContains(".lib", "interactive", wait)
+			b.WaitVisible(".lib", true, wait)  // the page shows once its style sheets have loaded
 			time.Sleep(300 * time.Millisecond) // let attached lifetimes measure the page
 			for _, c := range cases {
 				t.Run(c.name, func(t *testing.T) {

@@ -29,6 +29,9 @@ function field(multiline: boolean): Builtin {
         if ((e as KeyboardEvent).key === 'Enter' && !multiline) emit('confirm', { value: f.value }, false)
       })
       f.addEventListener('input', () => {
+        const sent: string[] = ((el as any).__typed ||= [])
+        sent.push(f.value)
+        if (sent.length > 64) sent.shift()
         emit('input', { value: f.value, cursor: f.selectionStart ?? f.value.length, keyCode }, false)
       })
       f.addEventListener('focus', () => emit('focus', { value: f.value, height: 0 }, false))
@@ -39,6 +42,15 @@ function field(multiline: boolean): Builtin {
       switch (name) {
         case 'value': {
           const v = value == null ? '' : String(value)
+          // A value the page echoes back from an input event (setData in bindinput or
+          // change) is older than what the field shows while typing goes on: keeping it
+          // would drop the keys typed since. Any other value replaces the text.
+          const typed: string[] = (el as any).__typed || []
+          const i = typed.indexOf(v)
+          if (i >= 0) {
+            typed.splice(0, i + 1)
+            return true
+          }
           if (f.value !== v) f.value = v
           return true
         }
