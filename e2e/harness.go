@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -311,6 +312,21 @@ func (b *Browser) center(selector string) (x, y float64) {
 // first, as a person scrolls to what they tap.
 func (b *Browser) point(selector, text string, fx, fy float64) (x, y float64) {
 	b.t.Helper()
+	// A person taps what has stopped moving: wait for a sliding sheet to settle.
+	x, y = b.pointOnce(selector, text, fx, fy)
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		x2, y2 := b.pointOnce(selector, text, fx, fy)
+		if math.Abs(x2-x) < 0.5 && math.Abs(y2-y) < 0.5 {
+			break
+		}
+		x, y = x2, y2
+	}
+	return x, y
+}
+
+func (b *Browser) pointOnce(selector, text string, fx, fy float64) (x, y float64) {
+	b.t.Helper()
 	sel, _ := json.Marshal(domSelector(selector))
 	txt, _ := json.Marshal(text)
 	pt, err := Eval[*[2]float64](b, inPage(`const all = [...doc.querySelectorAll(`+string(sel)+`)];
@@ -443,25 +459,28 @@ func waitTrue(t testing.TB, cond func() bool) {
 	}
 }
 
-// Visible reports whether the first element matching selector is shown in the top page:
-// it has a box, neither it nor an ancestor is hidden or fully transparent, and no
-// ancestor that clips its overflow (a collapsed panel) cuts it away.
+// Visible reports whether an element matching selector is shown in the top page: it
+// has a box, neither it nor an ancestor is hidden, and no ancestor that clips its overflow
+// (a collapsed panel) cuts it away. A transparent element counts as shown: an overlay
+// fading out still takes taps until it is gone.
 func (b *Browser) Visible(selector string) bool {
 	sel, _ := json.Marshal(domSelector(selector))
-	v, err := Eval[bool](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
-  if (!el || el.getClientRects().length === 0) return false;
-  let r = el.getBoundingClientRect();
-  let [l, t, rt, bt] = [r.left, r.top, r.right, r.bottom];
-  for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-    const s = doc.defaultView.getComputedStyle(e);
-    if (s.visibility === 'hidden' || s.display === 'none' || s.opacity === '0') return false;
-    if (e !== el && s.overflow !== 'visible') {
-      const c = e.getBoundingClientRect();
-      [l, t, rt, bt] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rt, c.right), Math.min(bt, c.bottom)];
-      if (rt - l < 1 || bt - t < 1) return false;
+	v, err := Eval[bool](b, inPage(`const shown = (el) => {
+    if (el.getClientRects().length === 0) return false;
+    const r = el.getBoundingClientRect();
+    let [l, t, rt, bt] = [r.left, r.top, r.right, r.bottom];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = doc.defaultView.getComputedStyle(e);
+      if (s.visibility === 'hidden' || s.display === 'none') return false;
+      if (e !== el && s.overflow !== 'visible') {
+        const c = e.getBoundingClientRect();
+        [l, t, rt, bt] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rt, c.right), Math.min(bt, c.bottom)];
+        if (rt - l < 1 || bt - t < 1) return false;
+      }
     }
-  }
-  return true;`))
+    return true;
+  };
+  return [...doc.querySelectorAll(`+string(sel)+`)].some(shown);`))
 	return err == nil && v
 }
 
