@@ -205,9 +205,10 @@ var tdesignInteractions = []interaction{
 	}},
 	{name: "dropdown-menu", do: func(b *Browser) {
 		b.Tap(".t-dropdown-menu__item")
-		b.WaitVisible(".t-radio-group", true, settle)
-		b.TapText(".t-radio__title", "Sale goods")
+		b.WaitVisible(".t-dropdown-item__body", true, settle)
+		b.TapText(".t-dropdown-item__body .t-radio__title", "Sale goods")
 		b.WaitText(".out-dropdown", "sale", settle)
+		b.WaitVisible(".t-dropdown-item__body", false, settle)
 	}},
 	{name: "search", do: func(b *Browser) {
 		b.Type(".c-search", "xyz")

@@ -334,7 +334,7 @@ export class AppRuntime {
     }
     g.Page = (def: Record<string, any>) => env('Page').Page(this.withBuiltinBehaviors(def) as any)
     g.Component = (def?: Record<string, any>) =>
-      def === undefined ? env('Component').Component() : env('Component').Component(this.withBuiltinBehaviors(def) as any)
+      def === undefined ? env('Component').Component() : env('Component').Component(this.withReady(this.withBuiltinBehaviors(def)) as any)
     g.Behavior = (def: Record<string, any>) => this.behaviorEnv().Behavior(this.withBuiltinBehaviors(def) as any)
     // The logic layer's `global` is an object of its own, not the Worker's global scope.
     g.global = {}
@@ -350,6 +350,31 @@ export class AppRuntime {
     if (!this.sharedEnv) this.codeSpace.componentEnv('__mpsim/behaviors', (env) => (this.sharedEnv = env))
     return this.sharedEnv!
   }
+
+  // withReady gives a component its `ready` lifetime. glass-easel leaves ready to the
+  // host framework; the phone runs it once the component's first render has reached the
+  // page, after attached (TDesign's dropdown-menu lists its items in ready). A task
+  // after attached comes after the render batch (flushed at the end of the task).
+  private withReady(def: Record<string, any>) {
+    if (!def || typeof def !== 'object') return def
+    if (!this.readyBehavior) {
+      const pending: glassEasel.Component<any, any, any>[] = []
+      const run = () => {
+        for (const comp of pending.splice(0)) {
+          if (glassEasel.Element.isAttached(comp)) comp.triggerLifetime('ready', [])
+        }
+      }
+      this.readyBehavior = (this.behaviorEnv().Behavior as (d: Record<string, unknown>) => unknown)({
+        lifetimes: {
+          attached(this: { _$: glassEasel.Component<any, any, any> }) {
+            if (pending.push(this._$) === 1) setTimeout(run, 0)
+          },
+        },
+      })
+    }
+    return { ...def, behaviors: [this.readyBehavior, ...(Array.isArray(def.behaviors) ? def.behaviors : [])] }
+  }
+  private readyBehavior: unknown = null
 
   // withBuiltinBehaviors replaces the names of the base library's behaviors
   // ("wx://form-field") in def.behaviors with the behaviors themselves.
