@@ -208,7 +208,7 @@ var tdesignInteractions = []interaction{
 		b.WaitVisible(".t-dropdown-item__body", true, settle)
 		b.TapText(".t-dropdown-item__body .t-radio__title", "Sale goods")
 		b.WaitText(".out-dropdown", "sale", settle)
-		b.WaitVisible(".t-dropdown-item__body", false, settle)
+		b.WaitVisible(".t-dropdown-item", false, settle) // its full-screen wrapper goes when the popup has left
 	}},
 	{name: "search", do: func(b *Browser) {
 		b.Type(".c-search", "xyz")
