@@ -7,6 +7,7 @@ import { AppRuntime, type AppConfig, type RouteEvent } from './app'
 import { Modules } from './modules'
 import { StackMapper } from './sourcemap'
 import { Invoker, createWx } from './wx'
+import { wxsHooks } from './wxs-instance'
 
 declare const importScripts: (...urls: string[]) => void
 
@@ -53,6 +54,7 @@ g.__mpsim = {
   defineConfig: (path: string, c: any) => runtime.defineConfig(path, c),
   defineStyleSheet: (path: string, scopeName: string) => runtime.defineStyleSheet(path, scopeName),
   define: (path: string, fn: any) => modules.define(path, fn),
+  wxsHooks,
 }
 
 // Page-level queries run on the page on top of the stack, as the phone's do.
