@@ -255,7 +255,7 @@ var weuiInteractions = []interaction{
 		b.WaitText(".out-radio", "2", settle)
 	}},
 	{name: "slideview", do: func(b *Browser) {
-		b.Drag(".c-slideview", -150, 0, 10)
+		b.Drag(".weui-slideview__left", -150, 0, 10)
 		b.WaitVisible(".weui-slideview__btn", true, settle)
 		b.Tap(".weui-slideview__btn")
 		b.WaitText(".out-slideview", "tapped del", settle)

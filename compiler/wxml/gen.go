@@ -191,7 +191,13 @@ func (g *generator) element(t *tElement, sc *scope, top bool) {
 		generics[i] = jsString(strings.TrimPrefix(a.Name, "generic:")) + ": " + jsString(a.Value.Static())
 	}
 	g.w.open(fmt.Sprintf("E(%s, {%s}, (N, C) => {", jsString(t.el.Tag), strings.Join(generics, ", ")))
-	for _, a := range t.attrs {
+	// change: observers go first, as glass-easel-template-compiler orders them, so that
+	// an observer also sees its property's first value, as on a phone.
+	attrs := slices.Clone(t.attrs)
+	slices.SortStableFunc(attrs, func(a, b *Attribute) int {
+		return boolCmp(strings.HasPrefix(b.Name, "change:"), strings.HasPrefix(a.Name, "change:"))
+	})
+	for _, a := range attrs {
 		g.attribute(a, sc, top)
 	}
 	g.w.reopen("}, (C, T, E, B, F, S, J) => {")
@@ -612,4 +618,15 @@ func (w *writer) reopen(s string) {
 
 func (w *writer) String() string {
 	return strings.Join(w.lines, "\n")
+}
+
+// boolCmp orders false before true.
+func boolCmp(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
 }

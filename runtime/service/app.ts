@@ -355,6 +355,8 @@ export class AppRuntime {
   // host framework; the phone runs it once the component's first render has reached the
   // page, after attached (TDesign's dropdown-menu lists its items in ready). A task
   // after attached comes after the render batch (flushed at the end of the task).
+  // The same behavior gives the instance field `renderer`, "webview" as for every
+  // component not on Skyline (WeUI's slideview renders by it).
   private withReady(def: Record<string, any>) {
     if (!def || typeof def !== 'object') return def
     if (!this.readyBehavior) {
@@ -366,6 +368,9 @@ export class AppRuntime {
       }
       this.readyBehavior = (this.behaviorEnv().Behavior as (d: Record<string, unknown>) => unknown)({
         lifetimes: {
+          created(this: { renderer: string }) {
+            this.renderer = 'webview'
+          },
           attached(this: { _$: glassEasel.Component<any, any, any> }) {
             if (pending.push(this._$) === 1) setTimeout(run, 0)
           },

@@ -59,7 +59,7 @@ export class Descriptor {
     return (isComponent(this.el) ? this.el.getShadowRoot() : this.el) as any
   }
   selectComponent(selector: string) {
-    return descriptorOf(this.root()?.querySelector(selector))
+    return this.selectAllComponents(selector)[0] ?? null
   }
   selectAllComponents(selector: string) {
     return (this.root()?.querySelectorAll(selector) || []).map((e) => descriptorOf(e))
@@ -86,8 +86,13 @@ export class Descriptor {
 export const wxsHooks = {
   changeProp:
     (listener: (...a: unknown[]) => void) =>
-    (newValue: unknown, oldValue: unknown, host: Comp, elem: Elem) =>
-      listener.call(null, newValue, oldValue, descriptorOf(host), descriptorOf(elem)),
+    (newValue: unknown, oldValue: unknown, host: Comp, elem: Elem) => {
+      const call = () => listener.call(null, newValue, oldValue, descriptorOf(host), descriptorOf(elem))
+      // The first value is set while the element is being made: the phone runs the
+      // observer once it is in the tree, where the WXS can select its neighbours.
+      if (!elem.parentNode) queueMicrotask(call)
+      else call()
+    },
   event: (caller: any, event: any, listener: (...a: unknown[]) => unknown) => {
     // A method of the component is called as usual; any other function is WXS.
     const host = caller?._$ as Comp | undefined
