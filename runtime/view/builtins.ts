@@ -95,7 +95,8 @@ const imageModes: Record<string, string> = {
 }
 const image: Builtin = {
   create(el, emit) {
-    el.style.cssText += 'display: inline-block; width: 320px; height: 240px; background-repeat: no-repeat; background-size: 100% 100%; overflow: hidden;'
+    // Its default box is in the page's default style sheet (page-frame.html), where a
+    // component's class can size it, as on a phone.
     const probe = new Image()
     probe.onload = () => {
       emit('load', { width: probe.naturalWidth, height: probe.naturalHeight }, false)
