@@ -283,7 +283,8 @@ var weuiInteractions = []interaction{
 		b.WaitText(".out-sheet", "b at 1", settle)
 	}},
 	{name: "searchbar", do: func(b *Browser) {
-		b.Tap(".weui-search-bar__label")
+		b.Tap(".weui-search-bar__label") // the label covers the field until tapped
+		b.WaitVisible(".weui-search-bar__label", false, settle)
 		b.Type(".c-search", "xyz")
 		b.WaitText(".out-search", "xyz", settle)
 	}},
