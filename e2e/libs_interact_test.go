@@ -267,6 +267,7 @@ var weuiInteractions = []interaction{
 		b.TapText(".weui-dialog__btn", "OK")
 		b.WaitText(".out-dialog", "button OK", settle)
 		b.WaitVisible(".weui-dialog", false, settle)
+		b.WaitVisible(".weui-mask", false, settle)
 	}},
 	{name: "half-screen-dialog", do: func(b *Browser) {
 		b.Tap(".open-half")
@@ -275,12 +276,15 @@ var weuiInteractions = []interaction{
 		b.Tap(".weui-half-screen-dialog__hd__side")
 		b.WaitText(".out-half", "closed", settle)
 		b.WaitVisible(".weui-half-screen-dialog", false, settle)
+		b.WaitVisible(".weui-mask", false, settle)
 	}},
 	{name: "actionsheet", do: func(b *Browser) {
 		b.Tap(".open-sheet")
 		b.WaitVisible(".weui-actionsheet__cell", true, settle)
 		b.TapText(".weui-actionsheet__cell", "Option B")
 		b.WaitText(".out-sheet", "b at 1", settle)
+		b.WaitVisible(".weui-actionsheet", false, settle)
+		b.WaitVisible(".weui-mask", false, settle)
 	}},
 	{name: "searchbar", do: func(b *Browser) {
 		b.Tap(".weui-search-bar__label") // the label covers the field until tapped

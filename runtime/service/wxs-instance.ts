@@ -93,14 +93,11 @@ export const wxsHooks = {
       if (!elem.parentNode) queueMicrotask(call)
       else call()
     },
+  // A handler may be a method of the component (named, or wrapped by a library) or a
+  // WXS function; both are called as a method, with the event's instance and the
+  // owner's descriptor, which only WXS reads.
   event: (caller: any, event: any, listener: (...a: unknown[]) => unknown) => {
-    // A method of the component is called as usual; any other function is WXS.
-    const host = caller?._$ as Comp | undefined
-    const name = listener.name
-    if (caller?.[name] === listener || (host && glassEasel.Component.getMethod(host, name) === listener)) {
-      return listener.call(caller, event)
-    }
-    event.instance = descriptorOf(event.currentTarget)
-    return listener.call(null, event, descriptorOf(host))
+    Object.defineProperty(event, 'instance', { get: () => descriptorOf(event.currentTarget), configurable: true })
+    return listener.call(caller, event, descriptorOf(caller?._$ as Comp | undefined))
   },
 }

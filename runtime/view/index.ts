@@ -156,7 +156,10 @@ function apply(ops: RenderOp[]) {
         rootEl.style.visibility = 'hidden'
         const loaded = () => {
           link.onload = link.onerror = null // a later reload of the sheet is not a first load
-          if (--loadingSheets === 0) rootEl.style.visibility = ''
+          if (--loadingSheets === 0) {
+            rootEl.style.visibility = ''
+            for (const q of waitingQueries.splice(0)) answerQuery(q)
+          }
         }
         link.onload = link.onerror = loaded
         document.head.appendChild(link)
@@ -215,7 +218,16 @@ socket.on(Cmd.AppServicePublish, (f) => {
 
 // answerQuery measures a node for the service layer's SelectorQuery. Frames arrive in
 // order, so every batch sent before the query has been applied.
-function answerQuery(q: { reqId: number; id: number; kind: string }) {
+// A query waits for the page's style sheets, as the phone measures a styled page (a
+// component measuring itself in ready would otherwise see unstyled sizes).
+const waitingQueries: NodeQuery[] = []
+type NodeQuery = { reqId: number; id: number; kind: string }
+
+function answerQuery(q: NodeQuery) {
+  if (loadingSheets > 0) {
+    waitingQueries.push(q)
+    return
+  }
   const n = nodes.get(q.id) as HTMLElement | undefined
   let result: unknown = null
   if (n && n.getBoundingClientRect) {
