@@ -272,6 +272,22 @@ window.addEventListener('scroll', () => {
 // Which event types each node has listeners for, as glass-easel reports them.
 const listeners = new Map<number, Set<string>>()
 
+// CSS transitions and animations end on the phone as bubbling events of the node
+// (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the
+// path listens for them. Components wait for them to finish showing or hiding.
+for (const type of ['transitionend', 'animationstart', 'animationiteration', 'animationend']) {
+  document.addEventListener(type, (e) => {
+    const path: Tagged[] = []
+    for (let n = e.target as Tagged | null; n; n = n.parentNode as Tagged | null) {
+      if (n.__mpsimId !== undefined) path.push(n)
+    }
+    if (!path.some((n) => listeners.get(n.__mpsimId!)?.has(type))) return
+    const ev = e as TransitionEvent & AnimationEvent
+    const detail = type === 'transitionend' ? { propertyName: ev.propertyName, elapsedTime: ev.elapsedTime } : { animationName: ev.animationName, elapsedTime: ev.elapsedTime }
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id: path[0]!.__mpsimId, type, detail, bubbles: true } } })
+  })
+}
+
 installInput(
   document,
   (ev) => socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: ev } }),
