@@ -342,6 +342,9 @@ func TestLibraryInteractions(t *testing.T) {
 					problems = append(problems, line)
 				}
 			}
+			if overlay, _ := Eval[bool](b, `!document.getElementById('error-overlay').hidden`); overlay {
+				problems = append(problems, "the shell shows an error overlay")
+			}
 			if len(problems) > 0 {
 				sort.Strings(problems)
 				t.Errorf("%d errors in the console:\n%s", len(problems), strings.Join(problems, "\n"))
