@@ -312,13 +312,16 @@ func (b *Browser) center(selector string) (x, y float64) {
 // first, as a person scrolls to what they tap.
 func (b *Browser) point(selector, text string, fx, fy float64) (x, y float64) {
 	b.t.Helper()
-	// A person taps what has stopped moving: wait for a sliding sheet to settle.
+	// A person taps what has stopped moving: wait until the point has stayed put for
+	// 150ms, which also covers a sheet that has not started to slide in yet.
 	x, y = b.pointOnce(selector, text, fx, fy)
-	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); {
+	for still, deadline := 0, time.Now().Add(3*time.Second); still < 3 && time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
 		x2, y2 := b.pointOnce(selector, text, fx, fy)
 		if math.Abs(x2-x) < 0.5 && math.Abs(y2-y) < 0.5 {
-			break
+			still++
+		} else {
+			still = 0
 		}
 		x, y = x2, y2
 	}
