@@ -66,6 +66,10 @@ var vantInteractions = []interaction{
 		b.WaitText(".out-tabs", "Third", settle)
 		b.WaitContains(".van-tab--active", "Third", settle)
 		b.WaitContains(".van-tab__pane--active", "third panel", settle)
+		// A swipe to the right over the content goes back one tab.
+		b.Drag(".van-tabs__content", 120, 0, 8)
+		b.WaitText(".out-tabs", "Second", settle)
+		b.WaitContains(".van-tab--active", "Second", settle)
 	}},
 	{name: "collapse", do: func(b *Browser) {
 		if b.Visible(".collapse-body") {
@@ -172,6 +176,10 @@ var tdesignInteractions = []interaction{
 		b.TapText(".t-tabs__item", "Third")
 		b.WaitText(".out-tabs", "third", settle)
 		b.WaitContains(".t-tabs__item--active", "Third", settle)
+	}},
+	{name: "tabs-swipe", skip: "mpsim places the tab panels (virtualHost components in a slot) beside t-tabs__content instead of inside it, so there is nothing to swipe", do: func(b *Browser) {
+		b.Drag(".t-tabs__content", 120, 0, 8)
+		b.WaitText(".out-tabs", "second", settle)
 	}},
 	{name: "collapse", do: func(b *Browser) {
 		if b.Visible(".collapse-body") {
