@@ -36,4 +36,8 @@ func TestEvents(t *testing.T) {
 	b.Drag(".drag", 40, 0, 4)
 	b.WaitText(".log", "t:touchstart t:touchmove t:touchmove t:touchmove t:touchmove t:touchend", wait)
 	b.WaitText(".touch", "touchend|0|1|0|true|true|true|0", wait)
+
+	// A CSS transition's end is the node's transitionend event.
+	b.Tap(".fade")
+	b.WaitText(".transition", "transitionend|opacity", wait)
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,12 +120,20 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 type Browser struct {
 	t   testing.TB
 	ctx context.Context
-
 	// worker is a chromedp context on the service layer's Web Worker.
 	worker context.Context
+	log    *consoleLog
+}
 
-	mu      sync.Mutex
-	console []string // console messages and uncaught exceptions of the shell and its pages
+// consoleLog is the console of one tab, shared by the Browsers For gives.
+type consoleLog struct {
+	mu    sync.Mutex
+	lines []string // console messages and uncaught exceptions of the shell and its pages
+}
+
+// For returns the same tab driven by another test (a subtest), which its failures fail.
+func (b *Browser) For(t testing.TB) *Browser {
+	return &Browser{t: t, ctx: b.ctx, worker: b.worker, log: b.log}
 }
 
 // OpenBrowser starts headless chromium on url. The flags keep it off the network
@@ -132,7 +141,7 @@ type Browser struct {
 func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
 	ctx := headless.Browser(t, 800, 1100)
-	b := &Browser{t: t, ctx: ctx}
+	b := &Browser{t: t, ctx: ctx, log: &consoleLog{}}
 	// A failed test shows what the simulator's layers logged.
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -200,16 +209,16 @@ func (b *Browser) onEvent(ev any) {
 	default:
 		return
 	}
-	b.mu.Lock()
-	b.console = append(b.console, line)
-	b.mu.Unlock()
+	b.log.mu.Lock()
+	b.log.lines = append(b.log.lines, line)
+	b.log.mu.Unlock()
 }
 
 // Console returns the console lines so far.
 func (b *Browser) Console() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]string(nil), b.console...)
+	b.log.mu.Lock()
+	defer b.log.mu.Unlock()
+	return append([]string(nil), b.log.lines...)
 }
 
 // WaitConsole waits for a console line containing want and returns it.
@@ -327,13 +336,56 @@ func (b *Browser) WaitStyle(selector, property, want string, timeout time.Durati
 // center is the middle of the element in the shell's coordinates.
 func (b *Browser) center(selector string) (x, y float64) {
 	b.t.Helper()
+	return b.point(selector, "", 0.5, 0.5)
+}
+
+// point is the point at fractions (fx, fy) of the element's box in the shell's
+// coordinates: the first element matching selector, or with text != "" the first whose
+// trimmed text is text. An element outside the page's viewport is scrolled into view
+// first, as a person scrolls to what they tap.
+func (b *Browser) point(selector, text string, fx, fy float64) (x, y float64) {
+	b.t.Helper()
+	// A person taps what has stopped moving: wait until the point has stayed put for
+	// 150ms, which also covers a sheet that has not started to slide in yet.
+	x, y = b.pointOnce(selector, text, fx, fy)
+	for still, deadline := 0, time.Now().Add(3*time.Second); still < 3 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		x2, y2 := b.pointOnce(selector, text, fx, fy)
+		if math.Abs(x2-x) < 0.5 && math.Abs(y2-y) < 0.5 {
+			still++
+		} else {
+			still = 0
+		}
+		x, y = x2, y2
+	}
+	return x, y
+}
+
+func (b *Browser) pointOnce(selector, text string, fx, fy float64) (x, y float64) {
+	b.t.Helper()
 	sel, _ := json.Marshal(domSelector(selector))
-	pt, err := Eval[*[2]float64](b, inPage(`const el = doc.querySelector(`+string(sel)+`);
+	txt, _ := json.Marshal(text)
+	pt, err := Eval[*[2]float64](b, inPage(`const all = [...doc.querySelectorAll(`+string(sel)+`)];
+  const want = `+string(txt)+`;
+  const el = want ? all.find((e) => e.textContent.trim() === want) : all[0];
   if (!el) return null;
-  const r = el.getBoundingClientRect(), f = frame.getBoundingClientRect();
-  return [f.left + r.left + r.width / 2, f.top + r.top + r.height / 2];`))
+  const fx = `+strconv.FormatFloat(fx, 'f', -1, 64)+`, fy = `+strconv.FormatFloat(fy, 'f', -1, 64)+`;
+  const f = frame.getBoundingClientRect();
+  // The part of the page a person sees: the frame's viewport within the shell's window.
+  const top = Math.max(0, -f.top), bottom = Math.min(doc.defaultView.innerHeight, window.innerHeight - f.top);
+  let r = el.getBoundingClientRect();
+  const y = r.top + r.height * fy;
+  if (y < top || y > bottom) {
+    doc.scrollingElement.scrollBy(0, y - (top + bottom) / 2);
+    r = el.getBoundingClientRect();
+  }
+  return [f.left + r.left + r.width * fx, f.top + r.top + r.height * fy];`))
 	if err != nil || pt == nil {
-		b.t.Fatalf("%s: no such element in the page (%v)", selector, err)
+		what := selector
+		if text != "" {
+			what += " with text " + strconv.Quote(text)
+		}
+		b.t.Fatalf("%s: no such element in the page (%v)", what, err)
 	}
 	return pt[0], pt[1]
 }
@@ -368,8 +420,10 @@ func (b *Browser) Drag(selector string, dx, dy float64, steps int) {
 	x, y := b.center(selector)
 	b.mouse(chromedp.MousePressed, x, y)
 	for i := 1; i <= steps; i++ {
+		time.Sleep(16 * time.Millisecond) // a touch screen reports a move a frame
 		b.mouse(chromedp.MouseMoved, x+dx*float64(i)/float64(steps), y+dy*float64(i)/float64(steps))
 	}
+	time.Sleep(100 * time.Millisecond) // the finger rests before it lifts
 	b.mouse(chromedp.MouseReleased, x+dx, y+dy)
 }
 
@@ -378,10 +432,31 @@ func (b *Browser) Drag(selector string, dx, dy float64, steps int) {
 func (b *Browser) Tap(selector string) {
 	b.t.Helper()
 	x, y := b.center(selector)
+	b.click(selector, x, y)
+}
+
+// TapText taps the first element matching selector whose trimmed text is text (one item
+// of a list: an option, a tab, a button).
+func (b *Browser) TapText(selector, text string) {
+	b.t.Helper()
+	x, y := b.point(selector, text, 0.5, 0.5)
+	b.click(selector, x, y)
+}
+
+// TapAt taps the element at fractions (fx, fy) of its box: 0.75, 0.5 is three quarters of
+// the way along a slider's bar.
+func (b *Browser) TapAt(selector string, fx, fy float64) {
+	b.t.Helper()
+	x, y := b.point(selector, "", fx, fy)
+	b.click(selector, x, y)
+}
+
+func (b *Browser) click(what string, x, y float64) {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.MouseClickXY(x, y)); err != nil {
-		b.t.Fatalf("tap %s: %v", selector, err)
+		b.t.Fatalf("tap %s: %v", what, err)
 	}
 }
 
@@ -418,4 +493,42 @@ func waitTrue(t testing.TB, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// Visible reports whether an element matching selector is shown in the top page: it
+// has a box, neither it nor an ancestor is hidden, and no ancestor that clips its overflow
+// (a collapsed panel) cuts it away. A transparent element counts as shown: an overlay
+// fading out still takes taps until it is gone.
+func (b *Browser) Visible(selector string) bool {
+	sel, _ := json.Marshal(domSelector(selector))
+	v, err := Eval[bool](b, inPage(`const shown = (el) => {
+    if (el.getClientRects().length === 0) return false;
+    const r = el.getBoundingClientRect();
+    let [l, t, rt, bt] = [r.left, r.top, r.right, r.bottom];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = doc.defaultView.getComputedStyle(e);
+      if (s.visibility === 'hidden' || s.display === 'none') return false;
+      if (e !== el && s.overflow !== 'visible') {
+        const c = e.getBoundingClientRect();
+        [l, t, rt, bt] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rt, c.right), Math.min(bt, c.bottom)];
+        if (rt - l < 1 || bt - t < 1) return false;
+      }
+    }
+    return true;
+  };
+  return [...doc.querySelectorAll(`+string(sel)+`)].some(shown);`))
+	return err == nil && v
+}
+
+// WaitVisible waits until Visible(selector) is want.
+func (b *Browser) WaitVisible(selector string, want bool, timeout time.Duration) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if b.Visible(selector) == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.t.Fatalf("%s: visible is not %v after %v", selector, want, timeout)
 }

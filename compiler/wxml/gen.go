@@ -46,6 +46,9 @@ type generator struct {
 	usedBind bool
 	// inline are the compiled inline <wxs module>s by module filename.
 	inline map[string]string
+	// usedWxsFn is set when the current ProcGen may call a WXS function itself: an event
+	// handler given by {{ }} or a change: observer.
+	usedWxsFn bool
 }
 
 func generate(file string, low *lowered, rep *reporter) (js string, inlineWXS map[string]string) {
@@ -109,7 +112,7 @@ func (g *generator) wxsModule(m *wxsModule) {
 
 // procGen prints H[name] = (R, C, D, U) => ({ C: children, B: bindingMap }).
 func (g *generator) procGen(name string, body []tnode, sc *scope, bindable map[string]bool) {
-	g.names, g.bindable, g.usedBind = 0, bindable, false
+	g.names, g.bindable, g.usedBind, g.usedWxsFn = 0, bindable, false, false
 	g.w.open(fmt.Sprintf("H[%s] = (R, C, D, U) => {", jsString(name)))
 	g.w.line("const K = U === true;")
 	g.w.line("const A = {};")
@@ -119,6 +122,11 @@ func (g *generator) procGen(name string, body []tnode, sc *scope, bindable map[s
 	g.w.close("};")
 	if g.usedBind {
 		g.w.insert(bindAt, "const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));")
+	}
+	if g.usedWxsFn {
+		// As the base library does through glass-easel's hooks, the runtime gives WXS
+		// functions called by the template their ComponentDescriptor arguments.
+		g.w.insert(bindAt, `if (typeof __mpsim !== "undefined" && __mpsim.wxsHooks) { R.setFnFilter(__mpsim.wxsHooks.changeProp); R.setEventListenerWrapper(__mpsim.wxsHooks.event); }`)
 	}
 	g.w.line("return { C: children, B: A };")
 	g.w.close("};")
@@ -240,6 +248,7 @@ func (g *generator) attribute(a *Attribute, sc *scope, top bool) {
 	case hasPrefix && prefix == "mark":
 		g.set(a, sc, top, "R.m(N, "+jsString(rest)+", %s)")
 	case hasPrefix && prefix == "change":
+		g.usedWxsFn = true
 		g.set(a, sc, top, "O(R, N, "+jsString(rest)+", %s)")
 	case hasPrefix && (prefix == "let" || prefix == "slot" || prefix == "worklet"):
 		g.rep.warnf(a.NameSpan.Start, "%s is not supported: the attribute is ignored", name)
@@ -319,6 +328,7 @@ func (g *generator) event(a *Attribute, ev eventBinding, sc *scope) {
 		g.w.line(fmt.Sprintf("if (C) R.v(N, %s, %s, %t, %t, %t, false);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture))
 		return
 	}
+	g.usedWxsFn = true
 	call := fmt.Sprintf("V(R, N, %s, %s, %t, %t, %t);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture)
 	g.w.line("if (" + guard(valueChanged(a.Value, sc)) + ") " + call)
 }

@@ -18,19 +18,23 @@ type Library struct {
 	Prefix  string // the alias prefix of its components
 	Renders string // WXML that instantiates a few of its components, by alias
 	Marker  string // text the rendered page shows
+	// Interactive is the page that uses the library's interactive components the way a
+	// user writes them; its sources are testdata/libpages/<Name>/index.*.
+	Name        string
+	Interactive string
 }
 
 // Libraries are Vant Weapp, TDesign and WeUI, at the versions pinned in testdata/libs.
 var Libraries = []Library{
-	{"pages/vant/vant", "@vant/weapp", "van", `<van-button type="primary">vant button</van-button><van-cell title="vant cell" value="v" /><van-tag>tag</van-tag>`, "vant button"},
-	{"pages/tdesign/tdesign", "tdesign-miniprogram", "t", `<t-button theme="primary">tdesign button</t-button><t-tag>tag</t-tag>`, "tdesign button"},
-	{"pages/weui/weui", "weui-miniprogram", "mp", `<mp-cells title="weui cells"><mp-cell value="weui cell"></mp-cell></mp-cells>`, "weui cell"},
+	{"pages/vant/vant", "@vant/weapp", "van", `<van-button type="primary">vant button</van-button><van-cell title="vant cell" value="v" /><van-tag>tag</van-tag>`, "vant button", "vant", "pages/vant-interactive/index"},
+	{"pages/tdesign/tdesign", "tdesign-miniprogram", "t", `<t-button theme="primary">tdesign button</t-button><t-tag>tag</t-tag>`, "tdesign button", "tdesign", "pages/tdesign-interactive/index"},
+	{"pages/weui/weui", "weui-miniprogram", "mp", `<mp-cells title="weui cells"><mp-cell value="weui cell"></mp-cell></mp-cells>`, "weui cell", "weui", "pages/weui-interactive/index"},
 }
 
 // ThreeLibraryProject lays out, in a new temporary folder, a mini-program that depends on
 // the three Libraries, builds its npm packages into miniprogram_npm as `mpsim build-npm`
 // does, and gives each library a page whose usingComponents names every component of the
-// library. It returns the folder.
+// library, and its Interactive page copied from testdata/libpages. It returns the folder.
 func ThreeLibraryProject(t testing.TB) string {
 	t.Helper()
 	modules := NodeModules(t)
@@ -76,6 +80,15 @@ func ThreeLibraryProject(t testing.TB) string {
 		write(lib.Page+".wxml", []byte(`<view class="lib">`+lib.Renders+"</view>\n"))
 		write(lib.Page+".wxss", []byte(".lib { padding: 24rpx; }\n"))
 		pages = append(pages, lib.Page)
+		src := filepath.Join(LibsDir(), "..", "libpages", lib.Name)
+		for _, ext := range []string{".json", ".js", ".wxml", ".wxss"} {
+			data, err := os.ReadFile(filepath.Join(src, "index"+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(lib.Interactive+ext, data)
+		}
+		pages = append(pages, lib.Interactive)
 	}
 	app, _ := json.Marshal(map[string]any{"pages": pages})
 	write("app.json", app)

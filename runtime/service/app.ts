@@ -366,12 +366,6 @@ export class AppRuntime {
       return e.defaultPrevented() ? glassEasel.EventBubbleStatus.NoDefault : glassEasel.EventBubbleStatus.Normal
     })
     const root = this.env.associateBackend(backend).createRoot('page', this.codeSpace, path)
-    const rootNode = backend.getRootNode()
-    const placeholder = backend.createElement('placeholder', 'placeholder')
-    rootNode.appendChild(placeholder)
-    root.attach(rootNode, placeholder)
-    placeholder.release()
-
     const caller = root.get() as unknown as PageCaller
     const host = (caller as any)._$?.$$ as RemoteNode | null
     if (host) host.isPageHost = true
@@ -380,8 +374,16 @@ export class AppRuntime {
     const opener = ev.openType === 'navigateTo' && this.openerChannel ? this.openerChannel : new EventChannel()
     this.openerChannel = null
     caller.getOpenerEventChannel = () => opener
+    // The page is on top before its components attach: what they call in attached
+    // (getCurrentPages, wx.createSelectorQuery) is about this page, as on a phone.
     const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, root, caller }
     this.stack.push(page)
+    const rootNode = backend.getRootNode()
+    const placeholder = backend.createElement('placeholder', 'placeholder')
+    rootNode.appendChild(placeholder)
+    root.attach(rootNode, placeholder)
+    placeholder.release()
+
     this.callHook(caller, 'onLoad', { ...query })
     this.show(page)
     backend.render(() => this.callHook(caller, 'onReady'))
@@ -503,6 +505,11 @@ export class AppRuntime {
     if (!this.readyBehavior) {
       this.readyBehavior = this.behaviorEnv().Behavior({
         lifetimes: {
+          // The instance field `renderer` is "webview" for every component not on Skyline
+          // (WeUI's slideview renders by it).
+          created(this: { renderer: string }) {
+            this.renderer = 'webview'
+          },
           attached(this: any) {
             const comp = this._$ as glassEasel.Component<any, any, any>
             const backend = comp.getBackendContext() as PageBackend | null

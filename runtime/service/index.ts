@@ -9,6 +9,7 @@ import { Modules } from './modules'
 import { installSetDataChecks } from './set-data'
 import { StackMapper } from './sourcemap'
 import { Invoker, createWx } from './wx'
+import { wxsHooks } from './wxs-instance'
 
 declare const importScripts: (...urls: string[]) => void
 
@@ -55,6 +56,7 @@ g.__mpsim = {
   defineConfig: (path: string, c: any) => runtime.defineConfig(path, c),
   defineStyleSheet: (path: string, scopeName: string) => runtime.defineStyleSheet(path, scopeName),
   define: (path: string, fn: any) => modules.define(path, fn),
+  wxsHooks,
 }
 
 installIntersectionObserver()

@@ -1,5 +1,6 @@
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
+import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
 import { socketAPIs } from './socket-task'
@@ -104,6 +105,7 @@ export function createWx(inv: Invoker) {
     getUserInfo: openData('getUserInfo', 'webapi_getuserinfo'),
     getUserProfile: openData('getUserProfile', 'webapi_getuserprofile'),
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+    createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),
     request: (opts?: Options) => request(inv, opts),
     ...socketAPIs(self.location.host),

@@ -29,6 +29,9 @@ function field(multiline: boolean): Builtin {
         if ((e as KeyboardEvent).key === 'Enter' && !multiline) emit('confirm', { value: f.value }, false)
       })
       f.addEventListener('input', () => {
+        const sent: string[] = ((el as any).__typed ||= [])
+        sent.push(f.value)
+        if (sent.length > 64) sent.shift()
         emit('input', { value: f.value, cursor: f.selectionStart ?? f.value.length, keyCode }, false)
       })
       f.addEventListener('focus', () => emit('focus', { value: f.value, height: 0 }, false))
@@ -39,6 +42,15 @@ function field(multiline: boolean): Builtin {
       switch (name) {
         case 'value': {
           const v = value == null ? '' : String(value)
+          // A value the page echoes back from an input event (setData in bindinput or
+          // change) is older than what the field shows while typing goes on: keeping it
+          // would drop the keys typed since. Any other value replaces the text.
+          const typed: string[] = (el as any).__typed || []
+          const i = typed.indexOf(v)
+          if (i >= 0) {
+            typed.splice(0, i + 1)
+            return true
+          }
           if (f.value !== v) f.value = v
           return true
         }
@@ -83,7 +95,8 @@ const imageModes: Record<string, string> = {
 }
 const image: Builtin = {
   create(el, emit) {
-    el.style.cssText += 'display: inline-block; width: 320px; height: 240px; background-repeat: no-repeat; background-size: 100% 100%; overflow: hidden;'
+    // Its default box is in the page's default style sheet (page-frame.html), where a
+    // component's class can size it, as on a phone.
     const probe = new Image()
     probe.onload = () => {
       emit('load', { width: probe.naturalWidth, height: probe.naturalHeight }, false)

@@ -3,6 +3,7 @@
 // back. It holds no app logic.
 import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
+import { playAnimation } from './animation'
 import { builtins } from './builtins'
 import { installHover } from './hover'
 import { installInput } from './input'
@@ -44,6 +45,8 @@ function el(id: number): HTMLElement {
 
 function setAttribute(e: HTMLElement, name: string, value: unknown) {
   ;(e as any)[`__prop_${name}`] = value
+  // Any built-in element plays wx.createAnimation's steps given as its animation attribute.
+  if (name === 'animation') return playAnimation(e, value)
   if (builtins[e.localName]?.set(e, name, value)) return
   if (value === false || value === null || value === undefined) e.removeAttribute(name)
   else if (value === true) e.setAttribute(name, '')
@@ -173,7 +176,10 @@ function apply(ops: RenderOps) {
         rootEl.style.visibility = 'hidden'
         const loaded = () => {
           link.onload = link.onerror = null // a later reload of the sheet is not a first load
-          if (--loadingSheets === 0) rootEl.style.visibility = ''
+          if (--loadingSheets === 0) {
+            rootEl.style.visibility = ''
+            for (const q of waitingQueries.splice(0)) answerQuery(q)
+          }
         }
         link.onload = link.onerror = loaded
         document.head.appendChild(link)
@@ -262,7 +268,16 @@ socket.on(Cmd.AppServicePublish, (f) => {
 
 // answerQuery measures a node for the service layer's SelectorQuery. Frames arrive in
 // order, so every batch sent before the query has been applied.
-function answerQuery(q: { reqId: number; id: number; kind: string }) {
+// A query waits for the page's style sheets, as the phone measures a styled page (a
+// component measuring itself in ready would otherwise see unstyled sizes).
+const waitingQueries: NodeQuery[] = []
+type NodeQuery = { reqId: number; id: number; kind: string }
+
+function answerQuery(q: NodeQuery) {
+  if (loadingSheets > 0) {
+    waitingQueries.push(q)
+    return
+  }
   const n = nodes.get(q.id) as HTMLElement | undefined
   let result: unknown = null
   if (n && n.getBoundingClientRect) {
@@ -355,6 +370,23 @@ const wxs = new WxsLayer({
 })
 
 installHover(document)
+
+// CSS transitions and animations end on the phone as bubbling events of the node
+// (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the
+// path listens for them. Components wait for them to finish showing or hiding.
+for (const type of ['transitionend', 'animationstart', 'animationiteration', 'animationend']) {
+  document.addEventListener(type, (e) => {
+    const path: Tagged[] = []
+    for (let n = e.target as Tagged | null; n; n = n.parentNode as Tagged | null) {
+      if (n.__mpsimId !== undefined) path.push(n)
+    }
+    if (!path.some((n) => listeners.get(n.__mpsimId!)?.has(type))) return
+    const ev = e as TransitionEvent & AnimationEvent
+    const detail = type === 'transitionend' ? { propertyName: ev.propertyName, elapsedTime: ev.elapsedTime } : { animationName: ev.animationName, elapsedTime: ev.elapsedTime }
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id: path[0]!.__mpsimId, type, detail, bubbles: true } } })
+  })
+}
+
 installInput(
   document,
   sendPageEvent,

@@ -66,6 +66,9 @@ export function installInput(
   const fire = (p: Press, type: string, changed: Touch) => {
     if (!p.targetId) return
     const touches = [...presses.values()].map((q) => q.last)
+    // A tap's touches hold its own point, as on a phone (its press has already ended):
+    // Vant's slider reads event.touches[0] of a tap.
+    if (type === 'tap' && !touches.length) touches.push(changed)
     const offsets = p.path.map((n): [number, number, number] => {
       const el = n as unknown as HTMLElement
       return [n.__mpsimId!, el.offsetLeft ?? 0, el.offsetTop ?? 0]

@@ -13,6 +13,7 @@
   H[""] = (R, C, D, U) => {
     const K = U === true;
     const A = {};
+    if (typeof __mpsim !== "undefined" && __mpsim.wxsHooks) { R.setFnFilter(__mpsim.wxsHooks.changeProp); R.setEventListenerWrapper(__mpsim.wxsHooks.event); }
     const children = (C, T, E, B, F, S, J) => {
       E("view", {}, (N, C) => {
         if (C) R.i(N, "outer");

@@ -18,6 +18,8 @@ Page({
     })
   },
   reset() { this.entries = []; this.setData({ log: '' }) },
+  fade() { this.setData({ faded: true }) },
+  faded(e) { this.setData({ transition: e.type + '|' + e.detail.propertyName }) },
   longpress(e) { this.record('longpress', e) },
   tapAfterLong(e) { this.record('tapAfterLong', e) },
   touch(e) {
