@@ -95,6 +95,7 @@ type appServiceInput struct {
 	modules    []js.Module       // scripts
 	jsonFiles  map[string][]byte // .json files a script requires, by project path
 	components map[string]*project.Component
+	slots      map[string][]string // the <slot> names of templates with more than one
 	styles     sheets
 }
 
@@ -166,7 +167,12 @@ func appService(in appServiceInput, templates string) (code string, sourceMap fu
 	b.WriteString(templates)
 
 	for _, p := range sortedKeys(in.components) {
-		b.WriteString(fmt.Sprintf("__mpsim.defineConfig(%s, %s);\n", jsString(p), in.components[p].Config))
+		if slots, ok := in.slots[p]; ok {
+			names, _ := json.Marshal(slots)
+			b.WriteString(fmt.Sprintf("__mpsim.defineConfig(%s, %s, %s);\n", jsString(p), in.components[p].Config, names))
+		} else {
+			b.WriteString(fmt.Sprintf("__mpsim.defineConfig(%s, %s);\n", jsString(p), in.components[p].Config))
+		}
 	}
 	for _, p := range sortedKeys(in.styles.scopes) {
 		b.WriteString(fmt.Sprintf("__mpsim.defineStyleSheet(%s, %s);\n", jsString(p), jsString(in.styles.scopes[p])))

@@ -270,13 +270,17 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
 		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw}
 	users := map[string][]string{}
+	slots := map[string][]string{}
 	for key, in := range linkInputs {
+		if len(in.Out.Slots) > 1 {
+			slots[key] = in.Out.Slots
+		}
 		for _, r := range append(slices.Clone(in.Out.Imports), in.Out.Includes...) {
 			users[r.Path] = append(users[r.Path], key)
 		}
 	}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-		components: components, styles: styles}, templateGroups(wxsModules, templates))
+		components: components, styles: styles, slots: slots}, templateGroups(wxsModules, templates))
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
 		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
 }

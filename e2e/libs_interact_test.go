@@ -177,7 +177,7 @@ var tdesignInteractions = []interaction{
 		b.WaitText(".out-tabs", "third", settle)
 		b.WaitContains(".t-tabs__item--active", "Third", settle)
 	}},
-	{name: "tabs-swipe", skip: "mpsim places the tab panels (virtualHost components in a slot) beside t-tabs__content instead of inside it, so there is nothing to swipe", do: func(b *Browser) {
+	{name: "tabs-swipe", do: func(b *Browser) {
 		b.Drag(".t-tabs__content", 120, 0, 8)
 		b.WaitText(".out-tabs", "second", settle)
 	}},

@@ -80,3 +80,15 @@ func refs(rs []Ref) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// A file lists its slots by name, "" for the default one and "?" for a name given by
+// {{ }}: the runtime decides from them where a component's children go.
+func TestOutputListsSlots(t *testing.T) {
+	out, errs := Compile("c/c.wxml", []byte(`<view><slot name="middle"/><view><slot/></view><slot name="{{n}}"/></view>`))
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if got := strings.Join(out.Slots, ","); got != "middle,,?" {
+		t.Fatalf("slots %q", got)
+	}
+}

@@ -77,7 +77,8 @@ type lowered struct {
 	imports   []Ref
 	includes  []Ref
 	wxsSrcs   []Ref
-	calls     []Ref // static <template is>
+	calls     []Ref    // static <template is>
+	slots     []string // the names of its <slot>s, "" for the default one and "?" for {{ }}
 }
 
 type loweredTemplate struct {
@@ -286,6 +287,14 @@ func (l *lowerer) inner(e *Element, root bool) []tnode {
 			}
 		}
 		l.noChildren(e)
+		name := ""
+		if s.name != nil && s.name.HasValue {
+			name = "?"
+			if s.name.Value.IsStatic() {
+				name = s.name.Value.Static()
+			}
+		}
+		l.out.slots = append(l.out.slots, name)
 		return []tnode{s}
 	case "block":
 		children := l.children(e.Children, false)

@@ -54,6 +54,9 @@ type Output struct {
 	Templates []string
 	// TemplateRefs are the static <template is="name"> uses (Path is the name).
 	TemplateRefs []Ref
+	// Slots are the names of the file's <slot>s ("" for the default one): a component with
+	// several, one of them the default, takes children by name (see the runtime).
+	Slots []string
 	// InlineWXS are the compiled bodies of the file's inline <wxs module>s by their module
 	// filename ("pages/index/index.wxml#name"): the page layer loads them too, to run WXS
 	// event handlers and change:prop observers where the page is.
@@ -84,6 +87,7 @@ func Compile(file string, src []byte) (Output, diag.List) {
 		Includes:     low.includes,
 		WxsSrcs:      low.wxsSrcs,
 		TemplateRefs: low.calls,
+		Slots:        low.slots,
 	}
 	for _, t := range low.templates {
 		out.Templates = append(out.Templates, t.name)

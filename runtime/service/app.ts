@@ -82,9 +82,12 @@ export class AppRuntime {
 
   // defineConfig records a page's or component's .json, with usingComponents already
   // resolved by the build to /-absolute paths.
-  defineConfig(path: string, config: ComponentConfig) {
+  defineConfig(path: string, config: ComponentConfig, slots?: string[]) {
     this.configs[path] = config
+    if (slots) this.slots[path] = slots
   }
+  // The <slot> names of the templates that have several ("" for the default one).
+  private slots: Record<string, string[]> = {}
 
   // defineStyleSheet records that path has a compiled style sheet, scoped by scopeName
   // ('' for the app's and pages' shared scope).
@@ -487,6 +490,14 @@ export class AppRuntime {
   // The build scoped the sheet by the .json alone, so "shared" from the .js (with a sheet
   // of its own) is taken as "apply-shared": page styles apply, its own rules stay inside.
   private withStyleOptions(def: Record<string, any>) {
+    // A template with several slots, one of them the default, puts children without a
+    // slot name in the default one, as the phone's base library does even without
+    // multipleSlots (TDesign's tabs has <slot name="middle"/> before its default slot);
+    // glass-easel's single-slot mode would use the first.
+    const slots = this.slots[this.currentPath]
+    if (slots?.includes('') && def && def.options?.multipleSlots === undefined) {
+      def = { ...def, options: { ...def.options, multipleSlots: true } }
+    }
     const opts = def?.options
     const config = this.configs[this.currentPath]
     if (!opts || !config || config.styleIsolation !== undefined || config.addGlobalClass !== undefined) return def

@@ -53,7 +53,7 @@ runtime.installGlobals(g)
 g.__mpsim = {
   setConfig: (c: AppConfig) => (runtime.config = c),
   templateGroups: runtime.templateGroups,
-  defineConfig: (path: string, c: any) => runtime.defineConfig(path, c),
+  defineConfig: (path: string, c: any, slots?: string[]) => runtime.defineConfig(path, c, slots),
   defineStyleSheet: (path: string, scopeName: string) => runtime.defineStyleSheet(path, scopeName),
   define: (path: string, fn: any) => modules.define(path, fn),
   wxsHooks,
