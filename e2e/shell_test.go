@@ -84,3 +84,53 @@ func TestShellToolbar(t *testing.T) {
 		return strings.Contains(string(data), `"name": "pages/detail/detail?id=9"`)
 	})
 }
+
+// Tab pages keep their state across switches; back from a page above unloads it and shows
+// the page below where it was scrolled to.
+func TestShellKeepsPageState(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"app.json": `{"pages": ["pages/a/a", "pages/b/b", "pages/detail/detail"],
+  "tabBar": {"list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/b/b", "text": "B"}]}}`,
+		"app.js": `App({ log: [] })`,
+		"pages/a/a.wxml": `<view class="n" bindtap="inc">n {{n}}</view>
+<view style="height: 1500px">tall</view>
+<view class="log">{{log}}</view>`,
+		"pages/a/a.js": `Page({
+  data: { n: 0, log: '' },
+  inc() { this.setData({ n: this.data.n + 1 }) },
+  onShow() { this.setData({ log: getApp().log.join(' ') }) },
+})`,
+		"pages/b/b.wxml":           `<view class="b">b</view>`,
+		"pages/b/b.js":             `Page({})`,
+		"pages/detail/detail.wxml": `<view class="detail">detail</view>`,
+		"pages/detail/detail.js":   `Page({ onUnload() { getApp().log.push('detail.onUnload') } })`,
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".n", "n 0", wait)
+	b.Tap(".n")
+	b.Tap(".n")
+	b.WaitText(".n", "n 2", wait)
+	tab := func(path string) {
+		t.Helper()
+		b.tapShell(`#tab-bar .tab-item[data-path="` + path + `"]`)
+	}
+	tab("pages/b/b")
+	b.WaitText(".b", "b", wait)
+	tab("pages/a/a")
+	b.WaitText(".n", "n 2", wait) // the tab page kept its data
+
+	// Scrolled down, open a page above and come back with the navigation bar's back.
+	if _, err := Eval[bool](b, inPage(`doc.defaultView.scrollTo(0, 600); return true;`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Eval[bool](b, `(window.__mpsim.navigate('/pages/detail/detail'), true)`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".detail", "detail", wait)
+	b.tapShell("#nav-back")
+	b.WaitText(".log", "detail.onUnload", wait)
+	if y, _ := Eval[float64](b, inPage(`return doc.defaultView.scrollY;`)); y != 600 {
+		t.Fatalf("back on the page below, it is scrolled to %v, want where it was (600)", y)
+	}
+}
