@@ -104,6 +104,7 @@ func TestShellKeepsPageState(t *testing.T) {
 		"pages/b/b.js":             `Page({})`,
 		"pages/detail/detail.wxml": `<view class="detail">detail</view>`,
 		"pages/detail/detail.js":   `Page({ onUnload() { getApp().log.push('detail.onUnload') } })`,
+		"pages/detail/detail.json": `{"navigationStyle": "custom"}`,
 	})
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
@@ -128,8 +129,22 @@ func TestShellKeepsPageState(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.WaitText(".detail", "detail", wait)
-	b.tapShell("#nav-back")
+	// Its navigationStyle is custom: the page starts at the top of the screen.
+	pageTop := func() float64 {
+		v, _ := Eval[float64](b, `(() => { const fs = [...document.querySelectorAll('#pages iframe')].filter((f) => f.style.visibility !== 'hidden');
+  return fs[fs.length - 1].getBoundingClientRect().top - document.getElementById('device').getBoundingClientRect().top; })()`)
+		return v
+	}
+	if top := pageTop(); top != 0 {
+		t.Fatalf("a page with a custom navigation bar starts %vpx below the top of the screen", top)
+	}
+	if _, err := Eval[bool](b, `(window.__mpsim.back(), true)`); err != nil {
+		t.Fatal(err)
+	}
 	b.WaitText(".log", "detail.onUnload", wait)
+	if top := pageTop(); top != 47+44 {
+		t.Fatalf("a page with the default navigation bar starts %vpx below the top, want 91", top)
+	}
 	if y, _ := Eval[float64](b, inPage(`return doc.defaultView.scrollY;`)); y != 600 {
 		t.Fatalf("back on the page below, it is scrolled to %v, want where it was (600)", y)
 	}

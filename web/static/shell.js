@@ -194,6 +194,9 @@
     const nav = document.getElementById('nav-bar')
     const status = document.getElementById('status-bar')
     nav.hidden = win.navigationStyle === 'custom'
+    // A custom navigation bar is the page's own: the page starts at the top of the screen,
+    // under the status bar, as on a phone.
+    deviceEl.classList.toggle('custom-nav', win.navigationStyle === 'custom')
     document.getElementById('nav-title').textContent = win.navigationBarTitleText || ''
     // The phone's defaults: a black bar with white text.
     const bg = win.navigationBarBackgroundColor || '#000000'
