@@ -85,6 +85,10 @@ func TestShellUIAPIs(t *testing.T) {
 	b.tapShell(".ui-sheet-cancel")
 	b.WaitText(".result", `fail {"errMsg":"showActionSheet:fail cancel"}`, wait)
 
+	// The tabBar shows the selected icon of the tab on top (a file of the mini-program).
+	waitShell(`(() => { const img = document.querySelector('#tab-bar .tab-item img');
+  return img && img.complete ? new URL(img.src).pathname + ' ' + img.naturalWidth : ''; })()`, "/images/a-on.png 2")
+
 	// The tabBar APIs.
 	tabs := `[...document.querySelectorAll('#tab-bar .tab-item')].map(e => e.textContent + (e.querySelector('.tab-dot') ? '•' : '')).join(',')`
 	b.Tap(".badge")

@@ -242,6 +242,7 @@
   function renderTabBar(top) {
     const onTab = tabBar && tabPages.includes(top.path) && !cfg.tabBar.custom
     tabBarEl.hidden = !onTab || tabBar.hidden
+    deviceEl.classList.toggle('tab-bar-top', cfg.tabBar && cfg.tabBar.position === 'top')
     if (!onTab) return
     tabBarEl.textContent = ''
     tabBarEl.style.background = tabBar.style.backgroundColor || '#ffffff'
@@ -251,8 +252,19 @@
       const el = document.createElement('div')
       el.className = 'tab-item'
       el.dataset.path = path
-      el.textContent = item.text || path
-      el.style.color = path === top.path ? (tabBar.style.selectedColor || '#07c160') : (tabBar.style.color || '#7a7e83')
+      const selected = path === top.path
+      // Icons (files of the mini-program, served by path) show at the bottom, not on top.
+      const icon = selected ? item.selectedIconPath || item.iconPath : item.iconPath
+      if (icon && cfg.tabBar.position !== 'top') {
+        const img = document.createElement('img')
+        img.className = 'tab-icon'
+        img.src = '/' + String(icon).replace(/^\//, '')
+        el.appendChild(img)
+      }
+      const label = document.createElement('span')
+      label.textContent = item.text || path
+      el.appendChild(label)
+      el.style.color = selected ? (tabBar.style.selectedColor || '#07c160') : (tabBar.style.color || '#7a7e83')
       if (tabBar.badges[index] !== undefined) {
         const badge = document.createElement('span')
         badge.className = 'tab-badge'
