@@ -149,3 +149,36 @@ func TestShellKeepsPageState(t *testing.T) {
 		t.Fatalf("back on the page below, it is scrolled to %v, want where it was (600)", y)
 	}
 }
+
+// A custom tabBar (custom-tab-bar/index) is drawn by the app on each tab page, which
+// reaches its own instance with getTabBar(), as the official docs' pattern does.
+func TestCustomTabBar(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"app.json": `{"pages": ["pages/a/a", "pages/b/b"],
+  "tabBar": {"custom": true, "list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/b/b", "text": "B"}]}}`,
+		"custom-tab-bar/index.json": `{"component": true}`,
+		"custom-tab-bar/index.js": `Component({
+  data: { selected: 0, list: [{ path: '/pages/a/a', text: 'A' }, { path: '/pages/b/b', text: 'B' }] },
+  methods: { go(e) { wx.switchTab({ url: e.currentTarget.dataset.path }) } },
+})`,
+		"custom-tab-bar/index.wxml": `<view class="my-tabs"><view wx:for="{{list}}" wx:key="path" class="my-tab my-tab-{{index}}" data-path="{{item.path}}" bindtap="go">{{item.text}}{{selected === index ? '*' : ''}}</view></view>`,
+		"custom-tab-bar/index.wxss": `.my-tabs { display: flex; height: 40px; } .my-tab { flex: 1; }`,
+		"pages/a/a.wxml":            `<view class="title">a</view>`,
+		"pages/a/a.js":              `Page({ onShow() { this.getTabBar().setData({ selected: 0 }) } })`,
+		"pages/b/b.wxml":            `<view class="title">b</view>`,
+		"pages/b/b.js":              `Page({ onShow() { this.getTabBar().setData({ selected: 1 }) } })`,
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "a", wait)
+	b.WaitText(".my-tabs", "A*B", wait)
+	if hidden, _ := Eval[bool](b, `document.getElementById('tab-bar').hidden`); !hidden {
+		t.Fatal("the shell draws its own tabBar over a custom one")
+	}
+	if pos := b.Style("custom-tab-bar", "position"); pos != "fixed" {
+		t.Fatalf("the custom tabBar is %s, want fixed at the bottom", pos)
+	}
+	b.Tap(".my-tab-1")
+	b.WaitText(".title", "b", wait)
+	b.WaitText(".my-tabs", "AB*", wait)
+}

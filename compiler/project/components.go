@@ -28,6 +28,9 @@ type SubPackage struct {
 	Independent bool     `json:"independent"`
 }
 
+// CustomTabBar is the component a custom tabBar is (app.json tabBar.custom).
+const CustomTabBar = "custom-tab-bar/index"
+
 // TabBar is app.json's tabBar; mpsim checks that its pages exist.
 type TabBar struct {
 	List []struct {
@@ -117,6 +120,17 @@ func (p *Project) Components() (map[string]*Component, diag.List) {
 	for _, pg := range pages {
 		isPage[pg] = true
 		queue = append(queue, pg)
+	}
+	// A custom tabBar is the component custom-tab-bar/index of the root, by convention.
+	if layout.TabBar != nil && layout.TabBar.Custom {
+		if p.isComponent(CustomTabBar) {
+			queue = append(queue, CustomTabBar)
+		} else {
+			line, col := locate(appSrc, "tabBar", "custom")
+			errs = append(errs, diag.Diagnostic{File: "app.json", Line: line, Column: col,
+				Message: "tabBar.custom is true, but there is no " + CustomTabBar + ".js",
+				Hint:    "add the custom-tab-bar component (index.js, index.json, index.wxml) at the root, or remove \"custom\""}.WithFrame(appSrc))
+		}
 	}
 	for len(queue) > 0 {
 		cur := queue[0]

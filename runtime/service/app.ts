@@ -31,6 +31,7 @@ type PageRecord = {
   backend: PageBackend
   root: { release(): void }
   caller: PageCaller
+  tabBar?: { release(): void } // the page's instance of a custom tabBar
 }
 
 type Window = { width: number; height: number; pixelRatio: number }
@@ -332,6 +333,7 @@ export class AppRuntime {
     this.stack.splice(i, 1)
     this.callHook(page.caller, 'onUnload')
     try {
+      page.tabBar?.release()
       page.root.release()
     } catch (err) {
       this.reportError(err, 'unloading a page')
@@ -368,7 +370,8 @@ export class AppRuntime {
       glassEasel.Event.dispatchEvent(target, e)
       return e.defaultPrevented() ? glassEasel.EventBubbleStatus.NoDefault : glassEasel.EventBubbleStatus.Normal
     })
-    const root = this.env.associateBackend(backend).createRoot('page', this.codeSpace, path)
+    const associated = this.env.associateBackend(backend)
+    const root = associated.createRoot('page', this.codeSpace, path)
     const caller = root.get() as unknown as PageCaller
     const host = (caller as any)._$?.$$ as RemoteNode | null
     if (host) host.isPageHost = true
@@ -386,10 +389,34 @@ export class AppRuntime {
     rootNode.appendChild(placeholder)
     root.attach(rootNode, placeholder)
     placeholder.release()
+    if (this.isTab(path) && (this.config.app?.tabBar as { custom?: boolean } | undefined)?.custom) {
+      this.attachCustomTabBar(page, associated, backend)
+    }
 
     this.callHook(caller, 'onLoad', { ...query })
     this.show(page)
     backend.render(() => this.callHook(caller, 'onReady'))
+  }
+
+  // attachCustomTabBar gives a tab page its own instance of the app's custom tabBar
+  // (custom-tab-bar/index), fixed at the bottom of the page, as a phone does; the page's
+  // getTabBar() returns it.
+  private attachCustomTabBar(page: PageRecord, associated: { createRoot: (tag: string, space: any, path: string) => any }, backend: PageBackend) {
+    const path = 'custom-tab-bar/index'
+    try {
+      this.loadComponent(path)
+      const root = associated.createRoot('custom-tab-bar', this.codeSpace, path)
+      const placeholder = backend.createElement('placeholder', 'placeholder')
+      backend.getRootNode().appendChild(placeholder)
+      root.attach(backend.getRootNode(), placeholder)
+      placeholder.release()
+      const instance = root.get()
+      ;(instance._$.$$ as RemoteNode | null)?.setStyle('display: block; position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;')
+      page.tabBar = root
+      ;(page.caller as any).getTabBar = () => instance
+    } catch (err) {
+      this.reportError(err, 'making the custom tabBar')
+    }
   }
 
   // reloadTemplates gives every loaded page and component its new compiled template (the
