@@ -95,3 +95,20 @@ func TestComponentErrorsArePositioned(t *testing.T) {
 		}
 	}
 }
+
+// tabBar.custom brings in custom-tab-bar/index, or says it is missing.
+func TestCustomTabBarComponent(t *testing.T) {
+	app := "{\n  \"pages\": [\"pages/a/a\"],\n  \"tabBar\": {\"custom\": true, \"list\": [{\"pagePath\": \"pages/a/a\"}]}\n}"
+	page := map[string]string{"app.json": app, "pages/a/a.js": "Page({})", "pages/a/a.wxml": "<view/>"}
+	p, _ := Load(files(page))
+	if _, errs := p.Components(); !strings.Contains(errs.Error(), "app.json:3:24: error: tabBar.custom is true, but there is no custom-tab-bar/index.js") {
+		t.Errorf("without the component: %v", errs)
+	}
+	page["custom-tab-bar/index.js"] = "Component({})"
+	page["custom-tab-bar/index.json"] = `{"component": true}`
+	p, _ = Load(files(page))
+	comps, errs := p.Components()
+	if errs.HasErrors() || comps[CustomTabBar] == nil {
+		t.Errorf("with the component: %v, %v", comps[CustomTabBar], errs)
+	}
+}
