@@ -134,7 +134,7 @@ func Default(opts Options) *Registry {
 	if opts.Storage != nil {
 		registerStorage(r, opts.Storage)
 	}
-	registerNetwork(r, opts.Network)
+	registerNetwork(r, opts.Network, opts.Files)
 	if opts.Files != nil {
 		registerFiles(r, opts.Files)
 	}

@@ -185,7 +185,6 @@ func classify(err error) error {
 	return err
 }
 
-// writable checks that loc may be changed by the mini-program: only the user folder.
 // readInto reads the file at srcPath for an API that writes what it read to destPath
 // (copyFile, unzip), once both paths are known good and the destination is writable.
 func (f *Files) readInto(srcPath, destPath string) ([]byte, location, error) {
@@ -204,6 +203,7 @@ func (f *Files) readInto(srcPath, destPath string) ([]byte, location, error) {
 	return b, dst, err
 }
 
+// writable checks that loc may be changed by the mini-program: only the user folder.
 func writable(loc location) error {
 	if loc.area != areaUsr {
 		return errPermission

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -14,7 +13,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Network configures wx.request.
@@ -39,11 +37,14 @@ type requestArgs struct {
 
 // registerNetwork adds wx.request, made by the server so that no browser CORS rule
 // stands between a mini-program and its backend, as none does on a phone.
-func registerNetwork(r *Registry, n Network) {
+func registerNetwork(r *Registry, n Network, files *Files) {
 	client := n.Client
 	if client == nil {
 		jar, _ := cookiejar.New(nil)
 		client = &http.Client{Jar: jar}
+	}
+	if files != nil {
+		registerTransfer(r, n, client, files)
 	}
 	r.Register("request", func(ctx context.Context, call Call) (Result, error) {
 		var a requestArgs
@@ -54,29 +55,17 @@ func registerNetwork(r *Registry, n Network) {
 		if reason != "" {
 			return Fail(call.API, reason), nil
 		}
-		timeout := 60 * time.Second
-		if a.Timeout > 0 {
-			timeout = time.Duration(a.Timeout) * time.Millisecond
-		}
-		tctx, cancel := context.WithTimeout(ctx, timeout)
-		defer cancel()
-		resp, err := client.Do(req.WithContext(tctx))
+		resp, cancel, err := send(ctx, client, req, a.Timeout)
 		if err != nil {
-			if errors.Is(err, context.DeadlineExceeded) {
-				return Fail(call.API, "timeout"), nil
-			}
 			return Fail(call.API, err.Error()), nil
 		}
+		defer cancel()
 		defer resp.Body.Close()
 		body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 		if err != nil {
 			return Fail(call.API, err.Error()), nil
 		}
-		header := map[string]string{}
-		for k, v := range resp.Header {
-			header[k] = strings.Join(v, ",")
-		}
-		res := map[string]any{"statusCode": resp.StatusCode, "header": header, "cookies": resp.Header.Values("Set-Cookie")}
+		res := map[string]any{"statusCode": resp.StatusCode, "header": flatHeader(resp.Header), "cookies": resp.Header.Values("Set-Cookie")}
 		switch {
 		case a.ResponseType == "arraybuffer":
 			// JSON carries no bytes: the runtime turns this back into an ArrayBuffer.

@@ -5,6 +5,7 @@ import (
 	"github.com/coder/websocket"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,15 @@ import (
 // wx.request reaches a real server through the simulator; wx storage lives in the
 // project's data folder and survives a restart.
 func TestRequestAndStorage(t *testing.T) {
+	png, err := os.ReadFile(RepoPath("testdata/forms/images/dot.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/dot.png" {
+			w.Write(png)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]string{"greeting": "hello " + r.URL.Query().Get("who")})
 	}))
@@ -28,6 +37,7 @@ func TestRequestAndStorage(t *testing.T) {
 		b.WaitText(".promise", "promise "+string(rune('0'+visit)), wait)
 		b.WaitText(".reply", "200 hello mpsim", wait)
 		b.WaitContains(".refused", "request:fail url not in domain list", wait)
+		b.WaitText(".downloaded", "shown 2x1", wait) // wx.downloadFile's temporary file in an <image>
 		srv.Stop(t)
 	}
 }

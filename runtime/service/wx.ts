@@ -107,7 +107,9 @@ export function createWx(inv: Invoker) {
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),
-    request: (opts?: Options) => request(inv, opts),
+    request: (opts?: Options) => transfer(inv, 'request', opts),
+    downloadFile: (opts?: Options) => transfer(inv, 'downloadFile', opts),
+    uploadFile: (opts?: Options) => transfer(inv, 'uploadFile', opts),
     ...socketAPIs(self.location.host),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
     // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
@@ -180,13 +182,14 @@ function storageAPIs(inv: Invoker) {
   }
 }
 
-// request is wx.request: the server makes the request (api/network.go). It returns the
-// RequestTask; abort() fails the call with "request:fail abort" when it has not answered.
-function request(inv: Invoker, opts: Options = {}) {
+// transfer runs wx.request, wx.downloadFile or wx.uploadFile: the server moves the bytes
+// (api/network.go, api/transfer.go). It returns the task; abort() fails the call with
+// "<api>:fail abort" when it has not answered. Progress and header events never fire.
+function transfer(inv: Invoker, api: string, opts: Options = {}) {
   let aborted = false
   const { success, fail, complete, ...args } = opts
   const settle = (res: Res) => {
-    if (aborted) res = { errMsg: 'request:fail abort' }
+    if (aborted) res = { errMsg: `${api}:fail abort` }
     const data = (res.data as { __mpsimArrayBuffer?: string } | undefined)?.__mpsimArrayBuffer
     if (data !== undefined) {
       const bin = atob(data)
@@ -204,7 +207,7 @@ function request(inv: Invoker, opts: Options = {}) {
       })
     }
   }
-  inv.invoke('request', args).then(settle)
+  inv.invoke(api, args).then(settle)
   const noop = () => {}
   return {
     abort() {
@@ -214,6 +217,8 @@ function request(inv: Invoker, opts: Options = {}) {
     offHeadersReceived: noop,
     onChunkReceived: noop,
     offChunkReceived: noop,
+    onProgressUpdate: noop,
+    offProgressUpdate: noop,
   }
 }
 

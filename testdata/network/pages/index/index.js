@@ -1,5 +1,8 @@
 Page({
-  data: { visits: 0, when: '', reply: '', refused: '', promise: '' },
+  data: { visits: 0, when: '', reply: '', refused: '', promise: '', picture: '', downloaded: '' },
+  onPicture(e) {
+    this.setData({ downloaded: 'shown ' + e.detail.width + 'x' + e.detail.height })
+  },
   onLoad(query) {
     // Storage survives a restart of the simulator: count the visits.
     const visits = (wx.getStorageSync('visits') || 0) + 1
@@ -13,6 +16,12 @@ Page({
       data: { who: 'mpsim' },
       success: (res) => this.setData({ reply: res.statusCode + ' ' + res.data.greeting }),
       fail: (res) => this.setData({ reply: res.errMsg }),
+    })
+    // A downloaded file is a temporary file the page can show.
+    wx.downloadFile({
+      url: query.api + '/dot.png',
+      success: (res) => this.setData({ picture: res.tempFilePath }),
+      fail: (res) => this.setData({ downloaded: res.errMsg }),
     })
     // The simulator's own address is refused.
     wx.request({
