@@ -33,6 +33,7 @@ type requestArgs struct {
 	DataType     string          `json:"dataType"`
 	ResponseType string          `json:"responseType"`
 	Timeout      int             `json:"timeout"` // ms
+	Task         string          `json:"__task"`  // the runtime's id of the task, for abort
 }
 
 // registerNetwork adds wx.request, made by the server so that no browser CORS rule
@@ -43,14 +44,28 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		jar, _ := cookiejar.New(nil)
 		client = &http.Client{Jar: jar}
 	}
+	tk := &tasks{cancel: map[string]context.CancelCauseFunc{}}
 	if files != nil {
-		registerTransfer(r, n, client, files)
+		registerTransfer(r, n, client, files, tk)
 	}
+	// RequestTask.abort (and the download and upload tasks'): the call fails with abort.
+	r.RegisterNonBlocking("abortTask", func(ctx context.Context, call Call) (Result, error) {
+		var a struct {
+			Task string `json:"__task"`
+		}
+		if err := decodeArgs(call, &a); err != nil {
+			return Fail(call.API, "parameter error: "+err.Error()), nil
+		}
+		tk.abort(call.Session, a.Task)
+		return OK(call.API, nil), nil
+	})
 	r.Register("request", func(ctx context.Context, call Call) (Result, error) {
 		var a requestArgs
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
+		ctx, done := tk.start(ctx, call, a.Task)
+		defer done()
 		req, reason := buildRequest(ctx, a, n.Refused)
 		if reason != "" {
 			return Fail(call.API, reason), nil

@@ -63,3 +63,34 @@ func TestRequestReachesARealServer(t *testing.T) {
 		t.Errorf("a server slower than the timeout: %v, want request:fail timeout", res["errMsg"])
 	}
 }
+
+// RequestTask.abort stops the request under way: the call fails with abort at once.
+func TestAbortTask(t *testing.T) {
+	release := make(chan struct{})
+	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer backend.Close()
+	defer close(release)
+	r := Default(Options{Device: IPhone12})
+	done := make(chan Result, 1)
+	start := time.Now()
+	go func() {
+		done <- r.Invoke(context.Background(), Call{API: "request", Session: "s", Args: json.RawMessage(`{"url":"` + backend.URL + `","__task":"t1"}`)})
+	}()
+	time.Sleep(100 * time.Millisecond)
+	if res := r.Invoke(context.Background(), Call{API: "abortTask", Session: "s", Args: json.RawMessage(`{"__task":"t1"}`)}); res["errMsg"] != "abortTask:ok" {
+		t.Fatal(res)
+	}
+	select {
+	case res := <-done:
+		if res["errMsg"] != "request:fail abort" || time.Since(start) > 2*time.Second {
+			t.Fatalf("aborted request: %v after %v", res, time.Since(start))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the aborted request is still running")
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,6 +18,7 @@ import (
 const transferLimit = 200 << 20
 
 type downloadArgs struct {
+	Task     string         `json:"__task"`
 	URL      string         `json:"url"`
 	Header   map[string]any `json:"header"`
 	Timeout  int            `json:"timeout"` // ms
@@ -24,6 +26,7 @@ type downloadArgs struct {
 }
 
 type uploadArgs struct {
+	Task     string         `json:"__task"`
 	URL      string         `json:"url"`
 	FilePath string         `json:"filePath"`
 	Name     string         `json:"name"`
@@ -35,12 +38,14 @@ type uploadArgs struct {
 // registerTransfer adds wx.downloadFile and wx.uploadFile: the server moves the bytes
 // between the network and the mini-program's file sandbox, with the same client (and
 // cookies) and refusals as wx.request.
-func registerTransfer(r *Registry, n Network, client *http.Client, f *Files) {
+func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk *tasks) {
 	r.Register("downloadFile", func(ctx context.Context, call Call) (Result, error) {
 		var a downloadArgs
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
+		ctx, done := tk.start(ctx, call, a.Task)
+		defer done()
 		req, reason := buildRequest(ctx, requestArgs{URL: a.URL, Method: "GET", Header: a.Header}, n.Refused)
 		if reason != "" {
 			return Fail(call.API, reason), nil
@@ -87,6 +92,8 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files) {
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
+		ctx, done := tk.start(ctx, call, a.Task)
+		defer done()
 		if a.Name == "" {
 			return Fail(call.API, "parameter error: parameter.name should be String instead of Undefined;"), nil
 		}
@@ -133,7 +140,8 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files) {
 }
 
 // send makes req with the phone's default timeout of 60 s unless timeoutMs says; the
-// caller calls cancel once it has read the body. A timeout is the phone's "timeout".
+// caller calls cancel once it has read the body. A timeout is the phone's "timeout", an
+// abort of the task (abortTask) its "abort".
 func send(ctx context.Context, client *http.Client, req *http.Request, timeoutMs int) (*http.Response, context.CancelFunc, error) {
 	timeout := 60 * time.Second
 	if timeoutMs > 0 {
@@ -143,12 +151,52 @@ func send(ctx context.Context, client *http.Client, req *http.Request, timeoutMs
 	resp, err := client.Do(req.WithContext(tctx))
 	if err != nil {
 		cancel()
-		if errors.Is(err, context.DeadlineExceeded) {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
 			return nil, nil, errors.New("timeout")
+		case errors.Is(context.Cause(ctx), errAborted):
+			return nil, nil, errAborted
 		}
 		return nil, nil, err
 	}
 	return resp, cancel, nil
+}
+
+var errAborted = errors.New("abort")
+
+// Tasks are the requests, downloads and uploads under way, by session and the task id the
+// runtime gives them (args.__task), so that RequestTask.abort can stop one.
+type tasks struct {
+	mu     sync.Mutex
+	cancel map[string]context.CancelCauseFunc
+}
+
+// start gives the call a context that abortTask cancels; done forgets it.
+func (t *tasks) start(ctx context.Context, call Call, id string) (context.Context, func()) {
+	if id == "" {
+		return ctx, func() {}
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	key := call.Session + "/" + id
+	t.mu.Lock()
+	t.cancel[key] = cancel
+	t.mu.Unlock()
+	return ctx, func() {
+		t.mu.Lock()
+		delete(t.cancel, key)
+		t.mu.Unlock()
+		cancel(nil)
+	}
+}
+
+func (t *tasks) abort(session, id string) bool {
+	t.mu.Lock()
+	cancel, ok := t.cancel[session+"/"+id]
+	t.mu.Unlock()
+	if ok {
+		cancel(errAborted)
+	}
+	return ok
 }
 
 func flatHeader(h http.Header) map[string]string {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // wx.request reaches a real server through the simulator; wx storage lives in the
@@ -20,6 +21,13 @@ func TestRequestAndStorage(t *testing.T) {
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/dot.png" {
 			w.Write(png)
+			return
+		}
+		if r.URL.Path == "/slow" {
+			select {
+			case <-time.After(3 * time.Second):
+			case <-r.Context().Done(): // the simulator stopped the request
+			}
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -38,6 +46,7 @@ func TestRequestAndStorage(t *testing.T) {
 		b.WaitText(".reply", "200 hello mpsim", wait)
 		b.WaitContains(".refused", "request:fail url not in domain list", wait)
 		b.WaitText(".downloaded", "shown 2x1", wait) // wx.downloadFile's temporary file in an <image>
+		b.WaitText(".aborted", "request:fail abort fast", wait)
 		srv.Stop(t)
 	}
 }

@@ -448,7 +448,9 @@ func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f
 		if h.opts.APIs.MayBlock(in.API) {
 			// A handler that waits (on the network, say) must not hold up this client's
 			// other frames.
-			go reply(h.opts.APIs.Invoke(ctx, call))
+			// (The call itself must be in the goroutine: `go reply(Invoke(...))` would run
+			// it here, holding up every later frame of the client until it returned.)
+			go func() { reply(h.opts.APIs.Invoke(ctx, call)) }()
 		} else {
 			reply(h.opts.APIs.Invoke(ctx, call))
 		}

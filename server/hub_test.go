@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -351,5 +352,36 @@ func TestBadSocketURLs(t *testing.T) {
 		if err != nil || resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("%s: %v %v, want 400", path, err, resp)
 		}
+	}
+}
+
+// A handler that blocks (the network) runs beside the client's other frames: a later
+// call is answered while it waits.
+func TestBlockingHandlerDoesNotHoldUpTheClient(t *testing.T) {
+	release := make(chan struct{})
+	apis := api.NewRegistry()
+	apis.Register("slow", func(ctx context.Context, call api.Call) (api.Result, error) {
+		<-release
+		return api.OK(call.API, nil), nil
+	})
+	apis.RegisterNonBlocking("quick", func(ctx context.Context, call api.Call) (api.Result, error) {
+		return api.OK(call.API, nil), nil
+	})
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: apis, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ts := httptest.NewServer(s.Handler())
+	hubs.Store(ts.URL, s.hub)
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.hub.Run(ctx)
+	defer func() { cancel(); ts.Close() }()
+	svc := dial(t, ts, "service")
+
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"slow","callbackID":1}}`)
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"quick","callbackID":2}}`)
+	if f := recv(t, svc); !strings.Contains(string(f.Data), `"callbackID":2`) {
+		t.Fatalf("the quick call waited for the slow one: first answer %s", f.Data)
+	}
+	close(release)
+	if f := recv(t, svc); !strings.Contains(string(f.Data), `"callbackID":1`) {
+		t.Fatalf("then the slow one: %s", f.Data)
 	}
 }

@@ -183,12 +183,18 @@ function storageAPIs(inv: Invoker) {
 }
 
 // transfer runs wx.request, wx.downloadFile or wx.uploadFile: the server moves the bytes
-// (api/network.go, api/transfer.go). It returns the task; abort() fails the call with
-// "<api>:fail abort" when it has not answered. Progress and header events never fire.
+// (api/network.go, api/transfer.go). It returns the task; abort() stops the server's
+// request and fails the call with "<api>:fail abort". Progress and header events never fire.
+let nextTask = 1
+
 function transfer(inv: Invoker, api: string, opts: Options = {}) {
   let aborted = false
-  const { success, fail, complete, ...args } = opts
+  let settled = false
+  const { success, fail, complete, ...rest } = opts
+  // The task's id lets abort() stop the server's request (api/transfer.go).
+  const args = { ...rest, __task: String(nextTask++) }
   const settle = (res: Res) => {
+    settled = true
     if (aborted) res = { errMsg: `${api}:fail abort` }
     const data = (res.data as { __mpsimArrayBuffer?: string } | undefined)?.__mpsimArrayBuffer
     if (data !== undefined) {
@@ -211,7 +217,9 @@ function transfer(inv: Invoker, api: string, opts: Options = {}) {
   const noop = () => {}
   return {
     abort() {
+      if (aborted || settled) return
       aborted = true
+      inv.invoke('abortTask', { __task: args.__task })
     },
     onHeadersReceived: noop,
     offHeadersReceived: noop,

@@ -1,5 +1,5 @@
 Page({
-  data: { visits: 0, when: '', reply: '', refused: '', promise: '', picture: '', downloaded: '' },
+  data: { visits: 0, when: '', reply: '', refused: '', promise: '', picture: '', downloaded: '', aborted: '' },
   onPicture(e) {
     this.setData({ downloaded: 'shown ' + e.detail.width + 'x' + e.detail.height })
   },
@@ -17,6 +17,13 @@ Page({
       success: (res) => this.setData({ reply: res.statusCode + ' ' + res.data.greeting }),
       fail: (res) => this.setData({ reply: res.errMsg }),
     })
+    // A request aborted before its answer fails with abort, at once.
+    const started = Date.now()
+    const task = wx.request({
+      url: query.api + '/slow',
+      fail: (res) => this.setData({ aborted: res.errMsg + (Date.now() - started < 1500 ? ' fast' : ' slow') }),
+    })
+    setTimeout(() => task.abort(), 50)
     // A downloaded file is a temporary file the page can show.
     wx.downloadFile({
       url: query.api + '/dot.png',
