@@ -219,7 +219,7 @@ export function placeholder(tag: string, what: string): Builtin {
     create(el) {
       const root = el.attachShadow({ mode: 'open' })
       root.innerHTML =
-        '<style>:host{display:block;position:relative;min-height:150px;background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 10px,#ececec 10px,#ececec 20px);border:1px dashed #b2b2b2;box-sizing:border-box;overflow:hidden}' +
+        '<style>:host{display:block;position:relative;height:150px;background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 10px,#ececec 10px,#ececec 20px);border:1px dashed #b2b2b2;box-sizing:border-box;overflow:hidden}' +
         '.label{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;text-align:center;color:#888;font:13px/1.5 sans-serif;padding:8px;pointer-events:none}' +
         '.tag{font-weight:600;color:#576b95}</style>' +
         `<div class="label" part="label"><div class="tag">&lt;${tag}&gt;</div><div>${what}</div><div>The simulator cannot show it: try it on a phone.</div></div><slot></slot>`

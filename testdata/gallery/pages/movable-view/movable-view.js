@@ -5,7 +5,7 @@ Page({
   onD(e) { this.setData({ dLog: `${e.detail.x} ${e.detail.y} ${e.detail.source}` }) },
   onO(e) {
     const s = e.detail.source
-    const sources = this.data.oSources.includes(s) ? this.data.oSources : `${this.data.oSources}${s},`
+    const sources = this.data.oSources.split(',').includes(s) ? this.data.oSources : `${this.data.oSources}${s},`
     this.setData({ oLog: `${e.detail.x} ${e.detail.y} ${s} [${sources}]`, oSources: sources })
   },
   setXY() { this.setData({ x: 500, y: 30 }) },
