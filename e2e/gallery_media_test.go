@@ -152,6 +152,10 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, `const s = doc.querySelector('.multi').getBoundingClientRect();
   return [0, 1].map((i) => { const r = doc.querySelector('.m-' + i).getBoundingClientRect(); return [Math.round(r.left - s.left), Math.round(r.width)]; });`,
 			`[[20,120],[140,120]]`)
+		// current-item-id picks the item by its item-id; change reports currentItemId.
+		waitEval(t, b, `const s = doc.querySelector('.ids').getBoundingClientRect(), r = [...doc.querySelectorAll('.ids wx-swiper-item')][1].getBoundingClientRect(); return Math.round(r.left - s.left);`, `0`)
+		b.Tap(".to-c")
+		b.WaitText(".ids-log", "2 c ", wait)
 		galleryShot(t, b, "swiper")
 	})
 
@@ -175,6 +179,7 @@ func TestGalleryMedia(t *testing.T) {
 		// direction horizontal moves along x only.
 		b.Drag(".mh", 60, 40, 8)
 		b.WaitText(".mh-log", "60 0 touch", wait)
+		b.WaitText(".mh-touch", "htouchmove 1", wait)
 		// disabled does not move.
 		b.Drag(".md", 60, 0, 8)
 		time.Sleep(200 * time.Millisecond)

@@ -2,7 +2,8 @@
 // direction), and to its x / y attributes (animated unless animation={{false}}). change
 // has the phone's detail {x, y, source}: 'touch' while dragged inside the area,
 // 'touch-out-of-bounds' past it (out-of-bounds), 'out-of-bounds' on the way back, and ''
-// when x or y is set. There is no inertia and no scale yet.
+// when x or y is set; htouchmove / vtouchmove for the first move's direction. There is
+// no inertia and no scale yet.
 import type { Builtin, Emit } from './builtins'
 import { bool, draggable, prop, px } from './drag'
 
@@ -69,6 +70,8 @@ export const movableView: Builtin = {
         } else return false
         x0 = s.x
         y0 = s.y
+        // The first move's direction, as the phone reports it.
+        s.emit(axis === 'x' ? 'htouchmove' : 'vtouchmove', {}, false)
         return true
       },
       move(dx, dy) {

@@ -33,6 +33,19 @@ const duration = (el: HTMLElement) => {
   return Number.isFinite(d) && d >= 0 ? d : 500
 }
 
+// The phone's easing-function values as CSS timing functions.
+const easings: Record<string, string> = {
+  default: 'ease',
+  linear: 'linear',
+  easeInCubic: 'cubic-bezier(0.32, 0, 0.67, 0)',
+  easeOutCubic: 'cubic-bezier(0.33, 1, 0.68, 1)',
+  easeInOutCubic: 'cubic-bezier(0.65, 0, 0.35, 1)',
+}
+const easing = (el: HTMLElement) => easings[String(prop(el, 'easing-function') ?? 'default')] || 'ease'
+
+// itemId is the item-id of the swiper-item at index, as change reports it.
+const itemId = (s: State, i: number) => s.items[i]?.getAttribute('item-id') ?? ''
+
 // geometry is the swiper's length along its axis, the margins and one item's length.
 function geometry(el: HTMLElement) {
   const size = vertical(el) ? el.clientHeight : el.clientWidth
@@ -66,7 +79,7 @@ function layout(el: HTMLElement, s: State, animate: boolean) {
     const jumped = Math.abs(rel - (s.lastRel[i] ?? rel)) > 1.5
     s.lastRel[i] = rel
     const offset = before + rel * item
-    slot.style.transition = animate && !jumped ? `transform ${duration(el)}ms ease` : 'none'
+    slot.style.transition = animate && !jumped ? `transform ${duration(el)}ms ${easing(el)}` : 'none'
     slot.style.transform = v ? `translate3d(0, ${offset}px, 0)` : `translate3d(${offset}px, 0, 0)`
     slot.style.width = v ? '100%' : `${item}px`
     slot.style.height = v ? `${item}px` : '100%'
@@ -109,11 +122,11 @@ function go(el: HTMLElement, s: State, index: number, source: string) {
   const changed = target !== s.current
   s.current = s.pos = target
   layout(el, s, true)
-  if (changed) s.emit('change', { current: target, source }, false)
+  if (changed) s.emit('change', { current: target, currentItemId: itemId(s, target), source }, false)
   const d = duration(el)
   transitionFrames(el, s, diff, d)
   clearTimeout(s.finish)
-  s.finish = setTimeout(() => s.emit('animationfinish', { current: s.current, source }, false), d)
+  s.finish = setTimeout(() => s.emit('animationfinish', { current: s.current, currentItemId: itemId(s, s.current), source }, false), d)
 }
 
 // transitionFrames reports the items' movement while they animate (transition {dx, dy},
@@ -162,6 +175,12 @@ function sync(el: HTMLElement, s: State) {
     if (item.slot !== `item-${i}`) item.slot = `item-${i}`
   })
   s.lastRel = []
+  // current-item-id names the current item by its item-id.
+  const byId = prop(el, 'current-item-id')
+  if (byId) {
+    const i = items.findIndex((it) => it.getAttribute('item-id') === String(byId))
+    if (i >= 0) s.current = i
+  }
   if (s.current > maxIndex(el, s)) s.current = maxIndex(el, s)
   s.pos = s.current
   layout(el, s, false)
@@ -250,6 +269,12 @@ export const swiper: Builtin = {
           return false
         }
         if (n !== s.current) go(el, s, n, '')
+        return false
+      }
+      case 'current-item-id': {
+        if (!s.created) return false
+        const i = s.items.findIndex((it) => it.getAttribute('item-id') === String(value))
+        if (i >= 0 && i !== s.current) go(el, s, i, '')
         return false
       }
       case 'autoplay':

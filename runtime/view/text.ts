@@ -34,24 +34,19 @@ function rewrite(el: HTMLElement) {
   }
 }
 
+// text is not selectable unless selectable / user-select (page-frame.html's style, by
+// the attributes). Only a text with decode or space watches its text nodes.
 export const text: Builtin = {
-  create(el) {
-    el.style.userSelect = 'none'
-    // The text nodes arrive and change after the element: rewrite them as they do.
-    new MutationObserver(() => {
-      if (prop(el, 'decode') !== undefined || prop(el, 'space') !== undefined) rewrite(el)
-    }).observe(el, { childList: true, characterData: true, subtree: true })
-  },
-  set(el, name, value) {
+  create() {},
+  set(el, name) {
     if (name === 'decode' || name === 'space') {
+      if (!(el as any).__textObserver) {
+        // The text nodes arrive and change after the attribute: rewrite them as they do.
+        const o = new MutationObserver(() => rewrite(el))
+        o.observe(el, { childList: true, characterData: true, subtree: true })
+        ;(el as any).__textObserver = o
+      }
       queueMicrotask(() => rewrite(el))
-      return false
-    }
-    if (name === 'selectable' || name === 'user-select') {
-      el.style.userSelect = bool(value) ? 'text' : 'none'
-      // user-select makes the text an inline-block, as on a phone.
-      if (name === 'user-select' && bool(value)) el.style.display = 'inline-block'
-      return false
     }
     return false
   },
@@ -136,11 +131,6 @@ export const richText: Builtin = {
       renderRich(el)
       return true
     }
-    if (name === 'user-select') {
-      el.style.userSelect = bool(value) ? 'text' : ''
-      if (bool(value)) el.style.display = 'block'
-      return false
-    }
     return false
   },
 }
@@ -165,7 +155,6 @@ function renderIcon(el: HTMLElement) {
   const icon = icons[type]
   const size = px(prop(el, 'size'), 23)
   const color = String(prop(el, 'color') || icon?.color || '#000')
-  el.style.width = el.style.height = `${size}px`
   el.innerHTML = icon
     ? `<svg viewBox="0 0 24 24" width="${size}" height="${size}" style="display:block">${icon.svg.replace(/"C"/g, JSON.stringify(color.replace(/["<>]/g, '')))}</svg>`
     : ''
@@ -173,8 +162,6 @@ function renderIcon(el: HTMLElement) {
 
 export const icon: Builtin = {
   create(el) {
-    el.style.display = 'inline-block'
-    el.style.verticalAlign = 'middle'
     renderIcon(el)
   },
   set(el, name) {
@@ -226,8 +213,6 @@ function renderProgress(el: HTMLElement, emit: (t: string, d: Record<string, unk
 
 export const progress: Builtin = {
   create(el, emit) {
-    el.style.display = 'flex'
-    el.style.alignItems = 'center'
     el.innerHTML = '<div class="wx-progress-bar" style="flex:1;overflow:hidden"><div class="wx-progress-inner-bar" style="height:100%;width:0"></div></div><div class="wx-progress-info" style="margin-left:15px;min-width:2em;display:none"></div>'
     ;(el as any).__progress = {
       bar: el.firstElementChild as HTMLElement,
