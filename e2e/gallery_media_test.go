@@ -290,6 +290,7 @@ func TestGalleryMedia(t *testing.T) {
 		b := galleryPage(t, srv, "canvas")
 		b.WaitText(".info", "300x150 function 4 true", wait)
 		b.WaitText(".img", "loaded 40x30", wait)
+		b.WaitText(".same", "same node", wait)
 		pixel := func(x, y int) string {
 			return `const c = doc.querySelector('#c canvas'); return [...c.getContext('2d').getImageData(` + itoa(x) + `, ` + itoa(y) + `, 1, 1).data];`
 		}

@@ -216,9 +216,9 @@ export class CanvasNode {
   }
 }
 
-// installNodeField teaches the adapter's SelectorQuery fields({node: true}), which it
-// does not know: the node comes from the backend's getContext, as context does, and is
-// given as res.node.
+// installNodeField teaches the adapter's SelectorQuery fields({node: true}) and node(),
+// which it does not know: the node comes from the backend's getContext, as context
+// does, and is given as res.node.
 export function installNodeField() {
   const caller = (adapter as any).component?.ComponentCaller
   if (!caller) return
@@ -239,5 +239,8 @@ export function installNodeField() {
       else rename(res)
       cb?.(res)
     })
+  }
+  nodesRef.node = function (this: { fields: typeof fields }, cb?: (res: unknown) => void) {
+    return this.fields({ node: true }, cb)
   }
 }

@@ -1,5 +1,5 @@
 Page({
-  data: { info: '', img: '' },
+  data: { info: '', img: '', same: '' },
   onReady() {
     wx.createSelectorQuery().select('#c').fields({ node: true, size: true }).exec((res) => {
       const { node, width, height } = res[0]
@@ -31,6 +31,8 @@ Page({
       ctx.fillRect(120, 60, 20, 20)
       ctx.clearRect(0, 0, 10, 10)
       this.setData({ info: `${width}x${height} ${typeof node.getContext} ${ctx.lineWidth} ${ctx.measureText('ab').width > 0}` })
+      // node() gives the same node.
+      wx.createSelectorQuery().select('#c').node().exec((r) => this.setData({ same: r[0].node === node ? 'same node' : 'another node' }))
       const img = node.createImage()
       img.onload = () => {
         ctx.drawImage(img, 200, 0)
