@@ -263,7 +263,7 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, `const v = doc.querySelector('.vid video'); return [v.controls, v.muted, v.autoplay, v.loop, v.poster.replace(/^https?:\/\/[^/]+/, ''), v.style.objectFit, v.src.replace(/^https?:\/\/[^/]+/, '')];`,
 			`[false,true,true,false,"/static/poster.png","cover","/static/tone.wav"]`)
 		// The second one: a relative src from the page's folder, controls by default.
-		waitEval(t, b, `const v = doc.querySelector('.vid2 video'); return [v.controls, v.src.replace(/^https?:\/\/[^/]+/, '')];`, `[true,"/static/tone.wav"]`)
+		waitEval(t, b, `const v = doc.querySelector('.vid2 video'); return [v.controls, v.src.replace(/^https?:\/\/[^/]+/, ''), v.poster.replace(/^https?:\/\/[^/]+/, '')];`, `[true,"/static/tone.wav","/static/poster.png"]`)
 		evalIn[any](t, b, `doc.querySelector('.vid video').play(); return true;`)
 		b.WaitText(".v-log", "play 2 pause 0 ended 1", wait)
 		evalIn[any](t, b, `doc.querySelector('.vid video').pause(); return true;`)

@@ -331,7 +331,8 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op(Op.ClearClasses, this.id)
   }
   setAttribute(name: string, value: unknown) {
-    if (name === 'src' && typeof value === 'string') value = this.resolveSrc(value)
+    // A video's or audio's poster is a file of the project too.
+    if ((name === 'src' || name === 'poster') && typeof value === 'string') value = this.resolveSrc(value)
     this.ctx.op(Op.SetAttribute, this.id, name, toWire(value))
   }
   // resolveSrc makes a relative src ("../../images/a.png") absolute from the folder of the

@@ -50,7 +50,10 @@ function install(doc: Document) {
       // No text selection while a component follows the pointer.
       if (g.active) doc.documentElement.style.userSelect = 'none'
     }
-    g.active?.move(dx, dy)
+    if (!g.active) return
+    // A drag is no text selection.
+    doc.getSelection()?.removeAllRanges()
+    g.active.move(dx, dy)
   })
   const end = (e: PointerEvent) => {
     const g = gesture

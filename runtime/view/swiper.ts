@@ -159,7 +159,8 @@ function autoplay(el: HTMLElement, s: State) {
 
 // sync gives each child of the swiper a slot of its own, after the children change.
 function sync(el: HTMLElement, s: State) {
-  const items = [...el.children].filter((c) => c.localName === 'wx-swiper-item') as HTMLElement[]
+  // Every element child is an item: a swiper-item, or a component's host around one.
+  const items = [...el.children] as HTMLElement[]
   s.items = items
   while (s.slots.length > items.length) s.slots.pop()!.remove()
   while (s.slots.length < items.length) {
