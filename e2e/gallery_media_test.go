@@ -127,7 +127,7 @@ func TestGalleryMedia(t *testing.T) {
   return Math.round(i.left - s.left);`, `0`)
 		waitEval(t, b, dots, `["rgb(1, 2, 3)","rgb(200, 0, 0)","rgb(1, 2, 3)"]`)
 		// A short drag springs back.
-		dragSlowly(b, ".sw", -40, 0, 4, 60*time.Millisecond)
+		dragSlowly(b, ".sw", -40, 0, 4, 120*time.Millisecond)
 		time.Sleep(300 * time.Millisecond)
 		b.WaitText(".sw-log", "1 touch|", wait)
 		// current set by the page: source ''.
