@@ -38,6 +38,9 @@ export const Ev = {
   NodeQueryResult: 'nodeQueryResult',
   // service -> page: scroll a node ({ id, left, top, duration }); node 1 is the page
   SetScroll: 'setScroll',
+  // service -> page: drawing calls of a <canvas type="2d"> node ({ id, cmds }), replayed
+  // on the real canvas in order (runtime/service/canvas.ts, runtime/view/canvas.ts)
+  CanvasDraw: 'canvasDraw',
   // page -> service: the page scrolled ({ scrollTop }), at most once a frame
   PageScroll: 'onPageScroll',
   // page -> service: the page came within onReachBottomDistance of its end ({})

@@ -1,5 +1,6 @@
 import * as glassEasel from 'glass-easel'
 import { Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps, type Wire, type WxsRef } from '../bridge/protocol'
+import { CANVAS_IMAGE_EVENT, CanvasNode } from './canvas'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -131,12 +132,25 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.publish(Ev.SetScroll, { id, left, top, duration })
   }
 
+  // canvasNode is the service layer's stand-in for the canvas of node id (canvas.ts); its
+  // drawing goes to the page layer as CanvasDraw batches.
+  private canvases = new Map<number, CanvasNode>()
+  canvasNode(id: number) {
+    let c = this.canvases.get(id)
+    if (!c) {
+      c = new CanvasNode(id, (cmds) => this.publishEvent(Ev.CanvasDraw, { id, cmds }))
+      this.canvases.set(id, c)
+    }
+    return c
+  }
+
   register(node: RemoteNode) {
     this.nodes.set(node.id, node)
   }
 
   forget(id: number) {
     this.nodes.delete(id)
+    this.canvases.delete(id)
   }
 
   newId() {
@@ -146,6 +160,12 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   // dispatch delivers an event from the page layer to the glass-easel element of node id.
   // A value the user typed first updates a model:value binding, as on the phone.
   dispatch(id: number, type: string, detail: unknown, extraFields?: Record<string, unknown>, bubbles = true) {
+    // The page layer's answer about a canvas image (canvas.createImage) is no user event.
+    if (type === CANVAS_IMAGE_EVENT) {
+      const d = detail as { imageId: number; size: { width: number; height: number } | null }
+      this.canvases.get(id)?.imageLoaded(d.imageId, d.size)
+      return true
+    }
     const node = this.nodes.get(id)
     const target = node?.__wxElement
     if (!target || !this.listener) return false
@@ -218,6 +238,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   // host tag name as logicalName, a component's host (stylingName "my-comp").
   createElement(logicalName: string, stylingName: string) {
     const n = new RemoteNode(this, this.newId())
+    n.tag = logicalName
     const isHost = logicalName === glassEasel.globalOptions.hostNodeTagName
     this.op(Op.CreateElement, n.id, isHost ? stylingName : logicalName, isHost ? 1 : 0)
     return n
@@ -240,6 +261,8 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 // RemoteNode stands for one DOM node of the page iframe.
 export class RemoteNode implements glassEasel.composedBackend.Element {
   __wxElement?: glassEasel.Element
+  // The WXML tag of a native node ("view", "canvas"); a component host's is glass-easel's.
+  tag = ''
   // The model:xxx bindings of the node, by attribute: glass-easel's callbacks that write
   // a new value back to the owner's data. Made when the first one is set: most nodes have
   // none, and a page may have thousands.
@@ -308,7 +331,8 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op(Op.ClearClasses, this.id)
   }
   setAttribute(name: string, value: unknown) {
-    if (name === 'src' && typeof value === 'string') value = this.resolveSrc(value)
+    // A video's or audio's poster is a file of the project too.
+    if ((name === 'src' || name === 'poster') && typeof value === 'string') value = this.resolveSrc(value)
     // A hover-class names classes of the template's own style scope, as class does.
     if (name === 'hover-class' && typeof value === 'string' && value !== 'none') {
       const scope = this.owner().scope
@@ -406,9 +430,10 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   ) {
     return this.ctx.observe(this.id, relative ? relative.id : 0, margin, thresholds, listener)
   }
-  // Node contexts (canvas, video, map) come with their components.
+  // A canvas's node (SelectorQuery fields({node: true}), runtime/service/canvas.ts); the
+  // contexts of video and map come with their APIs.
   getContext(cb: (res: unknown) => void) {
-    cb(null)
+    cb(this.tag === 'canvas' ? this.ctx.canvasNode(this.id) : null)
   }
   // The page layer sends only the events some node listens for (touchmove is frequent).
   setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {

@@ -4,6 +4,7 @@
 import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
+import { installNodeField } from './canvas'
 import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
 import { installSetDataChecks } from './set-data'
@@ -60,6 +61,7 @@ g.__mpsim = {
 }
 
 installIntersectionObserver()
+installNodeField()
 installSetDataChecks((message) => console.warn(`[mpsim] ${message}`))
 
 // Page-level queries run on the page on top of the stack, as the phone's do.

@@ -1,13 +1,19 @@
 // Built-in components with behaviour of their own in the page layer. Each gets its DOM
 // element when created and its attributes as they change, and emits the phone's events
 // for its node (input, focus, blur, confirm ...).
+import { canvas } from './canvas'
+import { audio, coverImage, coverView, placeholder, video, webView } from './media'
+import { movableView } from './movable'
+import { scrollView } from './scroll'
+import { swiper } from './swiper'
+import { icon, progress, richText, text } from './text'
 
 export type Emit = (type: string, detail: Record<string, unknown>, bubbles?: boolean) => void
 
 // Invoke calls a wx API from the page layer (WEBVIEW_INVOKE), as the navigator does.
 export type Invoke = (api: string, args: Record<string, unknown>) => void
 
-type Builtin = {
+export type Builtin = {
   create(el: HTMLElement, emit: Emit, invoke: Invoke): void
   // set applies an attribute; it returns false to leave it to the plain DOM attribute.
   set(el: HTMLElement, name: string, value: unknown): boolean
@@ -137,9 +143,29 @@ const navigator: Builtin = {
   set: () => false,
 }
 
+
 export const builtins: Record<string, Builtin> = {
   'wx-input': field(false),
   'wx-textarea': field(true),
   'wx-image': image,
   'wx-navigator': navigator,
+  'wx-scroll-view': scrollView,
+  'wx-swiper': swiper,
+  'wx-movable-view': movableView,
+  'wx-cover-view': coverView,
+  'wx-cover-image': coverImage,
+  'wx-text': text,
+  'wx-rich-text': richText,
+  'wx-icon': icon,
+  'wx-progress': progress,
+  'wx-video': video,
+  'wx-audio': audio,
+  'wx-canvas': canvas,
+  'wx-web-view': webView,
+  'wx-map': placeholder('map', 'a map'),
+  'wx-camera': placeholder('camera', 'the camera'),
+  'wx-live-player': placeholder('live-player', 'a live stream player'),
+  'wx-live-pusher': placeholder('live-pusher', 'a live stream pusher'),
+  'wx-ad': placeholder('ad', 'an advertisement'),
+  'wx-voip-room': placeholder('voip-room', 'a video call room'),
 }

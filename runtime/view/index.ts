@@ -5,6 +5,7 @@ import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/pro
 import { Socket, socketURL } from '../bridge/socket'
 import { playAnimation } from './animation'
 import { builtins } from './builtins'
+import { drawCanvas } from './canvas'
 import { installHover } from './hover'
 import { installInput } from './input'
 import { PullDown } from './pulldown'
@@ -248,9 +249,13 @@ socket.on(Cmd.AppServicePublish, (f) => {
     pullDown.stop()
     return
   }
+  if (eventName === Ev.CanvasDraw) {
+    drawCanvas(nodes.get(data.id) as HTMLElement | undefined, data.cmds)
+    return
+  }
   if (eventName === Ev.SetScroll) {
-    // The page itself scrolls with the document.
-    const n = data.id === ROOT_NODE_ID ? window : (nodes.get(data.id) as HTMLElement | undefined)
+    // The page itself scrolls with the document; a scroll-view with its inner box.
+    const n = data.id === ROOT_NODE_ID ? window : scroller(nodes.get(data.id) as HTMLElement | undefined)
     n?.scrollTo({ left: data.left, top: data.top, behavior: data.duration > 0 ? 'smooth' : 'auto' })
     return
   }
@@ -285,12 +290,17 @@ function answerQuery(q: NodeQuery) {
       const r = n.getBoundingClientRect()
       result = { left: r.left, top: r.top, width: r.width, height: r.height }
     } else {
-      // The page itself scrolls with the document.
-      const s = n === rootEl ? document.scrollingElement || document.documentElement : n
+      // The page itself scrolls with the document; a scroll-view with its inner box.
+      const s = n === rootEl ? document.scrollingElement || document.documentElement : scroller(n)!
       result = { scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, scrollWidth: s.scrollWidth, scrollHeight: s.scrollHeight }
     }
   }
   socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId: q.reqId, result } } })
+}
+
+// scroller is the box that scrolls for a node: a scroll-view's inner box (scroll.ts).
+function scroller(n: HTMLElement | undefined): HTMLElement | undefined {
+  return (n as any)?.__scroller ?? n
 }
 
 // IntersectionObservers for the service layer, by the id it gave them. The browser's

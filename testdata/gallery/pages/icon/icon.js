@@ -1,0 +1,3 @@
+Page({
+  data: { types: ['success', 'success_no_circle', 'info', 'warn', 'waiting', 'cancel', 'download', 'search', 'clear'] },
+})
