@@ -2,12 +2,15 @@
 // element when created and its attributes as they change, and emits the phone's events
 // for its node (input, focus, blur, confirm ...).
 
+import { button, checkbox, checkboxGroup, form, label, radio, radioGroup, slider, switchField } from './forms'
+import { picker, pickerView, pickerViewColumn } from './picker'
+
 export type Emit = (type: string, detail: Record<string, unknown>, bubbles?: boolean) => void
 
 // Invoke calls a wx API from the page layer (WEBVIEW_INVOKE), as the navigator does.
 export type Invoke = (api: string, args: Record<string, unknown>) => void
 
-type Builtin = {
+export type Builtin = {
   create(el: HTMLElement, emit: Emit, invoke: Invoke): void
   // set applies an attribute; it returns false to leave it to the plain DOM attribute.
   set(el: HTMLElement, name: string, value: unknown): boolean
@@ -156,5 +159,16 @@ export const builtins: Record<string, Builtin> = {
   'wx-image': image,
   'wx-navigator': navigator,
   'wx-view': hoverable('none'),
-  'wx-button': hoverable('button-hover'),
+  'wx-button': button(hoverable('button-hover')),
+  'wx-checkbox': checkbox,
+  'wx-checkbox-group': checkboxGroup,
+  'wx-radio': radio,
+  'wx-radio-group': radioGroup,
+  'wx-switch': switchField,
+  'wx-slider': slider,
+  'wx-label': label,
+  'wx-form': form,
+  'wx-picker': picker,
+  'wx-picker-view': pickerView,
+  'wx-picker-view-column': pickerViewColumn,
 }
