@@ -494,8 +494,8 @@ export const picker: Builtin = {
 export function pickerFormValue(el: HTMLElement): unknown {
   const e = el as El
   const mode = String(prop(el, 'mode') || 'selector')
+  if (mode === 'selector') return Number(e.__value) || 0
   if (e.__value !== undefined && e.__value !== null && e.__value !== '') return e.__value
-  if (mode === 'selector') return 0
   if (mode === 'multiSelector' || mode === 'region') return []
   return ''
 }
