@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -91,7 +92,13 @@ func wheelAt(t *testing.T, b *Browser, x, y, dy float64) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) { p.DeltaY = dy })); err != nil {
+	// cdproto leaves out a zero deltaX, which Chromium requires for a wheel event.
+	wheel := cdp.Command[map[string]any, cdp.Empty]{Method: input.CommandDispatchMouseEvent}
+	params := map[string]any{"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": dy}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, wheel, params)
+		return err
+	})); err != nil {
 		t.Fatalf("wheel: %v", err)
 	}
 }
@@ -280,4 +287,228 @@ func TestGalleryForm(t *testing.T) {
 	b.Tap(".submit")
 	b.WaitText(".out", `submit {"agree":false,"city":0,"custom":"c1+","fruits":[],"level":0,"note":"","size":"","user":""} the formId is a mock one`, wait)
 	galleryShot(t, b, "form")
+}
+
+// sheetItem is the text of the item in the indicator band of column i of the open
+// picker sheet.
+func sheetItem(t *testing.T, b *Browser, i int) string {
+	t.Helper()
+	return pageEval[string](t, b, `const ind = doc.querySelector('.wx-picker-container .wx-picker-view-indicator');
+  const col = doc.querySelectorAll('.wx-picker-container .wx-picker-column')[`+strconv.Itoa(i)+`];
+  if (!ind || !col) return '';
+  const r = ind.getBoundingClientRect(), c = col.getBoundingClientRect();
+  const el = doc.elementFromPoint(c.left + c.width / 2, r.top + r.height / 2);
+  return el && el.classList.contains('wx-picker-item') ? el.textContent : '';`)
+}
+
+func waitSheetItem(t *testing.T, b *Browser, i int, want string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	got := ""
+	for time.Now().Before(deadline) {
+		if got = sheetItem(t, b, i); got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("picker column %d shows %q, want %q", i, got, want)
+}
+
+// dragSheetColumn drags column i of the open sheet by dy pixels (an item is 34px).
+func dragSheetColumn(t *testing.T, b *Browser, i int, dy float64) {
+	t.Helper()
+	waitSheetStill(t, b)
+	x, y := pointAt(t, b, `doc.querySelectorAll('.wx-picker-container .wx-picker-column')[`+strconv.Itoa(i)+`]`, 0.5, 0.5)
+	dragFrom(b, x, y, 0, dy, 8)
+}
+
+// tapSheet taps a part of the open sheet once it has slid up.
+func tapSheet(t *testing.T, b *Browser, selector string) {
+	t.Helper()
+	waitSheetStill(t, b)
+	b.Tap(selector)
+}
+
+// waitSheetStill waits until the sheet has slid up.
+func waitSheetStill(t *testing.T, b *Browser) {
+	t.Helper()
+	waitTrue(t, func() bool {
+		return pageEval[bool](t, b, `const s = doc.querySelector('.wx-picker'); return !!s && s.getAnimations().length === 0;`)
+	})
+}
+
+func sheetOpen(t *testing.T, b *Browser) bool {
+	return pageEval[bool](t, b, `return !!doc.querySelector('.wx-picker-container');`)
+}
+
+func TestGalleryPicker(t *testing.T) {
+	b := openGallery(t, "picker")
+	b.WaitContains(".p-sel", "fruit apple", wait)
+
+	// disabled: no sheet.
+	b.Tap(".p-off")
+	time.Sleep(200 * time.Millisecond)
+	if sheetOpen(t, b) {
+		t.Fatal("a disabled picker opened its sheet")
+	}
+
+	// selector: drag two items up, confirm.
+	b.Tap(".p-sel")
+	waitSheetItem(t, b, 0, "apple")
+	if title, _ := b.Text(".wx-picker-title"); title != "Fruit" {
+		t.Fatalf("header-text shows %q", title)
+	}
+	dragSheetColumn(t, b, 0, -68)
+	waitSheetItem(t, b, 0, "cherry")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 2", wait)
+	b.WaitContains(".p-sel", "fruit cherry", wait)
+	if sheetOpen(t, b) {
+		t.Fatal("the sheet stays open after confirm")
+	}
+	// It opens again at its value; cancel changes nothing.
+	b.Tap(".p-sel")
+	waitSheetItem(t, b, 0, "cherry")
+	dragSheetColumn(t, b, 0, 34)
+	waitSheetItem(t, b, 0, "banana")
+	tapSheet(t, b, ".wx-picker-cancel")
+	b.WaitText(".out", "cancel", wait)
+	b.WaitContains(".p-sel", "fruit cherry", wait)
+
+	// range-key names the label of object items.
+	b.Tap(".p-key")
+	waitSheetItem(t, b, 0, "one")
+	dragSheetColumn(t, b, 0, -34)
+	waitSheetItem(t, b, 0, "two")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 1", wait)
+
+	// multiSelector: columnchange as each column settles; the page changes the second
+	// column's range from it, and the open sheet follows.
+	b.Tap(".p-multi")
+	waitSheetItem(t, b, 1, "salmon")
+	dragSheetColumn(t, b, 0, -34)
+	b.WaitText(".out", "change 1column 0=1 ", wait)
+	waitSheetItem(t, b, 1, "apple")
+	dragSheetColumn(t, b, 1, -34)
+	b.WaitText(".out", "change 1column 0=1 column 1=1 ", wait)
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change [1,1]", wait)
+
+	// time within start and end.
+	b.Tap(".p-time")
+	waitSheetItem(t, b, 0, "12")
+	waitSheetItem(t, b, 1, "30")
+	if n := pageEval[int](t, b, `return doc.querySelectorAll('.wx-picker-container .wx-picker-column')[0].querySelectorAll('.wx-picker-item').length;`); n != 10 {
+		t.Fatalf("time 09:00..18:45 shows %d hours, want 10", n)
+	}
+	dragSheetColumn(t, b, 0, -68)
+	waitSheetItem(t, b, 0, "14")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 14:30", wait)
+
+	// date: the month column, then the value as YYYY-MM-DD.
+	b.Tap(".p-date")
+	waitSheetItem(t, b, 0, "2024年")
+	waitSheetItem(t, b, 2, "10日")
+	dragSheetColumn(t, b, 1, -34)
+	waitSheetItem(t, b, 1, "3月")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 2024-03-10", wait)
+
+	// fields="month": two columns, YYYY-MM.
+	b.Tap(".p-month")
+	waitSheetItem(t, b, 1, "2月")
+	if n := pageEval[int](t, b, `return doc.querySelectorAll('.wx-picker-container .wx-picker-column').length;`); n != 2 {
+		t.Fatalf(`fields="month" shows %d columns, want 2`, n)
+	}
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 2024-02", wait)
+
+	// region, with custom-item first in each column: value, code and postcode.
+	b.Tap(".p-region")
+	waitSheetItem(t, b, 2, "天河区")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 广东省,广州市,天河区 440000,440100,440106 510630", wait)
+	b.Tap(".p-region")
+	waitSheetItem(t, b, 1, "广州市")
+	dragSheetColumn(t, b, 1, -34)
+	waitSheetItem(t, b, 1, "深圳市")
+	waitSheetItem(t, b, 2, "宝安区")
+	galleryShot(t, b, "picker")
+	tapSheet(t, b, ".wx-picker-confirm")
+	b.WaitText(".out", "change 广东省,深圳市,宝安区 440000,440300,440306 518101", wait)
+	b.Tap(".p-region")
+	waitSheetStill(t, b)
+	x, y := pointAt(t, b, `doc.querySelectorAll('.wx-picker-container .wx-picker-column')[0]`, 0.5, 0.1)
+	dragFrom(b, x, y, 0, 34*4, 8)
+	waitSheetItem(t, b, 0, "全部")
+	waitSheetItem(t, b, 2, "全部")
+	x, y = pointAt(t, b, `doc.querySelector('.wx-picker-mask')`, 0.5, 0.05)
+	tapAt(t, b, x, y)
+	waitTrue(t, func() bool { return !sheetOpen(t, b) })
+	b.WaitText(".out", "change 广东省,深圳市,宝安区 440000,440300,440306 518101", wait)
+	// The mask cancels too (bindcancel).
+	b.Tap(".p-sel")
+	waitSheetStill(t, b)
+	x, y = pointAt(t, b, `doc.querySelector('.wx-picker-mask')`, 0.5, 0.05)
+	tapAt(t, b, x, y)
+	b.WaitText(".out", "cancel", wait)
+}
+
+// viewItem is the text of the item of a picker-view column in the middle of the view.
+func viewItem(t *testing.T, b *Browser, col string) string {
+	t.Helper()
+	return pageEval[string](t, b, `const view = doc.querySelector('wx-picker-view'), col = doc.querySelector(`+strconv.Quote(col)+`);
+  if (!view || !col) return '';
+  const v = view.getBoundingClientRect(), c = col.getBoundingClientRect();
+  const el = doc.elementFromPoint(c.left + c.width / 2, v.top + v.height / 2);
+  return el && col.contains(el) ? el.textContent : '';`)
+}
+
+func waitViewItem(t *testing.T, b *Browser, col, want string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	got := ""
+	for time.Now().Before(deadline) {
+		if got = viewItem(t, b, col); got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s shows %q in the band, want %q", col, got, want)
+}
+
+func TestGalleryPickerView(t *testing.T) {
+	b := openGallery(t, "picker-view")
+	// value [1, 2] puts 2021 and Mar in the band; items take the indicator's height.
+	waitViewItem(t, b, ".col-y", "2021")
+	waitViewItem(t, b, ".col-m", "Mar")
+	b.WaitStyle(".y", "height", "40px", wait)
+	b.WaitStyle(".wx-picker-view-indicator", "top", "80px", wait)
+
+	x, y := pointAt(t, b, `doc.querySelector('.col-y')`, 0.5, 0.5)
+	dragFrom(b, x, y, 0, -80, 8)
+	b.WaitText(".out", "change [3,2]", wait)
+	b.WaitText(".events", "pickstart pickend ", wait)
+	waitViewItem(t, b, ".col-y", "2023")
+
+	// The wheel scrolls a column, which snaps to the nearest item.
+	x, y = pointAt(t, b, `doc.querySelector('.col-m')`, 0.5, 0.5)
+	wheelAt(t, b, x, y, 118)
+	b.WaitText(".out", "change [3,5]", wait)
+	waitViewItem(t, b, ".col-m", "Jun")
+	galleryShot(t, b, "picker-view")
+
+	// A drag past the end stops at the last item.
+	x, y = pointAt(t, b, `doc.querySelector('.col-y')`, 0.5, 0.5)
+	dragFrom(b, x, y, 0, -400, 10)
+	b.WaitText(".out", "change [5,5]", wait)
+	waitViewItem(t, b, ".col-y", "2025")
+
+	// value from the page's data moves the columns (no change event).
+	b.Tap(".set")
+	waitViewItem(t, b, ".col-y", "2020")
+	waitViewItem(t, b, ".col-m", "Jan")
+	b.WaitText(".out", "change [5,5]", wait)
 }

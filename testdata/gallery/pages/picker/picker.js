@@ -9,6 +9,9 @@ Page({
     region: ['广东省', '广州市', '天河区'],
   },
   onSel(e) {
+    this.setData({ out: e.type + ' ' + JSON.stringify(e.detail.value), fi: e.detail.value })
+  },
+  onKey(e) {
     this.setData({ out: e.type + ' ' + JSON.stringify(e.detail.value) })
   },
   onCancel(e) {
