@@ -217,6 +217,10 @@ func TestGallerySwitch(t *testing.T) {
 	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(255, 0, 0)", wait)
 	b.Tap(".sw-color")
 	b.WaitText(".out", "sw=true cb=false sw=false color=false ", wait)
+	b.Tap(".turn-on")
+	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(255, 0, 0)", wait)
+	b.Tap(".turn-off")
+	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(223, 223, 223)", wait)
 	galleryShot(t, b, "switch")
 }
 

@@ -6,4 +6,7 @@ Page({
   turnOn() {
     this.setData({ on: true })
   },
+  turnOff() {
+    this.setData({ on: false })
+  },
 })
