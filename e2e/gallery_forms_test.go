@@ -130,6 +130,22 @@ func TestGalleryButton(t *testing.T) {
 	b.Tap(".b-loading")
 	waitTrue(t, func() bool { return spinner() == "wx-spin" })
 
+	// A pressed button shows button-hover, a disabled one does not.
+	pressed := func(sel string) bool {
+		x, y := b.center(sel)
+		b.mouse(chromedp.MousePressed, x, y)
+		time.Sleep(150 * time.Millisecond)
+		has := hasClass(t, b, "wx-button"+sel, "button-hover")
+		b.mouse(chromedp.MouseReleased, x, y)
+		return has
+	}
+	if !pressed(".b-default") {
+		t.Fatal("a pressed button does not show button-hover")
+	}
+	if pressed(".b-disabled") {
+		t.Fatal("a pressed disabled button shows button-hover")
+	}
+
 	// open-type buttons answer with the simulator's mocked account.
 	b.Tap(".b-user")
 	b.WaitText(".out", "getuserinfo getUserInfo:ok mpsim user", wait)

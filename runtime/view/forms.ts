@@ -56,6 +56,12 @@ const openTypes: Record<string, [string, () => Record<string, unknown>] | null> 
 export function button(hover: Builtin): Builtin {
   return {
     create(el, emit, invoke) {
+      // A disabled button shows no hover-class: the class hover reads is "none" then.
+      let hoverClass: unknown
+      Object.defineProperty(el, '__prop_hover-class', {
+        get: () => (flag(el, 'disabled') ? 'none' : hoverClass),
+        set: (v) => (hoverClass = v),
+      })
       hover.create(el, emit, invoke)
       ;(el as El).__emit = emit
       el.addEventListener('click', () => {
