@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,26 +23,6 @@ func galleryPage(t *testing.T, srv *Server, page string) *Browser {
 		}
 	})
 	return b
-}
-
-// galleryShot keeps a screenshot of the page when MPSIM_SCREENSHOTS names a folder.
-func galleryShot(t *testing.T, b *Browser, name string) {
-	t.Helper()
-	if dir := os.Getenv("MPSIM_SCREENSHOTS"); dir != "" {
-		if err := b.Screenshot(filepath.Join(dir, "gallery-"+name+".png")); err != nil {
-			t.Error(err)
-		}
-	}
-}
-
-// evalIn runs a body with doc (the top page's document) and returns its JSON value.
-func evalIn[T any](t *testing.T, b *Browser, body string) T {
-	t.Helper()
-	v, err := Eval[T](b, inPage(body))
-	if err != nil {
-		t.Fatalf("eval %q: %v", body, err)
-	}
-	return v
 }
 
 // waitEval waits until the body's value, as JSON, is want.
@@ -264,9 +242,9 @@ func TestGalleryMedia(t *testing.T) {
 			`[false,true,true,false,"/static/poster.png","cover","/static/tone.wav"]`)
 		// The second one: a relative src from the page's folder, controls by default.
 		waitEval(t, b, `const v = doc.querySelector('.vid2 video'); return [v.controls, v.src.replace(/^https?:\/\/[^/]+/, ''), v.poster.replace(/^https?:\/\/[^/]+/, '')];`, `[true,"/static/tone.wav","/static/poster.png"]`)
-		evalIn[any](t, b, `doc.querySelector('.vid video').play(); return true;`)
+		pageEval[any](t, b, `doc.querySelector('.vid video').play(); return true;`)
 		b.WaitText(".v-log", "play 2 pause 0 ended 1", wait)
-		evalIn[any](t, b, `doc.querySelector('.vid video').pause(); return true;`)
+		pageEval[any](t, b, `doc.querySelector('.vid video').pause(); return true;`)
 		b.WaitText(".v-log", "play 2 pause 1 ended 1", wait)
 		galleryShot(t, b, "video")
 	})
@@ -277,7 +255,7 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, `const r = doc.querySelector('.au').shadowRoot; return [r.querySelector('.name').textContent, r.querySelector('.author').textContent, r.querySelector('audio').src.replace(/^https?:\/\/[^/]+/, '')];`,
 			`["Tone","mpsim","/static/tone.wav"]`)
 		// The play button on the poster plays it, with a real click.
-		pt := evalIn[[2]float64](t, b, `const r = doc.querySelector('.au').shadowRoot.querySelector('.poster').getBoundingClientRect(), f = frame.getBoundingClientRect();
+		pt := pageEval[[2]float64](t, b, `const r = doc.querySelector('.au').shadowRoot.querySelector('.poster').getBoundingClientRect(), f = frame.getBoundingClientRect();
   return [f.left + r.left + r.width / 2, f.top + r.top + r.height / 2];`)
 		b.mouse(chromedp.MousePressed, pt[0], pt[1])
 		b.mouse(chromedp.MouseReleased, pt[0], pt[1])

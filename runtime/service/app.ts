@@ -4,6 +4,7 @@ import { Cmd, Ev, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { PageBackend, type RemoteNode } from './backend'
 import { EventChannel } from './event-channel'
+import { builtinEvent, FORM_FIELD } from './form'
 import { type Modules } from './modules'
 
 export type AppConfig = {
@@ -569,7 +570,10 @@ export class AppRuntime {
       const B = this.behaviorEnv().Behavior as (d: Record<string, unknown>) => unknown
       this.builtinBehaviors = {
         // Form fields: a <form> reads name and value from the components that have them.
-        'wx://form-field': B({ properties: { name: { type: String, value: '' }, value: { type: null, value: '' } } }),
+        'wx://form-field': B({
+          properties: { name: { type: String, value: '' }, value: { type: null, value: '' } },
+          lifetimes: { created(this: any) { this._$[FORM_FIELD] = true } },
+        }),
         'wx://form-field-group': B({}),
         'wx://form-field-button': B({}),
         // glass-easel honours `export` for selectComponent without a behavior.
@@ -664,6 +668,7 @@ export class AppRuntime {
     if (!page) return
     const touch = data.type.startsWith('touch') || data.type === 'tap' || data.type.startsWith('long')
     if (data.offsets) page.backend.setOffsets(data.offsets)
+    if (builtinEvent(page.backend.element(data.id), data.type, data.detail, page.caller)) return
     page.backend.dispatch(data.id, data.type, data.detail ?? {},
       touch ? { touches: data.touches || [], changedTouches: data.changedTouches || [] } : undefined,
       data.bubbles !== false)

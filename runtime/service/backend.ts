@@ -153,6 +153,11 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.canvases.delete(id)
   }
 
+  // element is the glass-easel element of node id.
+  element(id: number): glassEasel.Element | undefined {
+    return this.nodes.get(id)?.__wxElement
+  }
+
   newId() {
     return this.nextId++
   }

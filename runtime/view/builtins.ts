@@ -1,12 +1,14 @@
 // Built-in components with behaviour of their own in the page layer. Each gets its DOM
 // element when created and its attributes as they change, and emits the phone's events
 // for its node (input, focus, blur, confirm ...).
-import { canvas } from './canvas'
 import { audio, coverImage, coverView, placeholder, video, webView } from './media'
+import { button, checkbox, checkboxGroup, form, label, radio, radioGroup, slider, switchField } from './forms'
+import { canvas } from './canvas'
+import { icon, progress, richText, text } from './text'
 import { movableView } from './movable'
+import { picker, pickerView, pickerViewColumn } from './picker'
 import { scrollView } from './scroll'
 import { swiper } from './swiper'
-import { icon, progress, richText, text } from './text'
 
 export type Emit = (type: string, detail: Record<string, unknown>, bubbles?: boolean) => void
 
@@ -143,7 +145,6 @@ const navigator: Builtin = {
   set: () => false,
 }
 
-
 export const builtins: Record<string, Builtin> = {
   'wx-input': field(false),
   'wx-textarea': field(true),
@@ -168,4 +169,16 @@ export const builtins: Record<string, Builtin> = {
   'wx-live-pusher': placeholder('live-pusher', 'a live stream pusher'),
   'wx-ad': placeholder('ad', 'an advertisement'),
   'wx-voip-room': placeholder('voip-room', 'a video call room'),
+  'wx-button': button(),
+  'wx-checkbox': checkbox,
+  'wx-checkbox-group': checkboxGroup,
+  'wx-radio': radio,
+  'wx-radio-group': radioGroup,
+  'wx-switch': switchField,
+  'wx-slider': slider,
+  'wx-label': label,
+  'wx-form': form,
+  'wx-picker': picker,
+  'wx-picker-view': pickerView,
+  'wx-picker-view-column': pickerViewColumn,
 }
