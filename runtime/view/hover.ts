@@ -16,7 +16,7 @@ function hoverClassOf(el: Element): string[] {
 }
 
 export function installHover(doc: Document) {
-  let pressed: { el: Element; classes: string[]; timer: ReturnType<typeof setTimeout> }[] = []
+  let pressed: { el: Element; classes: string[]; timer: ReturnType<typeof setTimeout> | undefined }[] = []
   doc.addEventListener('pointerdown', (e) => {
     if (e.pointerType === 'mouse' && e.button !== 0) return
     for (let el = e.target as Element | null; el && el.nodeType === 1; el = el.parentElement) {
@@ -24,7 +24,10 @@ export function installHover(doc: Document) {
       if (classes.length > 0) {
         const target = el
         const start = Number((el as unknown as Props)['__prop_hover-start-time'] ?? 20)
-        pressed.push({ el, classes, timer: setTimeout(() => target.classList.add(...classes), start) })
+        // A press shorter than hover-start-time shows no hover; with 0 it shows at once.
+        const add = () => target.classList.add(...classes)
+        if (start <= 0) add()
+        pressed.push({ el, classes, timer: start > 0 ? setTimeout(add, start) : undefined })
       }
       if ((el as unknown as Props)['__prop_hover-stop-propagation']) break
     }
