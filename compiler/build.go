@@ -120,10 +120,18 @@ func pageWXS(modules map[string]string) string {
 // templateGroups writes the templates part of appservice.js: it fills G, the map of every
 // compiled .wxml (for import and include), with W and D (compiler/wxs) holding the WXS
 // modules they use. A hot update runs the same with only the changed templates.
+//
+// With wxsModules nil the templates use the WXS modules already loaded (kept on G as
+// __wxs): a hot update of templates alone need not load the modules again.
 func templateGroups(wxsModules, templates map[string]string) string {
 	var b strings.Builder
 	b.WriteString("(function (G) {\n")
-	writeWXSModules(&b, wxsModules)
+	if wxsModules == nil {
+		b.WriteString("var W = G.__wxs.W, D = G.__wxs.D;\n")
+	} else {
+		writeWXSModules(&b, wxsModules)
+		b.WriteString(`Object.defineProperty(G, "__wxs", { value: { W: W, D: D }, configurable: true });` + "\n")
+	}
 	for _, n := range sortedKeys(templates) {
 		b.WriteString("G[" + jsString(n) + "] = " + templates[n] + ";\n")
 	}
@@ -132,9 +140,10 @@ func templateGroups(wxsModules, templates map[string]string) string {
 }
 
 // TemplateScript is the script of a hot update (templates.js): the templates at paths and
-// those that use them (TemplateUsers), over the ones the service layer has, with every
-// WXS module. It also gives the paths it holds.
-func (o *Output) TemplateScript(paths []string) (string, []string) {
+// those that use them (TemplateUsers), over the ones the service layer has; with withWXS,
+// every WXS module again (a .wxs changed), else the ones loaded. It also gives the paths
+// it holds.
+func (o *Output) TemplateScript(paths []string, withWXS bool) (string, []string) {
 	todo := slices.Clone(paths)
 	picked := map[string]string{}
 	for len(todo) > 0 {
@@ -147,7 +156,13 @@ func (o *Output) TemplateScript(paths []string) (string, []string) {
 		picked[p] = code
 		todo = append(todo, o.TemplateUsers[p]...)
 	}
-	return templateGroups(o.WXSCode, picked), sortedKeys(picked)
+	modules := o.WXSCode
+	if !withWXS {
+		modules = nil
+	} else if modules == nil {
+		modules = map[string]string{}
+	}
+	return templateGroups(modules, picked), sortedKeys(picked)
 }
 
 // appService writes appservice.js around the templates part (templateGroups), and gives a

@@ -21,6 +21,14 @@ import (
 	"github.com/mpsim/mpsim/internal/par"
 )
 
+// nonNil is m, or an empty map: templateGroups takes nil to mean "no modules again".
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
 // Builder builds a project again and again, as the developer edits it. Each source file's
 // compiled form is cached under the hash of its content: a rebuild compiles only the files
 // whose content changed, and re-links the rest (cheap: concatenation and look-ups). A file
@@ -280,7 +288,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 	}
 	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-		components: components, styles: styles, slots: slots}, templateGroups(wxsModules, templates))
+		components: components, styles: styles, slots: slots}, templateGroups(nonNil(wxsModules), templates))
 	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
 		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
 }

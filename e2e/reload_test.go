@@ -18,6 +18,7 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 		"pages/index/index.wxss":   ".n { color: rgb(1, 1, 1); }",
 		"pages/detail/detail.js":   "Page({ data: { q: '' }, onLoad(q) { this.setData({ q: JSON.stringify(q) + ' v1' }) } })",
 		"pages/detail/detail.wxml": `<view class="q">{{q}}</view>`,
+		"utils/fmt.wxs":            "module.exports.show = function (n) { return 'n is ' + n }",
 	})
 	write := func(name, content string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -48,6 +49,14 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 	b.WaitText(".n", "count 2", wait) // re-rendered with the page's data
 	b.Tap(".n")
 	b.WaitText(".n", "count 3", wait) // and it still works
+
+	// A .wxs module: the templates that use it take the new code, the data stays.
+	write("pages/index/index.wxml", `<wxs src="../../utils/fmt.wxs" module="fmt"/><view class="n" bindtap="inc">{{fmt.show(n)}}</view>`)
+	b.WaitText(".n", "n is 3", wait)
+	write("utils/fmt.wxs", "module.exports.show = function (n) { return 'now ' + n }")
+	b.WaitText(".n", "now 3", wait)
+	write("pages/index/index.wxml", `<view class="n" bindtap="inc">count {{n}}</view>`)
+	b.WaitText(".n", "count 3", wait)
 
 	// A page's .js cannot be swapped into the running app: it relaunches at the same
 	// pages, each with its query, the page below included.

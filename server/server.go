@@ -122,7 +122,7 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 			templates = slices.Sorted(maps.Keys(cur.TemplateCode))
 		}
 		if len(templates) > 0 {
-			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged", map[string]any{"paths": templates}))
+			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged", map[string]any{"paths": templates, "wxs": wxs}))
 		}
 	}
 	var problems []diag.Diagnostic
@@ -317,14 +317,15 @@ func (s *Server) pageWXS(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// templates serves templates.js?paths=a,b: the templates of a hot update (and those that
-// import them), over the ones the service layer has.
+// templates serves templates.js?paths=a,b[&wxs=1]: the templates of a hot update (and
+// those that import them), over the ones the service layer has, with the WXS modules again
+// when one of them changed.
 func (s *Server) templates(w http.ResponseWriter, r *http.Request) {
 	out, _ := s.current()
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	if out != nil {
-		script, _ := out.TemplateScript(strings.Split(r.URL.Query().Get("paths"), ","))
+		script, _ := out.TemplateScript(strings.Split(r.URL.Query().Get("paths"), ","), r.URL.Query().Get("wxs") == "1")
 		io.WriteString(w, script)
 	}
 }

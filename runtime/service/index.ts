@@ -118,7 +118,8 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
     // Saved .wxml or .wxs: load the new templates over the old ones, then re-render.
     try {
       const paths: string[] = data?.paths || []
-      importScripts(`/templates.js?session=${encodeURIComponent(session)}&paths=${encodeURIComponent(paths.join(','))}`)
+      const wxsToo = data?.wxs ? '&wxs=1' : ''
+      importScripts(`/templates.js?session=${encodeURIComponent(session)}&paths=${encodeURIComponent(paths.join(','))}${wxsToo}`)
       runtime.reloadTemplates()
     } catch (err) {
       reportError(err, 'loading the new templates')
