@@ -23,9 +23,9 @@ import (
 
 // Output is one build of a project.
 type Output struct {
-	// AppService is appservice.js: it runs in the service layer after the runtime and
-	// registers the app's config, modules and templates with it (__mpsim).
-	AppService string
+	// AppService makes appservice.js (once): it runs in the service layer after the
+	// runtime and registers the app's config, modules and templates with it (__mpsim).
+	AppService func() string
 	// Config is what the shell needs to start: the pages, the entry page, the window.
 	Config AppConfig
 	// AppServiceMap makes the source map of AppService, served at /appservice.js.map. It
@@ -44,10 +44,10 @@ type Output struct {
 	// TemplateUsers lists, for a template, the templates that import or include it: they
 	// hold on to what they imported, so a hot update of it must renew them too.
 	TemplateUsers map[string][]string
-	// PageWXS is wxs.js: every WXS module, .wxs files and inline ones, for the page layer,
+	// PageWXS makes wxs.js (once): every WXS module, .wxs files and inline ones, for the page layer,
 	// which runs WXS event handlers and change:prop observers. It sets self.__mpsimWxs to
 	// the loaders by module filename.
-	PageWXS string
+	PageWXS func() string
 }
 
 // AppConfig is the app configuration as the shell and runtime read it.

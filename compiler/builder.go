@@ -287,10 +287,19 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 			users[r.Path] = append(users[r.Path], key)
 		}
 	}
-	code, sourceMap := appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-		components: components, styles: styles, slots: slots}, templateGroups(nonNil(wxsModules), templates))
-	return &Output{AppService: code, AppServiceMap: sync.OnceValue(sourceMap), Config: cfg, Styles: styles.css,
-		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users, PageWXS: pageWXS(pageModules), Files: p.FS}, errs
+	// appservice.js and wxs.js are written when first asked for: a hot update of a style
+	// sheet or a template never needs them, and they are megabytes for a large project.
+	gen := sync.OnceValues(func() (string, func() []byte) {
+		return appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
+			components: components, styles: styles, slots: slots}, templateGroups(nonNil(wxsModules), templates))
+	})
+	return &Output{
+		AppService:    func() string { code, _ := gen(); return code },
+		AppServiceMap: sync.OnceValue(func() []byte { _, sourceMap := gen(); return sourceMap() }),
+		Config:        cfg, Styles: styles.css,
+		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users,
+		PageWXS: sync.OnceValue(func() string { return pageWXS(pageModules) }), Files: p.FS,
+	}, errs
 }
 
 // readJSONModule reads a .json file a script requires; it must be valid JSON.

@@ -41,7 +41,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	if s := b.Stats(); s.Compiled != 0 || s.Reused != 5 {
 		t.Fatalf("unchanged rebuild: %+v", s)
 	}
-	if again.AppService != out.AppService {
+	if again.AppService() != out.AppService() {
 		t.Fatal("an unchanged rebuild gave different output")
 	}
 
@@ -51,7 +51,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	if s := b.Stats(); s.Compiled != 1 || s.Reused != 4 {
 		t.Fatalf("one change: %+v", s)
 	}
-	if !strings.Contains(out.AppService, `"b2"`) {
+	if !strings.Contains(out.AppService(), `"b2"`) {
 		t.Fatal("the changed template is not in the output")
 	}
 
@@ -64,7 +64,7 @@ func TestRebuildCompilesOnlyWhatChanged(t *testing.T) {
 	}
 	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { x: 1 } })`)}
 	out, errs = b.Build(load(t, fsys), nil)
-	if out == nil || strings.Contains(out.AppService, `"app.js"`) {
+	if out == nil || strings.Contains(out.AppService(), `"app.js"`) {
 		t.Fatalf("after fix: %v", errs)
 	}
 	if s := b.Stats(); s.Compiled != 1 {
@@ -86,7 +86,7 @@ func TestBuildWithTheChangedFilesOnly(t *testing.T) {
 	fsys["pages/a/a.wxml"] = &fstest.MapFile{Data: []byte(`<view>unseen</view>`)}
 	fsys["pages/a/a.js"] = &fstest.MapFile{Data: []byte(`Page({ data: { v: 2 } })`)}
 	out, _ := b.Build(load(t, fsys), []string{"pages/a/a.js"})
-	if st := b.Stats(); st.Compiled != 1 || !strings.Contains(out.AppService, "v: 2") || strings.Contains(out.AppService, "unseen") {
+	if st := b.Stats(); st.Compiled != 1 || !strings.Contains(out.AppService(), "v: 2") || strings.Contains(out.AppService(), "unseen") {
 		t.Fatalf("rebuild of one file: %+v", st)
 	}
 	// A new file and a changed .json are picked up.
@@ -94,13 +94,13 @@ func TestBuildWithTheChangedFilesOnly(t *testing.T) {
 	fsys["components/c/c.wxml"] = &fstest.MapFile{Data: []byte(`<text>c</text>`)}
 	fsys["pages/a/a.json"] = &fstest.MapFile{Data: []byte(`{"usingComponents": {"c": "/components/c/c"}}`)}
 	out, errs := b.Build(load(t, fsys), []string{"components/c/c.js", "components/c/c.wxml", "pages/a/a.json"})
-	if out == nil || !strings.Contains(out.AppService, `"c":"/components/c/c"`) {
+	if out == nil || !strings.Contains(out.AppService(), `"c":"/components/c/c"`) {
 		t.Fatalf("new component not linked: %v", errs)
 	}
 	// A deleted file goes.
 	delete(fsys, "components/c/c.wxml")
 	out, _ = b.Build(load(t, fsys), []string{"components/c/c.wxml"})
-	if strings.Contains(out.AppService, `G["components/c/c"]`) {
+	if strings.Contains(out.AppService(), `G["components/c/c"]`) {
 		t.Fatal("a deleted template is still in the output")
 	}
 }

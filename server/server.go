@@ -304,7 +304,7 @@ func (s *Server) appService(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "throw new Error("+string(msg)+");\n")
 		return
 	}
-	io.WriteString(w, out.AppService)
+	io.WriteString(w, out.AppService())
 }
 
 // pageWXS serves wxs.js, the WXS modules the page layer runs (handlers, observers).
@@ -313,7 +313,7 @@ func (s *Server) pageWXS(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	if out != nil {
-		io.WriteString(w, out.PageWXS)
+		io.WriteString(w, out.PageWXS())
 	}
 }
 

@@ -341,9 +341,9 @@ func writeOutput(dir string, out *compiler.Output) error {
 		return err
 	}
 	files := map[string][]byte{
-		"appservice.js":     []byte(out.AppService),
+		"appservice.js":     []byte(out.AppService()),
 		"appservice.js.map": out.AppServiceMap(),
-		"wxs.js":            []byte(out.PageWXS),
+		"wxs.js":            []byte(out.PageWXS()),
 		"app-config.json":   cfg,
 	}
 	for path, css := range out.Styles {
