@@ -234,7 +234,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if abs, err := filepath.Abs(data); err == nil {
 			skip = append(skip, abs)
 		}
-		go server.Watch(ctx, name, 15*time.Millisecond, skip, log, func(changed []string) {
+		go server.Watch(ctx, name, 10*time.Millisecond, skip, log, func(changed []string) {
 			proj, out, errs := compile(builder, fsys, underRoot(changed, root))
 			srv.SetBuild(out, errs)
 			srv.Built(changed, out != nil, errs)
