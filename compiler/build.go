@@ -41,6 +41,11 @@ type Output struct {
 	// .wxs (by path): TemplateScript makes from them the script of a hot update.
 	TemplateCode map[string]string
 	WXSCode      map[string]string
+	// Scripts are the app's modules by path ("pages/a/a.js"), and Components the pages and
+	// components by path without extension: a saved page or component script is swapped
+	// into the running app by ModuleScript.
+	Scripts    map[string]js.Module
+	Components map[string]bool
 	// TemplateUsers lists, for a template, the templates that import or include it: they
 	// hold on to what they imported, so a hot update of it must renew them too.
 	TemplateUsers map[string][]string
@@ -163,6 +168,25 @@ func (o *Output) TemplateScript(paths []string, withWXS bool) (string, []string)
 		modules = map[string]string{}
 	}
 	return templateGroups(modules, picked), sortedKeys(picked)
+}
+
+// ModuleScript is the script of a hot update of scripts (modules.js): it defines the
+// modules at paths again, as appservice.js defines them (without a source map). It also
+// gives the paths it holds.
+func (o *Output) ModuleScript(paths []string) (string, []string) {
+	var b strings.Builder
+	b.WriteString(fmt.Sprintf("(function (%s) {\n", strings.Join(js.ShadowedGlobals, ", ")))
+	var held []string
+	for _, p := range paths {
+		m, ok := o.Scripts[p]
+		if !ok {
+			continue
+		}
+		held = append(held, p)
+		b.WriteString(fmt.Sprintf("__mpsim.define(%s, function (require, module, exports) {\n%s\n});\n", jsString(p), m.Code))
+	}
+	b.WriteString("})();\n")
+	return b.String(), held
 }
 
 // appService writes appservice.js around the templates part (templateGroups), and gives a

@@ -21,6 +21,22 @@ import (
 	"github.com/mpsim/mpsim/internal/par"
 )
 
+func scriptsByPath(modules []js.Module) map[string]js.Module {
+	out := make(map[string]js.Module, len(modules))
+	for _, m := range modules {
+		out[m.Path] = m
+	}
+	return out
+}
+
+func componentPaths(components map[string]*project.Component) map[string]bool {
+	out := make(map[string]bool, len(components))
+	for p := range components {
+		out[p] = true
+	}
+	return out
+}
+
 // nonNil is m, or an empty map: templateGroups takes nil to mean "no modules again".
 func nonNil(m map[string]string) map[string]string {
 	if m == nil {
@@ -298,6 +314,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		AppServiceMap: sync.OnceValue(func() []byte { _, sourceMap := gen(); return sourceMap() }),
 		Config:        cfg, Styles: styles.css,
 		TemplateCode: templates, WXSCode: wxsModules, TemplateUsers: users,
+		Scripts: scriptsByPath(modules), Components: componentPaths(components),
 		PageWXS: sync.OnceValue(func() string { return pageWXS(pageModules) }), Files: p.FS,
 	}, errs
 }

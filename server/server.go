@@ -91,25 +91,40 @@ func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
 // Built tells the simulators in every open tab about a rebuild after changed files, with
 // the least disruptive update: the style sheets that changed are swapped into the pages in
 // place; changed templates (.wxml, .wxs) are loaded by the service layer, which re-renders
-// the pages with their data; any other change relaunches the app at the same pages.
+// the pages with their data; a changed page's or component's script is loaded too, and
+// the page is made again where it is in the stack; any other change relaunches the app at
+// the same pages.
 // Errors show over the simulator until a good build comes.
 func (s *Server) Built(changed []string, ok bool, errs diag.List) {
+	s.mu.RLock()
+	prev, cur := s.prev, s.build
+	s.mu.RUnlock()
 	others, wxs := len(changed) == 0, false
+	var scripts []string // the scripts of pages and components, swapped in without a relaunch
 	for _, c := range changed {
-		switch path.Ext(c) {
+		switch ext := path.Ext(c); ext {
 		case ".wxss", ".wxml":
 		case ".wxs":
 			wxs = true
+		case ".js", ".ts":
+			module := strings.TrimSuffix(c, ext) + ".js"
+			if cur == nil || !cur.Components[strings.TrimSuffix(c, ext)] || cur.Scripts[module].Path == "" {
+				others = true // app.js, a utility module: the app starts again
+			}
+			scripts = append(scripts, module)
 		default:
 			others = true
 		}
 	}
-	s.mu.RLock()
-	prev, cur := s.prev, s.build
-	s.mu.RUnlock()
+	// Scripts go alone: mixed with templates or styles, the app starts again.
+	if len(scripts) > 0 && len(scripts) != len(changed) {
+		others = true
+	}
 	// With no good build before this one, there is nothing running to update.
 	relaunch := ok && (others || prev == nil)
-	if ok && !relaunch {
+	if ok && !relaunch && len(scripts) > 0 {
+		s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onScriptsChanged", map[string]any{"paths": scripts}))
+	} else if ok && !relaunch {
 		if styles := changedKeys(prev.Styles, cur.Styles, bytes.Equal); len(styles) > 0 {
 			s.hub.Broadcast(RoleWebview, onEvent(CmdWebviewOnEvent, "onStylesChanged", map[string]any{"paths": styles}))
 		}
@@ -184,6 +199,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/appservice.js.map", s.appServiceMap)
 	r.Get("/wxs.js", s.pageWXS)
 	r.Get("/templates.js", s.templates)
+	r.Get("/modules.js", s.moduleScript)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Post("/session/device", s.chooseDevice)
@@ -326,6 +342,18 @@ func (s *Server) templates(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	if out != nil {
 		script, _ := out.TemplateScript(strings.Split(r.URL.Query().Get("paths"), ","), r.URL.Query().Get("wxs") == "1")
+		io.WriteString(w, script)
+	}
+}
+
+// moduleScript serves modules.js?paths=pages/a/a.js: page and component scripts defined
+// again, for a hot update.
+func (s *Server) moduleScript(w http.ResponseWriter, r *http.Request) {
+	out, _ := s.current()
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	if out != nil {
+		script, _ := out.ModuleScript(strings.Split(r.URL.Query().Get("paths"), ","))
 		io.WriteString(w, script)
 	}
 }

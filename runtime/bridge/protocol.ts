@@ -54,6 +54,9 @@ export const Ev = {
   // controller -> service: an item of the capsule's menu ({ action: 'shareAppMessage' |
   // 'shareTimeline' | 'addToFavorites' }) for the page on top
   MenuAction: 'onMenuAction',
+  // server -> service: saved page or component scripts ({ paths: ["pages/a/a.js"] }):
+  // load /modules.js and make those pages again where they are
+  ScriptsChanged: 'onScriptsChanged',
   // controller -> service: the app goes to the background / comes back ({})
   EnterBackground: 'onAppEnterBackground',
   EnterForeground: 'onAppEnterForeground',

@@ -1,6 +1,6 @@
 import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
-import { Cmd, Ev, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
+import { Cmd, Ev, Op, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { PageBackend, type RemoteNode } from './backend'
 import { EventChannel } from './event-channel'
@@ -343,7 +343,38 @@ export class AppRuntime {
   }
 
   // openPage creates the page's component tree in a backend bound to its webview.
-  private openPage(ev: RouteEvent) {
+  // reloadScripts swaps saved page and component scripts into the running app (the new
+  // modules.js has just defined them again): each is run again, which registers it anew,
+  // and each changed page is made again where it is in the stack, with its query; for a
+  // changed component, the page on top. The other pages keep their state.
+  reloadScripts(paths: string[]) {
+    const changed = paths.map((p) => p.replace(/\.js$/, ''))
+    for (const c of changed) {
+      if (!this.loaded.has(c)) continue
+      this.loaded.delete(c)
+      this.loadComponent(c)
+    }
+    const pages = this.stack.filter((p) => changed.includes(p.path))
+    const top = this.stack[this.stack.length - 1]
+    if (pages.length === 0 && top) pages.push(top)
+    for (const page of pages) {
+      const at = this.stack.indexOf(page)
+      this.callHook(page.caller, 'onUnload')
+      try {
+        page.tabBar?.release()
+        page.root.release()
+      } catch (err) {
+        this.reportError(err, 'unloading a page to make it again')
+      }
+      page.backend.destroy()
+      this.openPage({ path: page.path, query: page.query, webviewId: page.webviewId, openType: 'redirectTo' }, at)
+    }
+  }
+
+  // openPage creates a page's component tree in a backend bound to its webview; with at,
+  // in place of the page at that index of the stack (a hot update), its page layer
+  // starting over.
+  private openPage(ev: RouteEvent, at?: number) {
     const path = ev.path.replace(/^\//, '').replace(/\.html$/, '')
     const query = ev.query || {}
     if (!this.templates[path]) {
@@ -366,6 +397,7 @@ export class AppRuntime {
       (scope) => scopes.queryName(scope),
       (sheet) => `/wxss/${sheet}.wxss`,
     )
+    if (at !== undefined) backend.op(Op.Reset)
     backend.onEvent((target, type, detail, options) => {
       const e = new glassEasel.Event(type, detail, options)
       glassEasel.Event.dispatchEvent(target, e)
@@ -384,7 +416,8 @@ export class AppRuntime {
     // The page is on top before its components attach: what they call in attached
     // (getCurrentPages, wx.createSelectorQuery) is about this page, as on a phone.
     const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, root, caller }
-    this.stack.push(page)
+    if (at === undefined) this.stack.push(page)
+    else this.stack[at] = page
     const rootNode = backend.getRootNode()
     const placeholder = backend.createElement('placeholder', 'placeholder')
     rootNode.appendChild(placeholder)
@@ -395,7 +428,7 @@ export class AppRuntime {
     }
 
     this.callHook(caller, 'onLoad', { ...query })
-    this.show(page)
+    if (this.stack[this.stack.length - 1] === page) this.show(page)
     backend.render(() => this.callHook(caller, 'onReady'))
   }
 

@@ -124,6 +124,15 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
     } catch (err) {
       reportError(err, 'loading the new templates')
     }
+  } else if (eventName === Ev.ScriptsChanged) {
+    // Saved page or component scripts: define them again, then make their pages again.
+    try {
+      const paths: string[] = data?.paths || []
+      importScripts(`/modules.js?session=${encodeURIComponent(session)}&paths=${encodeURIComponent(paths.join(','))}`)
+      runtime.reloadScripts(paths)
+    } catch (err) {
+      reportError(err, 'loading the new scripts')
+    }
   } else if (eventName === Ev.EnterBackground) runtime.enterBackground()
   else if (eventName === Ev.EnterForeground) runtime.enterForeground()
 })

@@ -192,9 +192,16 @@ function apply(ops: RenderOps) {
         break
       }
       case Op.Reset:
+        // The page is made again (a hot update of its script): its nodes, listeners and
+        // style sheets go; the new tree brings its own.
         rootEl.textContent = ''
         nodes.clear()
         nodes.set(ROOT_NODE_ID, rootEl)
+        listeners.clear()
+        wxs.clear()
+        for (const link of styleSheets.values()) link.remove()
+        styleSheets.clear()
+        loadingSheets = 0
         break
     }
   }

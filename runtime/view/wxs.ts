@@ -54,6 +54,12 @@ export class WxsLayer {
     this.listeners.delete(id)
   }
 
+  // clear forgets every node's handlers: the page is made again.
+  clear() {
+    this.listeners.clear()
+    this.pending = []
+  }
+
   // observe queues a change:prop observer; it runs once the batch that set the value is
   // in the DOM, so that it can measure and select what the same batch created.
   observe(id: number, ref: WxsRef, newValue: unknown, oldValue: unknown, ownerId: number, scope: string) {
