@@ -30,11 +30,12 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 	b.WaitText(".n", "n 0", wait)
 	b.Tap(".n")
 	b.Tap(".n")
-	b.WaitText(".n", "n 2", wait)
+	b.Tap(".n")
+	b.WaitText(".n", "n 3", wait)
 
 	write("pages/index/index.wxss", ".n { color: rgb(200, 0, 0); }")
 	b.WaitStyle(".n", "color", "rgb(200, 0, 0)", wait)
-	b.WaitText(".n", "n 2", wait) // swapped in place: the page kept its data
+	b.WaitText(".n", "n 3", wait) // swapped in place: the page kept its data
 
 	write("pages/index/index.wxml", `<view class="n" bindtap="inc">count {{n}}<view>`)
 	overlay := func() string {
@@ -42,21 +43,21 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 		return text
 	}
 	waitTrue(t, func() bool { return strings.Contains(overlay(), "pages/index/index.wxml:1:") })
-	b.WaitText(".n", "n 2", wait) // the last good build keeps running under the overlay
+	b.WaitText(".n", "n 3", wait) // the last good build keeps running under the overlay
 
 	write("pages/index/index.wxml", `<view class="n" bindtap="inc">count {{n}}</view>`)
 	waitTrue(t, func() bool { return overlay() == "" })
-	b.WaitText(".n", "count 2", wait) // re-rendered with the page's data
+	b.WaitText(".n", "count 3", wait) // re-rendered with the page's data
 	b.Tap(".n")
-	b.WaitText(".n", "count 3", wait) // and it still works
+	b.WaitText(".n", "count 4", wait) // and it still works
 
 	// A .wxs module: the templates that use it take the new code, the data stays.
 	write("pages/index/index.wxml", `<wxs src="../../utils/fmt.wxs" module="fmt"/><view class="n" bindtap="inc">{{fmt.show(n)}}</view>`)
-	b.WaitText(".n", "n is 3", wait)
+	b.WaitText(".n", "n is 4", wait)
 	write("utils/fmt.wxs", "module.exports.show = function (n) { return 'now ' + n }")
-	b.WaitText(".n", "now 3", wait)
+	b.WaitText(".n", "now 4", wait)
 	write("pages/index/index.wxml", `<view class="n" bindtap="inc">count {{n}}</view>`)
-	b.WaitText(".n", "count 3", wait)
+	b.WaitText(".n", "count 4", wait)
 
 	// app.json cannot be swapped into the running app: it relaunches at the same pages.
 	write("app.json", `{"pages": ["pages/index/index", "pages/detail/detail"]}`)
