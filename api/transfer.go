@@ -79,7 +79,7 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 			res["filePath"] = a.FilePath
 			return OK(call.API, res), nil
 		}
-		temp, err := f.TempFile(path.Ext(strings.SplitN(req.URL.Path, "?", 2)[0]), body)
+		temp, err := f.TempFile(path.Ext(req.URL.Path), body)
 		if err != nil {
 			return nil, err
 		}
