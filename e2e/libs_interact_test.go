@@ -328,11 +328,6 @@ func TestLibraryInteractions(t *testing.T) {
 		}
 		t.Run(lib.Name, func(t *testing.T) {
 			b := OpenBrowser(t, srv.URL+"?page="+lib.Interactive)
-			defer func() {
-				if t.Failed() {
-					t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
-				}
-			}()
 			b.WaitContains(".lib", "interactive", wait)
 			b.WaitVisible(".lib", true, wait)  // the page shows once its style sheets have loaded
 			time.Sleep(300 * time.Millisecond) // let attached lifetimes measure the page
