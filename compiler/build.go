@@ -126,12 +126,12 @@ func pageWXS(modules map[string]string) string {
 // compiled .wxml (for import and include), with W and D (compiler/wxs) holding the WXS
 // modules they use. A hot update runs the same with only the changed templates.
 //
-// With wxsModules nil the templates use the WXS modules already loaded (kept on G as
-// __wxs): a hot update of templates alone need not load the modules again.
-func templateGroups(wxsModules, templates map[string]string) string {
+// With reuseWXS the templates use the WXS modules already loaded (kept on G as __wxs): a
+// hot update of templates alone need not load the modules again.
+func templateGroups(wxsModules, templates map[string]string, reuseWXS bool) string {
 	var b strings.Builder
 	b.WriteString("(function (G) {\n")
-	if wxsModules == nil {
+	if reuseWXS {
 		b.WriteString("var W = G.__wxs.W, D = G.__wxs.D;\n")
 	} else {
 		writeWXSModules(&b, wxsModules)
@@ -161,13 +161,7 @@ func (o *Output) TemplateScript(paths []string, withWXS bool) (string, []string)
 		picked[p] = code
 		todo = append(todo, o.TemplateUsers[p]...)
 	}
-	modules := o.WXSCode
-	if !withWXS {
-		modules = nil
-	} else if modules == nil {
-		modules = map[string]string{}
-	}
-	return templateGroups(modules, picked), sortedKeys(picked)
+	return templateGroups(o.WXSCode, picked, !withWXS), sortedKeys(picked)
 }
 
 // ModuleScript is the script of a hot update of scripts (modules.js): it defines the

@@ -37,14 +37,6 @@ func componentPaths(components map[string]*project.Component) map[string]bool {
 	return out
 }
 
-// nonNil is m, or an empty map: templateGroups takes nil to mean "no modules again".
-func nonNil(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
-	}
-	return m
-}
-
 // Builder builds a project again and again, as the developer edits it. Each source file's
 // compiled form is cached under the hash of its content: a rebuild compiles only the files
 // whose content changed, and re-links the rest (cheap: concatenation and look-ups). A file
@@ -307,7 +299,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 	// sheet or a template never needs them, and they are megabytes for a large project.
 	gen := sync.OnceValues(func() (string, func() []byte) {
 		return appService(appServiceInput{cfg: cfg, modules: modules, jsonFiles: jsonFiles,
-			components: components, styles: styles, slots: slots}, templateGroups(nonNil(wxsModules), templates))
+			components: components, styles: styles, slots: slots}, templateGroups(wxsModules, templates, false))
 	})
 	return &Output{
 		AppService:    func() string { code, _ := gen(); return code },

@@ -7,7 +7,7 @@ import { playAnimation } from './animation'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { installHover } from './hover'
-import { installInput } from './input'
+import { installInput, pathOf } from './input'
 import { PullDown } from './pulldown'
 import { WxsLayer, type Tagged } from './wxs'
 
@@ -393,10 +393,7 @@ installHover(document)
 // path listens for them. Components wait for them to finish showing or hiding.
 for (const type of ['transitionend', 'animationstart', 'animationiteration', 'animationend']) {
   document.addEventListener(type, (e) => {
-    const path: Tagged[] = []
-    for (let n = e.target as Tagged | null; n; n = n.parentNode as Tagged | null) {
-      if (n.__mpsimId !== undefined) path.push(n)
-    }
+    const path = pathOf(e.target)
     if (!path.some((n) => listeners.get(n.__mpsimId!)?.has(type))) return
     const ev = e as TransitionEvent & AnimationEvent
     const detail = type === 'transitionend' ? { propertyName: ev.propertyName, elapsedTime: ev.elapsedTime } : { animationName: ev.animationName, elapsedTime: ev.elapsedTime }

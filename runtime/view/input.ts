@@ -1,6 +1,7 @@
 // Input turns the mouse (or a real touch screen) into the phone's touch events on the
 // nodes of the page: touchstart/move/end/cancel, tap, longpress and longtap, with the
 // phone's thresholds. Only events some node on the path listens for are sent.
+import { type Tagged } from './wxs'
 
 export type Touch = { identifier: number; pageX: number; pageY: number; clientX: number; clientY: number; force: number }
 
@@ -15,7 +16,14 @@ export type PageEventData = {
   offsets: [number, number, number][]
 }
 
-type Tagged = Node & { __mpsimId?: number }
+// pathOf is the nodes of the service layer's tree from t up to the page, target first.
+export function pathOf(t: EventTarget | null): Tagged[] {
+  const path: Tagged[] = []
+  for (let n = t as Tagged | null; n; n = n.parentNode as Tagged | null) {
+    if (n.__mpsimId !== undefined) path.push(n)
+  }
+  return path
+}
 
 // RunWxs runs the WXS handlers on the path of an event (runtime/view/wxs.ts); it reports
 // whether one of them stopped the event.
@@ -54,14 +62,6 @@ export function installInput(
     clientY: e.clientY,
     force: e.pressure || 1,
   })
-
-  const pathOf = (t: EventTarget | null): Tagged[] => {
-    const path: Tagged[] = []
-    for (let n = t as Tagged | null; n; n = n.parentNode as Tagged | null) {
-      if (n.__mpsimId !== undefined) path.push(n)
-    }
-    return path
-  }
 
   const fire = (p: Press, type: string, changed: Touch) => {
     if (!p.targetId) return
