@@ -21,6 +21,11 @@ func openGallery(t *testing.T, page string) *Browser {
 	t.Helper()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/gallery"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/"+page+"/"+page)
+	// Positions are measured on the styled page: wait until its style sheets have loaded.
+	waitTrue(t, func() bool {
+		shown, _ := Eval[bool](b, inPage(`const r = doc.getElementById('page-root'); return r.childElementCount > 0 && r.style.visibility !== 'hidden';`))
+		return shown
+	})
 	return b
 }
 
