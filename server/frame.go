@@ -21,6 +21,11 @@ const (
 	CmdHubError = "HUB_ERROR"
 	// CmdShellOnEvent is mpsim's own: the server tells the shell (controller) of a build.
 	CmdShellOnEvent = "SHELL_ON_EVENT"
+	// The automation port's (docs/automation.md): a request of the automation client to
+	// the service layer (or, for Tool.native, the shell), its answer, and events for it.
+	CmdAutomationRequest  = "AUTOMATION_REQUEST"
+	CmdAutomationResponse = "AUTOMATION_RESPONSE"
+	CmdAutomationEvent    = "AUTOMATION_EVENT"
 )
 
 // Frame is one message on a socket: a JSON object with a command, its data, and the
@@ -66,6 +71,7 @@ const (
 	RoleService    Role = "service"    // the Web Worker running the app's logic
 	RoleWebview    Role = "webview"    // one page iframe
 	RoleController Role = "controller" // the simulator shell
+	RoleAutomator  Role = "automator"  // the automation port's link (package automation)
 )
 
 // Identity names one client of the hub. It outlives connections: a page that reloads
@@ -91,7 +97,7 @@ func ParseIdentity(session, role, id string) (Identity, error) {
 		return Identity{}, fmt.Errorf("session %q: want 1-64 letters, digits, '-' or '_'", session)
 	}
 	switch Role(role) {
-	case RoleService, RoleController:
+	case RoleService, RoleController, RoleAutomator:
 		if id != "" && id != "0" {
 			return Identity{}, fmt.Errorf("role %s takes no id, got %q", role, id)
 		}
@@ -103,7 +109,7 @@ func ParseIdentity(session, role, id string) (Identity, error) {
 		}
 		return Identity{Session: session, Role: RoleWebview, ID: n}, nil
 	}
-	return Identity{}, fmt.Errorf("unknown role %q: want service, webview or controller", role)
+	return Identity{}, fmt.Errorf("unknown role %q: want service, webview, controller or automator", role)
 }
 
 // hubError is the frame the hub sends back for a frame it could not route.

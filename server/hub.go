@@ -152,6 +152,13 @@ func (h *Hub) sessionClients(session string, role Role) []*client {
 	return out
 }
 
+// known returns the record of id if it has one (it connected, or was sent to).
+func (h *Hub) known(id Identity) *client {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.clients[id]
+}
+
 // Broadcast queues frame for every connected client of the role, in every session.
 func (h *Hub) Broadcast(role Role, frame []byte) {
 	h.mu.Lock()
@@ -354,6 +361,27 @@ func (h *Hub) route(ctx context.Context, from Identity, conn *websocket.Conn, ms
 			out, _ := json.Marshal(f)
 			h.Send(Identity{Session: from.Session, Role: RoleService}, out)
 		})
+	case CmdAutomationRequest:
+		h.fromRole(from, msg, f, RoleAutomator, func() {
+			var req struct {
+				Method string `json:"method"`
+			}
+			json.Unmarshal(f.Data, &req)
+			to := RoleService
+			if req.Method == "Tool.native" {
+				to = RoleController // the shell presses its own buttons and dialogs
+			}
+			h.Send(Identity{Session: from.Session, Role: to}, msg)
+		})
+	case CmdAutomationResponse, CmdAutomationEvent:
+		if from.Role != RoleService && from.Role != RoleController {
+			h.reject(from, msg, f.Command+" is sent by the service layer or the shell, not by a "+string(from.Role))
+			return
+		}
+		// Nothing waits for events until an automation client has connected.
+		if c := h.known(Identity{Session: from.Session, Role: RoleAutomator}); c != nil {
+			h.enqueue(c, msg)
+		}
 	case "":
 		h.reject(from, msg, `frame has no "command"`)
 	default:

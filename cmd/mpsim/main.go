@@ -45,6 +45,8 @@ var demo embed.FS
 const usage = `mpsim: a mini-program simulator
 
   mpsim open [DIR] [--port N] [--host 127.0.0.1] [--open]   compile DIR and serve it (no DIR: the demo)
+  mpsim auto --project DIR [--auto-port 9420]               the simulator in a headless chromium, driven by
+                                                           miniprogram-automator on the automation port
   mpsim build DIR [-o OUT]                                   compile only; exit 1 on errors
   mpsim build-npm DIR                                        build node_modules into miniprogram_npm
 
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "open":
 		return open(ctx, args[1:], stdout, stderr)
+	case "auto":
+		return auto(ctx, args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
 	case "build-npm":
@@ -146,7 +150,30 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	fsys, name, err := projectFS(positional, *projectFlag)
+	cfg := serveConfig{positional: positional, project: *projectFlag, host: *host, port: *port, dataDir: *dataDir, verbose: *verbose}
+	return serve(ctx, cfg, stdout, stderr, func(url string) {
+		if *openBrowser {
+			if err := launchBrowser(url); err != nil {
+				fmt.Fprintln(stderr, "mpsim: --open:", err)
+			}
+		}
+	})
+}
+
+// serveConfig is what `mpsim open` and `mpsim auto` serve.
+type serveConfig struct {
+	positional []string // the project folder, if given as an argument
+	project    string   // --project
+	host       string
+	port       int
+	dataDir    string
+	verbose    bool
+}
+
+// serve compiles the project and serves the simulator until ctx is done; serving is
+// called with the simulator's URL once it listens.
+func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, serving func(url string)) int {
+	fsys, name, err := projectFS(cfg.positional, cfg.project)
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 2
@@ -157,7 +184,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	level := slog.LevelInfo
-	if *verbose {
+	if cfg.verbose {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
@@ -176,12 +203,12 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if proj != nil && proj.Config.ProjectName != "" {
 		projectName = proj.Config.ProjectName
 	}
-	l, err := server.Listen(net.JoinHostPort(*host, strconv.Itoa(*port)))
+	l, err := server.Listen(net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)))
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
-	data := projectDataDir(*dataDir, name)
+	data := projectDataDir(cfg.dataDir, name)
 	storage, err := openStorage(data)
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
@@ -221,11 +248,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	srv.SetBuild(out, errs)
 	url := "http://" + l.Addr().String() + "/"
 	fmt.Fprintf(stdout, "mpsim: serving %s at %s\n", name, url)
-	if *openBrowser {
-		if err := launchBrowser(url); err != nil {
-			fmt.Fprintln(stderr, "mpsim: --open:", err)
-		}
-	}
+	serving(url)
 	if name != "demo" {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
 		root := rootOf(proj)

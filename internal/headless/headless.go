@@ -1,5 +1,5 @@
-// Package headless starts Debian's chromium for tests, headless and off the network: the
-// one place that knows its path and flags.
+// Package headless starts Debian's chromium headless and off the network, for the tests
+// and for `mpsim auto`: the one place that knows its path and flags.
 package headless
 
 import (
@@ -26,6 +26,41 @@ func Path() (string, error) {
 	return "", fmt.Errorf("no chromium on PATH: `make test` installs Debian's chromium, or set MPSIM_CHROMIUM")
 }
 
+// options are the flags every headless chromium of mpsim gets: off the network (the test
+// machines have none) and out of the way of other browsers.
+func options(path, userDataDir string, w, h int) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(userDataDir),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(w, h),
+	)
+}
+
+// Launch starts a headless chromium, w×h pixels, with its profile in userDataDir, and
+// returns a chromedp context on its first tab; cancel ends the browser. It is the
+// browser of `mpsim auto`.
+func Launch(ctx context.Context, userDataDir string, w, h int) (context.Context, context.CancelFunc, error) {
+	path, err := Path()
+	if err != nil {
+		return nil, nil, err
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, options(path, userDataDir, w, h)...)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	cancel := func() { cancelTab(); cancelAlloc() }
+	// The first run starts the browser; it must carry no timeout of its own.
+	if err := chromedp.Do(tab); err != nil {
+		cancel()
+		return nil, nil, fmt.Errorf("start chromium (%s): %w", path, err)
+	}
+	return tab, cancel, nil
+}
+
 // Browser starts a headless chromium for the test, w×h pixels, and returns a chromedp
 // context on its first tab; it ends with the test. The first run on a context starts the
 // browser and must carry no timeout (it would end the browser with it), so Browser makes
@@ -37,18 +72,7 @@ func Browser(t testing.TB, w, h int) context.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(w, h),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), options(path, t.TempDir(), w, h)...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {

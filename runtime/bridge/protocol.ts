@@ -11,6 +11,12 @@ export const Cmd = {
   AppServiceOnEvent: 'APPSERVICE_ON_EVENT',
   WebviewOnEvent: 'WEBVIEW_ON_EVENT',
   HubError: 'HUB_ERROR',
+  // The automation port (miniprogram-automator): a request ({ id, method, params }) to the
+  // service layer or the shell, its answer ({ id, result } or { id, error: { message } }),
+  // and events ({ method, params }) to the automation client.
+  AutomationRequest: 'AUTOMATION_REQUEST',
+  AutomationResponse: 'AUTOMATION_RESPONSE',
+  AutomationEvent: 'AUTOMATION_EVENT',
 } as const
 
 export type Frame = {
@@ -77,6 +83,10 @@ export const Ev = {
   Unobserve: 'unobserveIntersection',
   // page -> service: a WXS ComponentDescriptor's callMethod ({ ownerId, method, args })
   WxsCallMethod: 'wxsCallMethod',
+  // service -> page: run an automation function on a node ({ reqId, fn, id, args }); the
+  // page answers AutomationResult ({ reqId, result } or { reqId, error })
+  AutomationCall: 'automationCall',
+  AutomationResult: 'automationResult',
 } as const
 
 // Render operations. A batch is one flat array: each operation is its Op followed by its

@@ -25,7 +25,7 @@ export type RouteEvent = {
 
 type PageCaller = Record<string, any> & { route: string; options: Record<string, string> }
 
-type PageRecord = {
+export type PageRecord = {
   webviewId: number
   path: string
   query: Record<string, string>
@@ -112,6 +112,11 @@ export class AppRuntime {
 
   getCurrentPages() {
     return this.stack.map((p) => p.caller)
+  }
+
+  // pages is the page stack, bottom first, for the automation port.
+  get pages(): readonly PageRecord[] {
+    return this.stack
   }
 
   // launch runs app.js and App.onLaunch/onShow with the launch options.

@@ -102,6 +102,18 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     cb?.(result)
   }
 
+  // automate runs one of the page layer's automation functions (runtime/view/automation.ts)
+  // on node id, after the ops so far; it rejects with the page layer's error.
+  automate(fn: string, id: number, args: unknown[] = []): Promise<any> {
+    this.flush()
+    const reqId = this.nextReqId++
+    return new Promise((resolve, reject) => {
+      this.pendingQueries.set(reqId, (r: { result?: unknown; error?: string }) =>
+        (r && r.error !== undefined ? reject(new Error(r.error)) : resolve(r?.result)))
+      this.publish(Ev.AutomationCall, { reqId, fn, id, args })
+    })
+  }
+
   // observe asks the page layer to watch a node's intersection (IntersectionObserver).
   private nextObsId = 1
   private observers = new Map<number, (status: any) => void>()

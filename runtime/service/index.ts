@@ -4,6 +4,7 @@
 import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
+import { Automation, type Request } from './automation'
 import { installNodeField } from './canvas'
 import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
@@ -28,6 +29,7 @@ function reportError(err: unknown, where: string) {
   const stack = stacks.map(e.stack || `${e.name}: ${e.message}`)
   console.error(`[mpsim] ${where}: ${stack}`)
   runtime?.appError(`${e.message}\n${stack}`)
+  automation?.exception(e.message, stack)
   socket.send({
     command: Cmd.AppServicePublish,
     data: { eventName: Ev.AppError, data: { message: e.message, stack, where }, webviewIds: [] },
@@ -39,6 +41,8 @@ const wx = createWx(invoker)
 const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number }
 // eslint-disable-next-line prefer-const
 let runtime: AppRuntime | undefined
+// The automation port (miniprogram-automator), made below.
+let automation: Automation | undefined
 runtime = new AppRuntime(
   modules,
   socket,
@@ -102,6 +106,17 @@ for (const [api, eventName] of [['startPullDownRefresh', Ev.StartPullDownRefresh
   }
 }
 
+// The automation port (miniprogram-automator): requests the hub passes on from it.
+automation = new Automation(runtime, wx, (method, params) =>
+  socket.send({ command: Cmd.AutomationEvent, data: { method, params } }))
+socket.on(Cmd.AutomationRequest, (f) => {
+  const req = f.data as Request
+  automation!.handle(req).then(
+    (result) => socket.send({ command: Cmd.AutomationResponse, data: { id: req.id, result: result ?? {} } }),
+    (err) => socket.send({ command: Cmd.AutomationResponse, data: { id: req.id, error: { message: String(err?.message ?? err) } } }),
+  )
+})
+
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
 
@@ -140,7 +155,7 @@ socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}
   if (!f.fromWebviewID) return
   if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
-  else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+  else if (eventName === Ev.NodeQueryResult || eventName === Ev.AutomationResult) runtime.nodeQueryResult(f.fromWebviewID, data)
   else if (eventName === Ev.WxsCallMethod) runtime.wxsCallMethod(f.fromWebviewID, data)
   else if (eventName === Ev.Intersection) runtime.intersection(f.fromWebviewID, data)
   else if (eventName === Ev.Rendered) runtime.rendered(f.fromWebviewID, data)

@@ -4,6 +4,7 @@
 import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { playAnimation } from './animation'
+import { runAutomation } from './automation'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { installHover } from './hover'
@@ -237,6 +238,15 @@ socket.on(Cmd.AppServicePublish, (f) => {
   }
   if (eventName === Ev.NodeQuery) {
     answerQuery(data)
+    return
+  }
+  if (eventName === Ev.AutomationCall) {
+    const reply = (answer: { result?: unknown; error?: string }) =>
+      socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.AutomationResult, data: { reqId: data.reqId, ...answer } } })
+    runAutomation(nodes, data.fn, data.id, data.args || []).then(
+      (result) => reply({ result }),
+      (err) => reply({ error: String(err?.message ?? err) }),
+    )
     return
   }
   if (eventName === Ev.Observe) {

@@ -2,9 +2,10 @@
 // page iframes (the page stack), and answers the APIs that need the screen.
 'use strict'
 ;(async function main() {
-  const session = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)).replace(/[^A-Za-z0-9_-]/g, '')
-  const cfg = await (await fetch('/app-config.json')).json()
   const params = new URLSearchParams(location.search)
+  // A session of its own per tab; `mpsim auto` names the one its automation port drives.
+  const session = (params.get('session') || (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2))).replace(/[^A-Za-z0-9_-]/g, '')
+  const cfg = await (await fetch('/app-config.json')).json()
   document.getElementById('app-name').textContent = cfg.projectName || 'mpsim'
 
   // The device: ?device=<model>, else the last one picked here, else the default. The
@@ -445,6 +446,14 @@
       showAppError(f.data.data)
       return
     }
+    if (f.command === 'AUTOMATION_REQUEST') {
+      const { id, params: p = {} } = f.data || {}
+      const answer = (out) => send({ command: 'AUTOMATION_RESPONSE', data: Object.assign({ id }, out) })
+      Promise.resolve().then(() => nativeAction(p.method, p.data || {})).then(
+        (result) => answer({ result: result || {} }),
+        (err) => answer({ error: { message: `Tool.native ${p.method}: ${err && err.message}` } }))
+      return
+    }
     if (f.command === 'APPSERVICE_INVOKE' || f.command === 'WEBVIEW_INVOKE') {
       const { api, args = {}, callbackID } = f.data || {}
       const handler = shellAPIs[api]
@@ -462,6 +471,43 @@
       }
     }
   }
+
+  // nativeAction presses what the automation client's Tool.native names: the navigation
+  // bar's buttons, a tab, a modal's buttons, and the dialogs of the open capabilities.
+  function nativeAction(method, data) {
+    const press = (selector, what) => {
+      const all = document.querySelectorAll(selector)
+      if (!all.length) throw new Error(`no ${what} is open`)
+      all[all.length - 1].click()
+      return {}
+    }
+    switch (method) {
+      case 'goHome': return check(route('reLaunch', { url: '/' + stripPath(cfg.entryPagePath) }))
+      case 'navigateLeft': return check(route('navigateBack', { delta: 1 }))
+      case 'confirmModal': return press('.ui-modal-confirm', 'modal')
+      case 'cancelModal': return press('.ui-modal-cancel', 'modal with a cancel button')
+      case 'switchTab': {
+        const items = [...tabBarEl.querySelectorAll('.tab-item')]
+        const want = stripPath(data.url || data.pagePath || '')
+        const item = items.find((el, i) => el.dataset.path === want || i === data.index || el.textContent === data.text)
+        if (!item) throw new Error(`no tab matches ${JSON.stringify(data)}`)
+        item.click()
+        return {}
+      }
+    }
+    // The dialogs of authorize, payment and share (window.mpsimNative, dialogs of the shell).
+    const act = window.mpsimNative && window.mpsimNative[method]
+    if (typeof act !== 'function') throw new Error('unknown action (see docs/automation.md)')
+    if (act() === false) throw new Error('the dialog it answers is not open')
+    return {}
+  }
+  function check(errMsg) {
+    if (!/:ok$/.test(errMsg)) throw new Error(errMsg)
+    return {}
+  }
+
+  // What mpsim auto asks of the shell: whether the app's first page is up.
+  window.mpsimAutomation = { ready: () => stack.length > 0 }
 
   // Background and foreground, as the phone's home key and coming back.
   const backgroundButton = document.getElementById('background')
