@@ -632,6 +632,11 @@ export class AppRuntime {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data.result)
   }
 
+  // automationResult hands a page layer's answer to an automation call to its backend.
+  automationResult(webviewId: number, data: { reqId: number; result?: unknown; error?: string }) {
+    this.stack.find((p) => p.webviewId === webviewId)?.backend.answer(data.reqId, data)
+  }
+
   // rendered tells a page's backend that its page layer applied a batch.
   rendered(webviewId: number, data: { ack: number }) {
     this.stack.find((p) => p.webviewId === webviewId)?.backend.rendered(data.ack)

@@ -155,7 +155,8 @@ socket.on(Cmd.WebviewPublish, (f) => {
   const { eventName, data } = f.data || {}
   if (!f.fromWebviewID) return
   if (eventName === Ev.PageEvent) runtime.pageEvent(f.fromWebviewID, data)
-  else if (eventName === Ev.NodeQueryResult || eventName === Ev.AutomationResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+  else if (eventName === Ev.NodeQueryResult) runtime.nodeQueryResult(f.fromWebviewID, data)
+  else if (eventName === Ev.AutomationResult) runtime.automationResult(f.fromWebviewID, data)
   else if (eventName === Ev.WxsCallMethod) runtime.wxsCallMethod(f.fromWebviewID, data)
   else if (eventName === Ev.Intersection) runtime.intersection(f.fromWebviewID, data)
   else if (eventName === Ev.Rendered) runtime.rendered(f.fromWebviewID, data)

@@ -1,0 +1,6 @@
+App({
+  onLaunch() {
+    this.globalData = { launched: true }
+  },
+  globalData: {},
+})
