@@ -153,3 +153,33 @@ func freePort(t *testing.T) int {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
 }
+
+// A project that does not build ends `mpsim auto` at once with the error, rather than a
+// client waiting on a simulator with no app.
+func TestAutoStopsOnABrokenProject(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.json"), []byte(`{"pages": ["pages/a/a"]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, mpsimBin, "auto", "--project", dir, "--auto-port", fmt.Sprint(freePort(t))).CombinedOutput()
+	if code := exitCode(err); code != 1 {
+		t.Fatalf("exit %d (%v), want 1:\n%s", code, err, out)
+	}
+	for _, want := range []string{"app.json:1:23: error", "the project does not build"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func exitCode(err error) int {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}

@@ -385,3 +385,44 @@ func TestBlockingHandlerDoesNotHoldUpTheClient(t *testing.T) {
 		t.Fatalf("then the slow one: %s", f.Data)
 	}
 }
+
+// The automation port's link is one more client: its requests reach the service layer
+// (Tool.native the shell), their answers and the app's events come back to it only.
+func TestAutomationFramesAreRoutedByRole(t *testing.T) {
+	ts, logs := testServer(t, HubOptions{})
+	svc, ctl := dial(t, ts, "service"), dial(t, ts, "controller")
+
+	// Before an automation client ever connected, events wait for no one.
+	send(t, svc, `{"command":"AUTOMATION_EVENT","data":{"method":"App.logAdded","params":{"type":"log","args":["early"]}}}`)
+
+	auto := dial(t, ts, "automator")
+	send(t, auto, `{"command":"AUTOMATION_REQUEST","data":{"id":"a1","method":"Page.getData","params":{"pageId":1}}}`)
+	if f := recv(t, svc); f.Command != CmdAutomationRequest || !strings.Contains(string(f.Data), `"id":"a1"`) {
+		t.Fatalf("service got %s %s", f.Command, f.Data)
+	}
+	send(t, auto, `{"command":"AUTOMATION_REQUEST","data":{"id":"a2","method":"Tool.native","params":{"method":"confirmModal"}}}`)
+	if f := recv(t, ctl); f.Command != CmdAutomationRequest || !strings.Contains(string(f.Data), `"id":"a2"`) {
+		t.Fatalf("controller got %s %s", f.Command, f.Data)
+	}
+	send(t, svc, `{"command":"AUTOMATION_RESPONSE","data":{"id":"a1","result":{"data":{"n":1}}}}`)
+	if f := recv(t, auto); f.Command != CmdAutomationResponse || !strings.Contains(string(f.Data), `"n":1`) {
+		t.Fatalf("automator got %s %s", f.Command, f.Data)
+	}
+	send(t, svc, `{"command":"AUTOMATION_EVENT","data":{"method":"App.logAdded","params":{"type":"log","args":["late"]}}}`)
+	if f := recv(t, auto); f.Command != CmdAutomationEvent || !strings.Contains(string(f.Data), "late") {
+		t.Fatalf("automator got %s %s (the early event must not be queued for it)", f.Command, f.Data)
+	}
+
+	// Roles may not stand in for each other.
+	send(t, svc, `{"command":"AUTOMATION_REQUEST","data":{"id":"x","method":"App.exit"}}`)
+	if f := recv(t, svc); f.Command != CmdHubError {
+		t.Fatalf("service sending a request got %s, want HUB_ERROR", f.Command)
+	}
+	send(t, auto, `{"command":"AUTOMATION_RESPONSE","data":{"id":"x","result":{}}}`)
+	if f := recv(t, auto); f.Command != CmdHubError {
+		t.Fatalf("automator sending a response got %s, want HUB_ERROR", f.Command)
+	}
+	if !strings.Contains(logs.String(), "bad frame") {
+		t.Errorf("refused frames are not logged:\n%s", logs.String())
+	}
+}

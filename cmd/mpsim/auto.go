@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -54,14 +55,27 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	cfg := serveConfig{positional: positional, project: *projectFlag, host: "127.0.0.1", port: *port, dataDir: *dataDir, verbose: *verbose}
-	return serve(ctx, cfg, stdout, stderr, func(url string) {
+	var failed atomic.Bool
+	code := serve(ctx, cfg, stdout, stderr, func(url string, built bool) {
+		if !built {
+			// Nothing could run: say so at once rather than serve an app that is not there.
+			fmt.Fprintln(stderr, "mpsim auto: the project does not build; fix the errors above")
+			failed.Store(true)
+			stop()
+			return
+		}
 		go func() {
 			if err := drive(ctx, url, autoL, stop, stdout); err != nil && ctx.Err() == nil {
 				fmt.Fprintln(stderr, "mpsim auto:", err)
+				failed.Store(true)
 				stop()
 			}
 		}()
 	})
+	if failed.Load() && code == 0 {
+		return 1
+	}
+	return code
 }
 
 // splitOfficialFlags takes out the official CLI's flags that mpsim ignores (and any other

@@ -151,7 +151,7 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg := serveConfig{positional: positional, project: *projectFlag, host: *host, port: *port, dataDir: *dataDir, verbose: *verbose}
-	return serve(ctx, cfg, stdout, stderr, func(url string) {
+	return serve(ctx, cfg, stdout, stderr, func(url string, _ bool) {
 		if *openBrowser {
 			if err := launchBrowser(url); err != nil {
 				fmt.Fprintln(stderr, "mpsim: --open:", err)
@@ -171,8 +171,8 @@ type serveConfig struct {
 }
 
 // serve compiles the project and serves the simulator until ctx is done; serving is
-// called with the simulator's URL once it listens.
-func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, serving func(url string)) int {
+// called with the simulator's URL once it listens, and whether the project built.
+func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, serving func(url string, built bool)) int {
 	fsys, name, err := projectFS(cfg.positional, cfg.project)
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
@@ -248,7 +248,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 	srv.SetBuild(out, errs)
 	url := "http://" + l.Addr().String() + "/"
 	fmt.Fprintf(stdout, "mpsim: serving %s at %s\n", name, url)
-	serving(url)
+	serving(url, out != nil)
 	if name != "demo" {
 		// Saves rebuild what changed; a build with errors leaves the last good one serving.
 		root := rootOf(proj)

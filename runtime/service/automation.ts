@@ -160,6 +160,7 @@ export class Automation {
     if (!e) throw new Error(`no element matches ${String(selector)}`)
     let elementId = this.elementIds.get(e)
     if (!elementId) {
+      this.forgetClosedPages()
       elementId = String(this.nextElementId++)
       this.elementIds.set(e, elementId)
       this.elements.set(elementId, { webviewId: Number(pageId), element: e })
@@ -169,6 +170,12 @@ export class Automation {
     if (glassEasel.Component.isComponent(e)) d.nodeId = elementId
     if (tagName === 'video') d.videoId = elementId
     return d
+  }
+
+  // forgetClosedPages drops the elements of pages no longer in the stack.
+  private forgetClosedPages() {
+    const open = new Set(this.runtime.pages.map((r) => r.webviewId))
+    for (const [id, rec] of this.elements) if (!open.has(rec.webviewId)) this.elements.delete(id)
   }
 
   private onPage(p: Params, fn: string, ...args: unknown[]): Promise<any> {

@@ -88,16 +88,22 @@ const componentFunctions: Record<string, Fn> = {
     pointer(area, 'pointerup', x, y)
     area.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))
   },
-  'swiper.swipeTo': (el, [index]) => builtins['wx-swiper']!.set(el, 'current', Number(index)),
+  'swiper.swipeTo': (el, [index]) => setProperty(el, 'current', Number(index)),
   'movable-view.moveTo': (el, [x, y]) => {
-    builtins['wx-movable-view']!.set(el, 'x', Number(x))
-    builtins['wx-movable-view']!.set(el, 'y', Number(y))
+    setProperty(el, 'x', Number(x))
+    setProperty(el, 'y', Number(y))
   },
   'scroll-view.scrollTo': (el, [x, y]) => scrollBox(el).scrollTo({ left: Number(x) || 0, top: Number(y) || 0 }),
   'scroll-view.scrollTop': (el) => scrollBox(el).scrollTop,
   'scroll-view.scrollLeft': (el) => scrollBox(el).scrollLeft,
   'scroll-view.scrollWidth': (el) => scrollBox(el).scrollWidth,
   'scroll-view.scrollHeight': (el) => scrollBox(el).scrollHeight,
+}
+
+// setProperty gives a built-in component a property as its template would.
+function setProperty(el: HTMLElement, name: string, value: unknown) {
+  ;(el as any)[`__prop_${name}`] = value
+  builtins[el.localName]!.set(el, name, value)
 }
 
 function scrollBox(el: HTMLElement): HTMLElement {

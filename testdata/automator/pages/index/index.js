@@ -1,7 +1,7 @@
 Page({
   data: {
     title: 'Automator', count: 0, longs: 0, touches: 0, name: '', on: false, level: 10,
-    rows: [1, 2, 3, 4, 5, 6, 7, 8], scrolled: 0, swiped: 0, bumped: 0, hello: '', answer: '',
+    rows: [1, 2, 3, 4, 5, 6, 7, 8], scrolled: 0, swiped: 0, bumped: 0, hello: '', answer: '', moved: '', ping: '',
     nested: { list: [{ name: 'first' }, { name: 'second' }] },
   },
   add(e) {
@@ -23,4 +23,6 @@ Page({
   log() { console.log('hello from the page', { n: 1 }) },
   boom() { throw new Error('boom from the page') },
   double(n) { return n * 2 },
+  onMove(e) { this.setData({ moved: `${e.detail.x},${e.detail.y}` }) },
+  onPing(e) { this.setData({ ping: `${e.type}:${e.detail.n}:${e.touches.length}` }) },
 })
