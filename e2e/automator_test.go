@@ -167,7 +167,7 @@ func TestAutoStopsOnABrokenProject(t *testing.T) {
 	if code := exitCode(err); code != 1 {
 		t.Fatalf("exit %d (%v), want 1:\n%s", code, err, out)
 	}
-	for _, want := range []string{"app.json:1:23: error", "the project does not build"} {
+	for _, want := range []string{"app.json:1:24: error", "the project does not build"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
