@@ -46,6 +46,15 @@ before(async () => {
     })
   }
   timings.connect = Date.now() - t0
+  // The client's own fixed waits, the floor of the suite's wall time (docs/bench.md).
+  timings.clientSleepMs = mode === 'connect' ? 0 : 5000
+  for (const name of ['navigateTo', 'redirectTo', 'navigateBack', 'reLaunch', 'switchTab']) {
+    const original = mp[name].bind(mp)
+    mp[name] = (...args) => {
+      timings.clientSleepMs += 3000
+      return original(...args)
+    }
+  }
 })
 
 after(async () => {
