@@ -4,6 +4,7 @@ import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
 import { socketAPIs } from './socket-task'
+import { transferAPIs } from './transfer'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = {
@@ -38,6 +39,14 @@ export class Invoker {
     return new Promise((resolve) => {
       this.pending.set(callbackID, resolve)
       this.socket.send({ command: Cmd.AppServiceInvoke, data: { api, args, callbackID } })
+    })
+  }
+
+  // onEvent runs f with the data of each APPSERVICE_ON_EVENT named eventName: the events
+  // of a task under way (runtime/service/transfer.ts).
+  onEvent(eventName: string, f: (data: any) => void) {
+    this.socket.on(Cmd.AppServiceOnEvent, (frame) => {
+      if (frame.data?.eventName === eventName) f(frame.data.data)
     })
   }
 
@@ -107,9 +116,7 @@ export function createWx(inv: Invoker) {
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),
-    request: (opts?: Options) => transfer(inv, 'request', opts),
-    downloadFile: (opts?: Options) => transfer(inv, 'downloadFile', opts),
-    uploadFile: (opts?: Options) => transfer(inv, 'uploadFile', opts),
+    ...transferAPIs(inv),
     ...socketAPIs(self.location.host),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
     // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
@@ -179,54 +186,6 @@ function storageAPIs(inv: Invoker) {
     removeStorage: (opts?: Options) => inv.call('removeStorage', opts),
     clearStorage: (opts?: Options) => inv.call('clearStorage', opts),
     getStorageInfo: (opts?: Options) => inv.call('getStorageInfo', opts),
-  }
-}
-
-// transfer runs wx.request, wx.downloadFile or wx.uploadFile: the server moves the bytes
-// (api/network.go, api/transfer.go). It returns the task; abort() stops the server's
-// request and fails the call with "<api>:fail abort". Progress and header events never fire.
-let nextTask = 1
-
-function transfer(inv: Invoker, api: string, opts: Options = {}) {
-  let aborted = false
-  let settled = false
-  const { success, fail, complete, ...rest } = opts
-  // The task's id lets abort() stop the server's request (api/transfer.go).
-  const args = { ...rest, __task: String(nextTask++) }
-  const settle = (res: Res) => {
-    settled = true
-    if (aborted) res = { errMsg: `${api}:fail abort` }
-    const data = (res.data as { __mpsimArrayBuffer?: string } | undefined)?.__mpsimArrayBuffer
-    if (data !== undefined) {
-      const bin = atob(data)
-      const buf = new Uint8Array(bin.length)
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i)
-      res = { ...res, data: buf.buffer }
-    }
-    try {
-      if (/:ok\b/.test(res.errMsg)) success?.(res)
-      else fail?.(res)
-      complete?.(res)
-    } catch (err) {
-      setTimeout(() => {
-        throw err
-      })
-    }
-  }
-  inv.invoke(api, args).then(settle)
-  const noop = () => {}
-  return {
-    abort() {
-      if (aborted || settled) return
-      aborted = true
-      inv.invoke('abortTask', { __task: args.__task })
-    },
-    onHeadersReceived: noop,
-    offHeadersReceived: noop,
-    onChunkReceived: noop,
-    offChunkReceived: noop,
-    onProgressUpdate: noop,
-    offProgressUpdate: noop,
   }
 }
 
