@@ -16,7 +16,7 @@ import (
 )
 
 // wx.request reaches a real server through the simulator; wx storage lives in the
-// project's data folder and survives a restart.
+// project's data folder, survives a restart, and is per simulated account.
 func TestRequestAndStorage(t *testing.T) {
 	png, err := os.ReadFile(RepoPath("testdata/forms/images/dot.png"))
 	if err != nil {
@@ -40,8 +40,14 @@ func TestRequestAndStorage(t *testing.T) {
 	defer backend.Close()
 	data := t.TempDir()
 
-	for visit := 1; visit <= 2; visit++ {
-		srv := StartServer(t, mpsimBin, RepoPath("testdata/network"), "--data", data)
+	// Two visits as the default account, then one as another account, which has its own
+	// storage in the same data folder.
+	for run, visit := range []int{1, 2, 1} {
+		args := []string{RepoPath("testdata/network"), "--data", data}
+		if run == 2 {
+			args = append(args, "--account", "bob")
+		}
+		srv := StartServer(t, mpsimBin, args...)
 		port := srv.URL[strings.LastIndex(srv.URL, ":")+1 : len(srv.URL)-1]
 		b := OpenBrowser(t, srv.URL+"?page=pages/index/index&api="+backend.URL+"&self="+port)
 		b.WaitText(".visits", "visits: "+string(rune('0'+visit)), wait)
@@ -51,6 +57,8 @@ func TestRequestAndStorage(t *testing.T) {
 		b.WaitContains(".refused", "request:fail url not in domain list", wait)
 		b.WaitText(".downloaded", "shown 2x1", wait) // wx.downloadFile's temporary file in an <image>
 		b.WaitText(".aborted", "request:fail abort fast", wait)
+		b.WaitText(".batch", `1 true "" 1`, wait)
+		b.WaitText(".sealed", "1234 sealed", wait)
 		srv.Stop(t)
 	}
 }

@@ -4,6 +4,7 @@ import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
 import { socketAPIs } from './socket-task'
+import { storageAPIs } from './storage'
 import { transferAPIs } from './transfer'
 
 type Res = { errMsg: string; [k: string]: unknown }
@@ -149,44 +150,6 @@ export function createWx(inv: Invoker) {
   }
   for (const name of Object.keys(implemented)) wx[name] = implemented[name]
   return wx
-}
-
-// Storage values cross as JSON with their type, so that a Date comes back a Date.
-function encodeValue(data: unknown) {
-  if (data instanceof Date) return { data: data.toISOString(), type: 'Date' }
-  return { data: data === undefined ? null : data, type: typeof data === 'object' ? 'Object' : typeof data }
-}
-
-function decodeValue(res: Res) {
-  return res.type === 'Date' ? new Date(res.data as string) : res.data
-}
-
-// storageAPIs are wx's storage functions, answered by the Go handlers (api/storage.go)
-// from the project's data folder; the Sync forms go through /apihelper/assdk.
-function storageAPIs(inv: Invoker) {
-  const syncCall = (api: string, args: Record<string, unknown>) => {
-    const res = inv.invokeSync(api, args)
-    if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
-    return res
-  }
-  return {
-    setStorageSync: (key: string, data: unknown) => void syncCall('setStorageSync', { key, ...encodeValue(data) }),
-    // A missing key reads as '' from the Sync form, as on the phone.
-    getStorageSync: (key: string) => {
-      const res = inv.invokeSync('getStorageSync', { key })
-      if (/data not found/.test(res.errMsg)) return ''
-      if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
-      return decodeValue(res)
-    },
-    removeStorageSync: (key: string) => void syncCall('removeStorageSync', { key }),
-    clearStorageSync: () => void syncCall('clearStorageSync', {}),
-    getStorageInfoSync: () => strip(syncCall('getStorageInfoSync', {})),
-    setStorage: (opts: Options = {}) => inv.call('setStorage', { ...opts, ...encodeValue(opts.data) }),
-    getStorage: (opts?: Options) => inv.call('getStorage', opts, (res) => (/:ok\b/.test(res.errMsg) ? { errMsg: res.errMsg, data: decodeValue(res) } : res)),
-    removeStorage: (opts?: Options) => inv.call('removeStorage', opts),
-    clearStorage: (opts?: Options) => inv.call('clearStorage', opts),
-    getStorageInfo: (opts?: Options) => inv.call('getStorageInfo', opts),
-  }
 }
 
 // strip drops errMsg from a synchronous result: the phone's *Sync APIs return the bare value.
