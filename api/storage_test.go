@@ -44,7 +44,6 @@ func newStorageEnv(t *testing.T) *storageEnv {
 	return e
 }
 
-
 func TestStorageSurvivesARestartAndKeepsAccountsApart(t *testing.T) {
 	e := newStorageEnv(t)
 	if res := e.call("setStorageSync", m{"key": "user", "data": m{"name": "ada", "n": 1}, "type": "object"}); res["errMsg"] != "setStorageSync:ok" {
