@@ -199,7 +199,7 @@ func buildRequest(ctx context.Context, a requestArgs, n Network) (*http.Request,
 		if strings.EqualFold(k, "referer") {
 			continue // the phone sets its own (below); the docs say it cannot be set
 		}
-		header.Set(k, headerValue(v))
+		header.Set(k, jsString(v)) // a number or a boolean as its text
 	}
 	appID := n.AppID
 	if appID == "" {
@@ -312,21 +312,16 @@ func objectFields(data json.RawMessage) ([]field, bool) {
 func encodeFields(fields []field) string {
 	parts := make([]string, 0, len(fields))
 	for _, f := range fields {
-		parts = append(parts, encodeURIComponent(f.key)+"="+encodeURIComponent(jsString(f.value)))
+		var v any
+		json.Unmarshal(f.value, &v)
+		parts = append(parts, encodeURIComponent(f.key)+"="+encodeURIComponent(jsString(v)))
 	}
 	return strings.Join(parts, "&")
 }
 
-// jsString is String(v) in JavaScript for a JSON value: what encodeURIComponent sees.
-func jsString(raw json.RawMessage) string {
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return ""
-	}
-	return jsStringOf(v)
-}
-
-func jsStringOf(v any) string {
+// jsString is String(v) in JavaScript for a decoded JSON value: what encodeURIComponent
+// sees, and what a header or form field of another type becomes.
+func jsString(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "null"
@@ -343,7 +338,7 @@ func jsStringOf(v any) string {
 		parts := make([]string, len(x))
 		for i, e := range x {
 			if e != nil {
-				parts[i] = jsStringOf(e)
+				parts[i] = jsString(e)
 			}
 		}
 		return strings.Join(parts, ",")
@@ -362,11 +357,6 @@ func encodeURIComponent(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// headerValue is a header value as the phone writes it: a string as is, else String(v).
-func headerValue(v any) string {
-	return jsStringOf(v)
 }
 
 // binaryArg decodes an ArrayBuffer argument ({"__mpsimArrayBuffer": base64}).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -271,12 +272,16 @@ func rawServer(t *testing.T, serve func(net.Conn)) string {
 	return l.Addr().String()
 }
 
-// RequestTask.abort stops the request under way: the call fails with abort at once.
+// RequestTask.abort (and a DownloadTask's) stops the task under way, before its answer
+// or while its body comes: the call fails with abort at once.
 func TestAbortTask(t *testing.T) {
 	release := make(chan struct{})
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(200)
-		w.(http.Flusher).Flush()
+		if r.URL.Path == "/body" {
+			w.Header().Set("Content-Length", "100000")
+			w.Write([]byte("a start"))
+			w.(http.Flusher).Flush()
+		}
 		select {
 		case <-release:
 		case <-r.Context().Done():
@@ -284,23 +289,36 @@ func TestAbortTask(t *testing.T) {
 	}))
 	defer backend.Close()
 	defer close(release)
-	e := newNetEnv(t)
-	for _, when := range []string{"while the body comes"} {
+	dir := t.TempDir()
+	files, err := OpenFiles(dir, "default", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer files.Close()
+	e := &netEnv{t: t, r: Default(Options{Device: IPhone12, Files: files})}
+	for i, c := range []struct{ api, path string }{
+		{"request", "/"}, {"request", "/body"}, {"downloadFile", "/"}, {"downloadFile", "/body"},
+	} {
+		task := fmt.Sprint("t", i)
 		done := make(chan Result, 1)
 		start := time.Now()
 		rec := newRecorder()
-		go func() { done <- e.call("request", map[string]any{"url": backend.URL, "__task": "t1"}, rec) }()
-		<-rec.notify // the headers have come
-		if res := e.call("abortTask", map[string]any{"__task": "t1"}, nil); res["errMsg"] != "abortTask:ok" {
+		go func() { done <- e.call(c.api, map[string]any{"url": backend.URL + c.path, "__task": task}, rec) }()
+		if c.path == "/body" {
+			<-rec.notify // the headers have come
+		} else {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if res := e.call("abortTask", map[string]any{"__task": task}, nil); res["errMsg"] != "abortTask:ok" {
 			t.Fatal(res)
 		}
 		select {
 		case res := <-done:
-			if res["errMsg"] != "request:fail abort" || time.Since(start) > 2*time.Second {
-				t.Fatalf("%s: aborted request: %v after %v", when, res, time.Since(start))
+			if res["errMsg"] != c.api+":fail abort" || time.Since(start) > 2*time.Second {
+				t.Fatalf("%s %s: aborted: %v after %v", c.api, c.path, res, time.Since(start))
 			}
 		case <-time.After(5 * time.Second):
-			t.Fatalf("%s: the aborted request is still running", when)
+			t.Fatalf("%s %s: the aborted task is still running", c.api, c.path)
 		}
 	}
 }

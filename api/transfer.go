@@ -118,7 +118,7 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 		var form bytes.Buffer
 		mw := multipart.NewWriter(&form)
 		for k, v := range a.FormData {
-			mw.WriteField(k, headerValue(v))
+			mw.WriteField(k, jsString(v))
 		}
 		part, err := mw.CreateFormFile(a.Name, path.Base(loc.name))
 		if err != nil {
