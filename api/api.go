@@ -15,6 +15,11 @@ type Call struct {
 	API     string          // "operateWXData"
 	Args    json.RawMessage // the user's arguments, as sent; may be empty
 	Session string          // the simulator session that made the call
+	// Emit sends an event about this call to the layer that made it, while the call runs
+	// (a task's headers, chunks, progress: docs/protocol.md); nil when that layer cannot
+	// hear one (a call through /apihelper/assdk). Events sent before the handler returns
+	// arrive before its answer.
+	Emit func(event string, data map[string]any)
 }
 
 // Result is the res object of an invocation callback. It always carries errMsg;

@@ -5,35 +5,45 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"sort"
 	"strings"
 )
 
-// Network configures wx.request.
+// Network configures wx.request, wx.downloadFile and wx.uploadFile.
 type Network struct {
 	// Refused are host:port addresses requests may not reach: the simulator's own, so
 	// that a mini-program cannot drive the simulator's API.
 	Refused []string
 	// Client makes the requests; nil: one with a cookie jar, as the phone keeps cookies
-	// per mini-program.
+	// per mini-program. Its redirects are checked against Refused too.
 	Client *http.Client
+	// AppID names the mini-program in the Referer every request carries, as the official
+	// tools send it; "" is their tourist app.
+	AppID string
 }
 
+// The most a request's answer may be; past it the call fails rather than fill memory.
+const responseLimit = 64 << 20
+
 type requestArgs struct {
-	URL          string          `json:"url"`
-	Data         json.RawMessage `json:"data"`
-	Header       map[string]any  `json:"header"`
-	Method       string          `json:"method"`
-	DataType     string          `json:"dataType"`
-	ResponseType string          `json:"responseType"`
-	Timeout      int             `json:"timeout"` // ms
-	Task         string          `json:"__task"`  // the runtime's id of the task, for abort
+	URL           string          `json:"url"`
+	Data          json.RawMessage `json:"data"`
+	Header        map[string]any  `json:"header"`
+	Method        string          `json:"method"`
+	DataType      string          `json:"dataType"`
+	ResponseType  string          `json:"responseType"`
+	Timeout       int             `json:"timeout"` // ms; the runtime puts app.json's networkTimeout here
+	EnableChunked bool            `json:"enableChunked"`
+	Task          string          `json:"__task"` // the runtime's id of the task, for abort and events
+	// enableHttp2, enableCache, enableQuic ... are accepted and change nothing: Go speaks
+	// HTTP/2 to a server that offers it, and the simulator keeps no HTTP cache.
 }
 
 // registerNetwork adds wx.request, made by the server so that no browser CORS rule
@@ -43,6 +53,17 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 	if client == nil {
 		jar, _ := cookiejar.New(nil)
 		client = &http.Client{Jar: jar}
+	}
+	if client.CheckRedirect == nil {
+		// A backend's redirect must not lead to the simulator's own address either.
+		c := *client
+		c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 10 {
+				return errTooManyRedirects
+			}
+			return refusal(req.URL, n.Refused)
+		}
+		client = &c
 	}
 	tk := &tasks{cancel: map[string]context.CancelCauseFunc{}}
 	if files != nil {
@@ -64,130 +85,289 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
+		a.Header = withDefaultContentType(a.Header)
 		ctx, done := tk.start(ctx, call, a.Task)
 		defer done()
-		req, reason := buildRequest(ctx, a, n.Refused)
-		if reason != "" {
-			return Fail(call.API, reason), nil
-		}
-		resp, cancel, err := send(ctx, client, req, a.Timeout)
+		req, err := buildRequest(ctx, a, n)
 		if err != nil {
-			return Fail(call.API, err.Error()), nil
+			return failWith(call.API, err), nil
 		}
-		defer cancel()
-		defer resp.Body.Close()
-		body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+		ev := taskEvents{emit: call.Emit, name: "onRequestTaskStateChange", task: a.Task}
+		x, err := send(ctx, client, req, a.Timeout)
 		if err != nil {
-			return Fail(call.API, err.Error()), nil
+			return x.fail(call.API, err), nil
 		}
-		res := map[string]any{"statusCode": resp.StatusCode, "header": flatHeader(resp.Header), "cookies": resp.Header.Values("Set-Cookie")}
-		switch {
-		case a.ResponseType == "arraybuffer":
-			// JSON carries no bytes: the runtime turns this back into an ArrayBuffer.
-			res["data"] = map[string]any{"__mpsimArrayBuffer": base64.StdEncoding.EncodeToString(body)}
-		case a.DataType == "" || a.DataType == "json":
-			var v any
-			if json.Unmarshal(body, &v) == nil {
-				res["data"] = v
-			} else {
-				res["data"] = string(body)
-			}
-		default:
-			res["data"] = string(body)
+		defer x.close()
+		resp := x.resp
+		cookies := resp.Header.Values("Set-Cookie")
+		if cookies == nil {
+			cookies = []string{}
 		}
+		ev.send("headersReceived", map[string]any{"header": flatHeader(resp.Header), "statusCode": resp.StatusCode, "cookies": cookies})
+		var body []byte
+		if a.EnableChunked {
+			// The answer goes out chunk by chunk (RequestTask.onChunkReceived); the success
+			// that follows carries none of it, as a stream may be endless.
+			err = readChunks(resp.Body, func(chunk []byte) {
+				ev.send("chunkReceived", map[string]any{"data": arrayBuffer(chunk)})
+			})
+		} else {
+			body, err = readLimited(resp.Body, responseLimit)
+		}
+		if err != nil {
+			return x.fail(call.API, err), nil
+		}
+		res := map[string]any{"statusCode": resp.StatusCode, "header": flatHeader(resp.Header), "cookies": cookies}
+		res["data"] = responseData(body, a.DataType, a.ResponseType)
 		return OK(call.API, res), nil
 	})
 }
 
-// buildRequest makes the HTTP request the phone would send for a, or the reason it fails.
-func buildRequest(ctx context.Context, a requestArgs, refused []string) (*http.Request, string) {
-	u, err := url.Parse(a.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, "invalid url \"" + a.URL + "\""
+// responseData is res.data: an ArrayBuffer, the parsed JSON, or the text when the body
+// is not JSON or dataType is not json.
+func responseData(body []byte, dataType, responseType string) any {
+	if responseType == "arraybuffer" {
+		return arrayBuffer(body) // the runtime turns this back into an ArrayBuffer
 	}
+	if dataType == "" || dataType == "json" {
+		var v any
+		if json.Unmarshal(body, &v) == nil {
+			return v
+		}
+	}
+	return string(body)
+}
+
+// readChunks hands each piece of body to onChunk as it arrives.
+func readChunks(body io.Reader, onChunk func([]byte)) error {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := body.Read(buf)
+		if n > 0 {
+			onChunk(bytes.Clone(buf[:n]))
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+var errTooLarge = errors.New("exceed max file size")
+
+// readLimited reads all of body, failing past limit bytes.
+func readLimited(body io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(body, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		return nil, errTooLarge
+	}
+	return b, err
+}
+
+// refusal is why u may not be requested, or nil.
+func refusal(u *url.URL, refused []string) error {
 	host := u.Host
 	if u.Port() == "" {
 		host = net.JoinHostPort(u.Hostname(), map[string]string{"http": "80", "https": "443"}[u.Scheme])
 	}
 	for _, r := range refused {
 		if strings.EqualFold(r, host) || strings.EqualFold(r, u.Host) {
-			return nil, "url not in domain list: the simulator's own address is refused"
+			return refusedError{"url not in domain list: the simulator's own address is refused"}
 		}
+	}
+	return nil
+}
+
+// buildRequest makes the HTTP request the phone would send for a, or says why it cannot
+// (invalidURLError, refusedError).
+func buildRequest(ctx context.Context, a requestArgs, n Network) (*http.Request, error) {
+	u, err := url.Parse(a.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, invalidURLError{a.URL}
+	}
+	if err := refusal(u, n.Refused); err != nil {
+		return nil, err
 	}
 	method := strings.ToUpper(a.Method)
 	if method == "" {
 		method = "GET"
 	}
 	header := http.Header{}
-	contentType := "application/json"
 	for k, v := range a.Header {
-		s := fmt.Sprint(v)
-		header.Set(k, s)
-		if strings.EqualFold(k, "content-type") {
-			contentType = s
+		if strings.EqualFold(k, "referer") {
+			continue // the phone sets its own (below); the docs say it cannot be set
 		}
+		header.Set(k, jsString(v)) // a number or a boolean as its text
 	}
-	var data any
-	if len(a.Data) > 0 {
-		json.Unmarshal(a.Data, &data)
+	appID := n.AppID
+	if appID == "" {
+		appID = "touristappid"
 	}
-	var body io.Reader
+	header.Set("Referer", "https://servicewechat.com/"+appID+"/devtools/page-frame.html")
+	var body []byte
 	if method == "GET" || method == "HEAD" {
-		// The phone puts an object's fields in the query string.
-		if obj, ok := data.(map[string]any); ok && len(obj) > 0 {
-			q := u.Query()
-			for _, k := range sortedMapKeys(obj) {
-				q.Set(k, queryValue(obj[k]))
+		// The data goes into the query string.
+		if q := queryString(a.Data); q != "" {
+			if u.RawQuery != "" {
+				u.RawQuery += "&"
 			}
-			u.RawQuery = q.Encode()
+			u.RawQuery += q
 		}
-	} else if data != nil {
-		switch v := data.(type) {
-		case string:
-			body = strings.NewReader(v)
-		case map[string]any:
-			if strings.Contains(strings.ToLower(contentType), "x-www-form-urlencoded") {
-				form := url.Values{}
-				for _, k := range sortedMapKeys(v) {
-					form.Set(k, queryValue(v[k]))
-				}
-				body = strings.NewReader(form.Encode())
-			} else {
-				body = bytes.NewReader(a.Data)
-			}
-		default:
-			body = bytes.NewReader(a.Data)
-		}
-		if header.Get("Content-Type") == "" {
-			header.Set("Content-Type", contentType)
-		}
+	} else {
+		body = requestBody(a.Data, header.Get("Content-Type"))
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
-		return nil, err.Error()
+		return nil, invalidURLError{a.URL}
 	}
 	req.Header = header
-	return req, ""
+	return req, nil
 }
 
-func queryValue(v any) string {
+// withDefaultContentType is header with wx.request's default content-type,
+// application/json, unless it names one.
+func withDefaultContentType(header map[string]any) map[string]any {
+	for k := range header {
+		if strings.EqualFold(k, "content-type") {
+			return header
+		}
+	}
+	out := map[string]any{"content-type": "application/json"}
+	for k, v := range header {
+		out[k] = v
+	}
+	return out
+}
+
+// requestBody is the body the phone sends for data: a string or an ArrayBuffer as is; an
+// object as a form when the content-type says so, JSON otherwise.
+func requestBody(data json.RawMessage, contentType string) []byte {
+	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	var s string
+	if json.Unmarshal(data, &s) == nil {
+		return []byte(s)
+	}
+	if b, ok := binaryArg(data); ok {
+		return b
+	}
+	if strings.Contains(strings.ToLower(contentType), "application/x-www-form-urlencoded") {
+		if fields, ok := objectFields(data); ok {
+			return []byte(encodeFields(fields))
+		}
+	}
+	return data
+}
+
+// queryString is data as the phone appends it to a GET's URL: an object's fields as
+// encodeURIComponent(k)=encodeURIComponent(String(v)) in their order, a string as is.
+func queryString(data json.RawMessage) string {
+	var s string
+	if json.Unmarshal(data, &s) == nil {
+		return s
+	}
+	if fields, ok := objectFields(data); ok {
+		return encodeFields(fields)
+	}
+	return ""
+}
+
+type field struct {
+	key   string
+	value json.RawMessage
+}
+
+// objectFields are the fields of a JSON object in the order written (a Go map would lose
+// it, and the phone keeps the object's order).
+func objectFields(data json.RawMessage) ([]field, bool) {
+	if _, ok := binaryArg(data); ok {
+		return nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	var fields []field
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		fields = append(fields, field{tok.(string), v})
+	}
+	return fields, true
+}
+
+func encodeFields(fields []field) string {
+	parts := make([]string, 0, len(fields))
+	for _, f := range fields {
+		var v any
+		json.Unmarshal(f.value, &v)
+		parts = append(parts, encodeURIComponent(f.key)+"="+encodeURIComponent(jsString(v)))
+	}
+	return strings.Join(parts, "&")
+}
+
+// jsString is String(v) in JavaScript for a decoded JSON value: what encodeURIComponent
+// sees, and what a header or form field of another type becomes.
+func jsString(v any) string {
 	switch x := v.(type) {
+	case nil:
+		return "null"
 	case string:
 		return x
-	case nil:
-		return ""
-	case float64, bool:
+	case bool:
 		return fmt.Sprint(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e21 {
+			return fmt.Sprintf("%.0f", x)
+		}
+		return fmt.Sprint(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			if e != nil {
+				parts[i] = jsString(e)
+			}
+		}
+		return strings.Join(parts, ",")
 	}
-	b, _ := json.Marshal(v)
-	return string(b)
+	return "[object Object]"
 }
 
-func sortedMapKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// encodeURIComponent escapes as JavaScript's function does: all but A-Z a-z 0-9 - _ . ! ~ * ' ( ).
+func encodeURIComponent(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
 	}
-	sort.Strings(keys)
-	return keys
+	return b.String()
+}
+
+// binaryArg decodes an ArrayBuffer argument ({"__mpsimArrayBuffer": base64}).
+func binaryArg(raw json.RawMessage) ([]byte, bool) {
+	if !bytes.Contains(raw, []byte(`"__mpsimArrayBuffer"`)) {
+		return nil, false
+	}
+	var bin binary
+	if json.Unmarshal(raw, &bin) != nil {
+		return nil, false
+	}
+	b, err := base64.StdEncoding.DecodeString(bin.B64)
+	return b, err == nil
 }

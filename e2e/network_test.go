@@ -1,18 +1,22 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
-	"github.com/coder/websocket"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
 )
 
 // wx.request reaches a real server through the simulator; wx storage lives in the
-// project's data folder and survives a restart.
+// project's data folder, survives a restart, and is per simulated account.
 func TestRequestAndStorage(t *testing.T) {
 	png, err := os.ReadFile(RepoPath("testdata/forms/images/dot.png"))
 	if err != nil {
@@ -36,8 +40,14 @@ func TestRequestAndStorage(t *testing.T) {
 	defer backend.Close()
 	data := t.TempDir()
 
-	for visit := 1; visit <= 2; visit++ {
-		srv := StartServer(t, mpsimBin, RepoPath("testdata/network"), "--data", data)
+	// Two visits as the default account, then one as another account, which has its own
+	// storage in the same data folder.
+	for run, visit := range []int{1, 2, 1} {
+		args := []string{RepoPath("testdata/network"), "--data", data}
+		if run == 2 {
+			args = append(args, "--account", "bob")
+		}
+		srv := StartServer(t, mpsimBin, args...)
 		port := srv.URL[strings.LastIndex(srv.URL, ":")+1 : len(srv.URL)-1]
 		b := OpenBrowser(t, srv.URL+"?page=pages/index/index&api="+backend.URL+"&self="+port)
 		b.WaitText(".visits", "visits: "+string(rune('0'+visit)), wait)
@@ -47,6 +57,8 @@ func TestRequestAndStorage(t *testing.T) {
 		b.WaitContains(".refused", "request:fail url not in domain list", wait)
 		b.WaitText(".downloaded", "shown 2x1", wait) // wx.downloadFile's temporary file in an <image>
 		b.WaitText(".aborted", "request:fail abort fast", wait)
+		b.WaitText(".batch", `1 true "" 1`, wait)
+		b.WaitText(".sealed", "1234 sealed", wait)
 		srv.Stop(t)
 	}
 }
@@ -73,4 +85,47 @@ func TestConnectSocket(t *testing.T) {
 	b := OpenBrowser(t, srv.URL+"?page=pages/socket/socket&ws=ws"+strings.TrimPrefix(echo.URL, "http")+"&self="+port)
 	b.WaitText(".log", "connectSocket:ok|open|sendSocketMessage:ok|echo hi|close 1000", wait)
 	b.WaitContains(".refused", "connectSocket:fail url not in domain list", wait)
+}
+
+// A page sees the events of its tasks while they run: a download's and an upload's
+// progress, a request's headers and streamed chunks; a request without a timeout has
+// app.json's networkTimeout.
+func TestTaskEvents(t *testing.T) {
+	const size = 512 << 10
+	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/big.bin": // 32 pieces, one every 15ms
+			w.Header().Set("Content-Length", strconv.Itoa(size))
+			for sent := 0; sent < size; sent += 16 << 10 {
+				w.Write(bytes.Repeat([]byte{'b'}, 16<<10))
+				w.(http.Flusher).Flush()
+				time.Sleep(15 * time.Millisecond)
+			}
+		case "/upload":
+			n, _ := io.Copy(io.Discard, r.Body)
+			io.WriteString(w, "got "+strconv.FormatInt(n/1024, 10)+"k")
+		case "/stream":
+			http.SetCookie(w, &http.Cookie{Name: "s", Value: "1"})
+			w.Header().Set("Content-Type", "text/plain")
+			for _, part := range []string{"one", "two", "three"} {
+				io.WriteString(w, part)
+				w.(http.Flusher).Flush()
+				time.Sleep(100 * time.Millisecond)
+			}
+		case "/slow":
+			select {
+			case <-time.After(5 * time.Second):
+			case <-r.Context().Done():
+			}
+		}
+	}))
+	defer backend.Close()
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/network"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/tasks/tasks&api="+backend.URL)
+	b.WaitText(".download", "200 some events, rising to 100: 524288/524288", wait)
+	b.WaitContains(".upload", " 100 true", wait)
+	b.WaitContains(".upload", "got 2048k", wait)
+	b.WaitText(".headers", "200 text/plain s=1", wait)
+	b.WaitText(".chunks", "one|two|three then request:ok", wait)
+	b.WaitText(".timeout", "request:fail timeout from app.json", wait)
 }

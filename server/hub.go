@@ -443,9 +443,9 @@ func (h *Hub) appError(from Identity, data json.RawMessage) {
 // invoke answers an APPSERVICE_INVOKE or WEBVIEW_INVOKE: from a Go handler, or by
 // forwarding it to the shell; the callback goes back to the caller by callbackID.
 func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f Frame, msg []byte) {
-	wantRole, callbackCmd := RoleService, CmdAppServiceInvokeCallback
+	wantRole, callbackCmd, eventCmd := RoleService, CmdAppServiceInvokeCallback, CmdAppServiceOnEvent
 	if f.Command == CmdWebviewInvoke {
-		wantRole, callbackCmd = RoleWebview, CmdWebviewInvokeCallback
+		wantRole, callbackCmd, eventCmd = RoleWebview, CmdWebviewInvokeCallback, CmdWebviewOnEvent
 	}
 	if from.Role != wantRole {
 		h.reject(from, msg, fmt.Sprintf("%s is sent by a %s, not by the %s", f.Command, wantRole, from.Role))
@@ -473,6 +473,11 @@ func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f
 		reply(api.Fail("", `missing "api"`))
 	case h.opts.APIs.Has(in.API):
 		call := api.Call{API: in.API, Args: in.Args, Session: from.Session}
+		// A task's events go the way its answer will, so they arrive before it.
+		call.Emit = func(event string, data map[string]any) {
+			out, _ := json.Marshal(Frame{Command: eventCmd, Data: mustJSON(map[string]any{"eventName": event, "data": data}), WebviewID: from.ID})
+			h.reply(ctx, from, conn, out)
+		}
 		if h.opts.APIs.MayBlock(in.API) {
 			// A handler that waits (on the network, say) must not hold up this client's
 			// other frames.

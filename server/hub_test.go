@@ -426,3 +426,46 @@ func TestAutomationFramesAreRoutedByRole(t *testing.T) {
 		t.Errorf("refused frames are not logged:\n%s", logs.String())
 	}
 }
+
+// A task's events (api.Call.Emit) reach the layer that made the call, each as an
+// *_ON_EVENT frame, before its callback.
+func TestTaskEventsComeBeforeTheAnswer(t *testing.T) {
+	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, part := range []string{"a", "b"} {
+			io.WriteString(w, part)
+			w.(http.Flusher).Flush()
+			time.Sleep(20 * time.Millisecond)
+		}
+	}))
+	defer backend.Close()
+	ts, _ := testServer(t, HubOptions{})
+	for _, caller := range []struct{ path, invoke, event, callback string }{
+		{"service", CmdAppServiceInvoke, CmdAppServiceOnEvent, CmdAppServiceInvokeCallback},
+		{"webview/2", CmdWebviewInvoke, CmdWebviewOnEvent, CmdWebviewInvokeCallback},
+	} {
+		c := dial(t, ts, caller.path)
+		send(t, c, fmt.Sprintf(`{"command":%q,"data":{"api":"request","args":{"url":%q,"enableChunked":true,"__task":"9"},"callbackID":5}}`, caller.invoke, backend.URL))
+		var got []string
+		for {
+			f := recv(t, c)
+			var ev struct {
+				EventName string `json:"eventName"`
+				Data      struct {
+					Task  string `json:"__task"`
+					State string `json:"state"`
+				} `json:"data"`
+			}
+			json.Unmarshal(f.Data, &ev)
+			if f.Command == caller.callback {
+				break
+			}
+			if f.Command != caller.event || ev.EventName != "onRequestTaskStateChange" || ev.Data.Task != "9" || (caller.path != "service" && f.WebviewID != 2) {
+				t.Fatalf("%s: frame %s %s (webviewID %d)", caller.path, f.Command, f.Data, f.WebviewID)
+			}
+			got = append(got, ev.Data.State)
+		}
+		if strings.Join(got, " ") != "headersReceived chunkReceived chunkReceived" {
+			t.Fatalf("%s: events before the answer: %v", caller.path, got)
+		}
+	}
+}

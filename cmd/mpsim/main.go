@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -146,11 +147,12 @@ func open(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	openBrowser := fset.Bool("open", false, "open the simulator in Chrome/Chromium")
 	verbose := fset.Bool("verbose", false, "log every connection")
 	dataDir := fset.String("data", "", "the folder for the project's storage and files (default: a folder per project in the user's cache)")
+	account := fset.String("account", "default", "the simulated WeChat account: each has its own storage and files in the data folder")
 	positional, err := parseInterspersed(fset, args)
 	if err != nil {
 		return 2
 	}
-	cfg := serveConfig{positional: positional, project: *projectFlag, host: *host, port: *port, dataDir: *dataDir, verbose: *verbose}
+	cfg := serveConfig{positional: positional, project: *projectFlag, host: *host, port: *port, dataDir: *dataDir, account: *account, verbose: *verbose}
 	return serve(ctx, cfg, stdout, stderr, func(url string, _ bool) {
 		if *openBrowser {
 			if err := launchBrowser(url); err != nil {
@@ -167,6 +169,7 @@ type serveConfig struct {
 	host       string
 	port       int
 	dataDir    string
+	account    string // the simulated account whose storage and files it sees ("": default)
 	verbose    bool
 }
 
@@ -203,13 +206,18 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 	if proj != nil && proj.Config.ProjectName != "" {
 		projectName = proj.Config.ProjectName
 	}
+	appID := ""
+	if proj != nil {
+		appID = proj.Config.AppID
+	}
 	l, err := server.Listen(net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)))
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
 	}
 	data := projectDataDir(cfg.dataDir, name)
-	storage, err := openStorage(data)
+	account := cmp.Or(cfg.account, "default")
+	storage, err := openStorage(data, account)
 	if err != nil {
 		fmt.Fprintln(stderr, "mpsim:", err)
 		return 1
@@ -217,7 +225,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 	defer storage.Close()
 	// The file APIs read the code package from the build the server holds (srv, below).
 	var srv *server.Server
-	files, err := api.OpenFiles(data, "default", func() fs.FS {
+	files, err := api.OpenFiles(data, account, func() fs.FS {
 		if srv == nil {
 			return nil
 		}
@@ -236,7 +244,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 		APIs: api.Default(api.Options{
 			Devices: devices, UserInfo: api.DefaultUser, Storage: storage, Files: files,
 			// The simulator's own address is not a backend a mini-program may call.
-			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}},
+			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}, AppID: appID},
 		}),
 		ShellAPIs:   web.ShellAPIs,
 		Devices:     devices,
@@ -292,12 +300,12 @@ func projectDataDir(dataDir, project string) string {
 	return filepath.Join(cache, "mpsim", "projects", hex.EncodeToString(sum[:8]))
 }
 
-// openStorage opens the project's wx storage in its data folder.
-func openStorage(dataDir string) (*api.Storage, error) {
+// openStorage opens the wx storage of account in the project's data folder.
+func openStorage(dataDir, account string) (*api.Storage, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, err
 	}
-	return api.OpenStorage(filepath.Join(dataDir, "storage.db"), "default")
+	return api.OpenStorage(filepath.Join(dataDir, "storage.db"), account)
 }
 
 // rebuildLine is the one line the terminal shows per rebuild: what changed, what was

@@ -10,6 +10,7 @@ import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
 import { installSetDataChecks } from './set-data'
 import { StackMapper } from './sourcemap'
+import { setNetworkTimeout } from './transfer'
 import { Invoker, createWx } from './wx'
 import { wxsHooks } from './wxs-instance'
 
@@ -56,7 +57,10 @@ g.wx = wx
 runtime.installGlobals(g)
 // What appservice.js calls to hand its content over (compiler/build.go).
 g.__mpsim = {
-  setConfig: (c: AppConfig) => (runtime.config = c),
+  setConfig: (c: AppConfig) => {
+    runtime.config = c
+    setNetworkTimeout(c.app)
+  },
   templateGroups: runtime.templateGroups,
   defineConfig: (path: string, c: any, slots?: string[]) => runtime.defineConfig(path, c, slots),
   defineStyleSheet: (path: string, scopeName: string) => runtime.defineStyleSheet(path, scopeName),

@@ -4,6 +4,8 @@ import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
 import { socketAPIs } from './socket-task'
+import { storageAPIs } from './storage'
+import { transferAPIs } from './transfer'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = {
@@ -38,6 +40,14 @@ export class Invoker {
     return new Promise((resolve) => {
       this.pending.set(callbackID, resolve)
       this.socket.send({ command: Cmd.AppServiceInvoke, data: { api, args, callbackID } })
+    })
+  }
+
+  // onEvent runs f with the data of each APPSERVICE_ON_EVENT named eventName: the events
+  // of a task under way (runtime/service/transfer.ts).
+  onEvent(eventName: string, f: (data: any) => void) {
+    this.socket.on(Cmd.AppServiceOnEvent, (frame) => {
+      if (frame.data?.eventName === eventName) f(frame.data.data)
     })
   }
 
@@ -107,9 +117,7 @@ export function createWx(inv: Invoker) {
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),
-    request: (opts?: Options) => transfer(inv, 'request', opts),
-    downloadFile: (opts?: Options) => transfer(inv, 'downloadFile', opts),
-    uploadFile: (opts?: Options) => transfer(inv, 'uploadFile', opts),
+    ...transferAPIs(inv),
     ...socketAPIs(self.location.host),
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
     // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
@@ -142,92 +150,6 @@ export function createWx(inv: Invoker) {
   }
   for (const name of Object.keys(implemented)) wx[name] = implemented[name]
   return wx
-}
-
-// Storage values cross as JSON with their type, so that a Date comes back a Date.
-function encodeValue(data: unknown) {
-  if (data instanceof Date) return { data: data.toISOString(), type: 'Date' }
-  return { data: data === undefined ? null : data, type: typeof data === 'object' ? 'Object' : typeof data }
-}
-
-function decodeValue(res: Res) {
-  return res.type === 'Date' ? new Date(res.data as string) : res.data
-}
-
-// storageAPIs are wx's storage functions, answered by the Go handlers (api/storage.go)
-// from the project's data folder; the Sync forms go through /apihelper/assdk.
-function storageAPIs(inv: Invoker) {
-  const syncCall = (api: string, args: Record<string, unknown>) => {
-    const res = inv.invokeSync(api, args)
-    if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
-    return res
-  }
-  return {
-    setStorageSync: (key: string, data: unknown) => void syncCall('setStorageSync', { key, ...encodeValue(data) }),
-    // A missing key reads as '' from the Sync form, as on the phone.
-    getStorageSync: (key: string) => {
-      const res = inv.invokeSync('getStorageSync', { key })
-      if (/data not found/.test(res.errMsg)) return ''
-      if (!/:ok\b/.test(res.errMsg)) throw new Error(res.errMsg)
-      return decodeValue(res)
-    },
-    removeStorageSync: (key: string) => void syncCall('removeStorageSync', { key }),
-    clearStorageSync: () => void syncCall('clearStorageSync', {}),
-    getStorageInfoSync: () => strip(syncCall('getStorageInfoSync', {})),
-    setStorage: (opts: Options = {}) => inv.call('setStorage', { ...opts, ...encodeValue(opts.data) }),
-    getStorage: (opts?: Options) => inv.call('getStorage', opts, (res) => (/:ok\b/.test(res.errMsg) ? { errMsg: res.errMsg, data: decodeValue(res) } : res)),
-    removeStorage: (opts?: Options) => inv.call('removeStorage', opts),
-    clearStorage: (opts?: Options) => inv.call('clearStorage', opts),
-    getStorageInfo: (opts?: Options) => inv.call('getStorageInfo', opts),
-  }
-}
-
-// transfer runs wx.request, wx.downloadFile or wx.uploadFile: the server moves the bytes
-// (api/network.go, api/transfer.go). It returns the task; abort() stops the server's
-// request and fails the call with "<api>:fail abort". Progress and header events never fire.
-let nextTask = 1
-
-function transfer(inv: Invoker, api: string, opts: Options = {}) {
-  let aborted = false
-  let settled = false
-  const { success, fail, complete, ...rest } = opts
-  // The task's id lets abort() stop the server's request (api/transfer.go).
-  const args = { ...rest, __task: String(nextTask++) }
-  const settle = (res: Res) => {
-    settled = true
-    if (aborted) res = { errMsg: `${api}:fail abort` }
-    const data = (res.data as { __mpsimArrayBuffer?: string } | undefined)?.__mpsimArrayBuffer
-    if (data !== undefined) {
-      const bin = atob(data)
-      const buf = new Uint8Array(bin.length)
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i)
-      res = { ...res, data: buf.buffer }
-    }
-    try {
-      if (/:ok\b/.test(res.errMsg)) success?.(res)
-      else fail?.(res)
-      complete?.(res)
-    } catch (err) {
-      setTimeout(() => {
-        throw err
-      })
-    }
-  }
-  inv.invoke(api, args).then(settle)
-  const noop = () => {}
-  return {
-    abort() {
-      if (aborted || settled) return
-      aborted = true
-      inv.invoke('abortTask', { __task: args.__task })
-    },
-    onHeadersReceived: noop,
-    offHeadersReceived: noop,
-    onChunkReceived: noop,
-    offChunkReceived: noop,
-    onProgressUpdate: noop,
-    offProgressUpdate: noop,
-  }
 }
 
 // strip drops errMsg from a synchronous result: the phone's *Sync APIs return the bare value.

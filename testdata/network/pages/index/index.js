@@ -1,5 +1,5 @@
 Page({
-  data: { visits: 0, when: '', reply: '', refused: '', promise: '', picture: '', downloaded: '', aborted: '' },
+  data: { visits: 0, when: '', reply: '', refused: '', promise: '', picture: '', downloaded: '', aborted: '', batch: '', sealed: '' },
   onPicture(e) {
     this.setData({ downloaded: 'shown ' + e.detail.width + 'x' + e.detail.height })
   },
@@ -10,6 +10,22 @@ Page({
     wx.setStorageSync('when', new Date(0))
     this.setData({ visits, when: wx.getStorageSync('when') instanceof Date ? 'a Date' : 'not a Date' })
     wx.getStorage({ key: 'visits' }).then((res) => this.setData({ promise: 'promise ' + res.data }))
+    // Batches, a missing key read as ''.
+    wx.batchSetStorageSync([{ key: 'a', value: 1 }, { key: 'b', value: new Date(0) }])
+    const [a, b, none] = wx.batchGetStorageSync(['a', 'b', 'none'])
+    wx.batchGetStorage({ keyList: ['a'] }).then((res) =>
+      this.setData({ batch: `${a} ${b instanceof Date} ${JSON.stringify(none)} ${res.dataList[0]}` }))
+    // Encrypted: read back with encrypt, sealed without.
+    wx.setStorage({
+      key: 'secret',
+      data: { pin: 1234 },
+      encrypt: true,
+      success: () => wx.getStorage({
+        key: 'secret',
+        encrypt: true,
+        success: (res) => this.setData({ sealed: `${res.data.pin} ${String(wx.getStorageSync('secret')).includes('1234') ? 'visible' : 'sealed'}` }),
+      }),
+    })
 
     wx.request({
       url: query.api + '/hello',
