@@ -25,7 +25,7 @@ const autoSession = "auto"
 // officialFlags are flags of the official CLI's `auto` that mpsim has no use for, with
 // whether they take a value; they are accepted, so that automator.launch works unchanged.
 var officialFlags = map[string]bool{
-	"auto-account": true, "ticket": true, "lang": true, "appid": true, "debug": false,
+	"ticket": true, "lang": true, "appid": true, "debug": false,
 	"trust-project": false, "disable-gpu": false, "auto-env": true,
 }
 
@@ -39,6 +39,9 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	port := fset.Int("port", 0, "the simulator's HTTP port (0: a free one)")
 	verbose := fset.Bool("verbose", false, "log every connection")
 	dataDir := fset.String("data", "", "the folder for the project's storage and files")
+	// automator.launch({account}) passes the official tools' test account here: in mpsim
+	// it names the simulated account whose storage and files the app sees.
+	account := fset.String("auto-account", "default", "the simulated account (its own storage and files)")
 	known, ignored := splitOfficialFlags(args)
 	for _, f := range ignored {
 		fmt.Fprintf(stderr, "mpsim auto: %s is a flag of the official tools that mpsim ignores\n", f)
@@ -54,7 +57,7 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	cfg := serveConfig{positional: positional, project: *projectFlag, host: "127.0.0.1", port: *port, dataDir: *dataDir, verbose: *verbose}
+	cfg := serveConfig{positional: positional, project: *projectFlag, host: "127.0.0.1", port: *port, dataDir: *dataDir, account: *account, verbose: *verbose}
 	var failed atomic.Bool
 	code := serve(ctx, cfg, stdout, stderr, func(url string, built bool) {
 		if !built {
@@ -81,7 +84,7 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // splitOfficialFlags takes out the official CLI's flags that mpsim ignores (and any other
 // unknown --flag), keeping the rest for the flag set.
 func splitOfficialFlags(args []string) (known, ignored []string) {
-	mine := map[string]bool{"project": true, "auto-port": true, "port": true, "verbose": true, "data": true}
+	mine := map[string]bool{"project": true, "auto-port": true, "port": true, "verbose": true, "data": true, "auto-account": true}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
