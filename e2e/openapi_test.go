@@ -137,6 +137,22 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 		t.Fatal("shareConfirm found no dialog")
 	}
 
+	// hideShareMenu takes the share items off the capsule's menu of the page.
+	b.Tap(".b-hide-share")
+	sheet := func() string {
+		text, _ := Eval[string](b, `[...document.querySelectorAll('.ui-sheet-item')].map(e => e.textContent).join('|')`)
+		return text
+	}
+	waitTrue(t, func() bool {
+		b.tapShell("#capsule-menu")
+		if sheet() == "收藏|取消" {
+			return true
+		}
+		b.tapShell(".ui-sheet-cancel")
+		return false
+	})
+	b.tapShell(".ui-sheet-cancel")
+
 	// The settings page: switching location off holds for the next call.
 	b.Tap(".b-setting")
 	b.tapShell("[data-dialog=setting] .dlg-switch")

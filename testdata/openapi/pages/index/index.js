@@ -38,6 +38,9 @@ Page({
   setting() {
     wx.openSetting({ success: (r) => this.setData({ setting: r.errMsg + ' ' + r.authSetting['scope.userLocation'] }) })
   },
+  hideShare() {
+    wx.hideShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] })
+  },
   onPhone(e) {
     this.setData({ phone: e.detail.errMsg + ' ' + e.detail.code })
   },
