@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"testing/fstest"
@@ -46,6 +47,19 @@ func TestMockErrorsShowUntilFixed(t *testing.T) {
 	s.MocksLoaded(broken)
 	if b := next(); b.Relaunch || len(b.Errors) != 1 || b.Errors[0].File != api.MockFileName || b.Changed[0] != api.MockFileName {
 		t.Fatalf("broken mock file: %+v", b)
+	}
+	// A shell that loads now shows it from the start.
+	resp, err := http.Get(ts.URL + "/app-config.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		MockErrors []diag.Diagnostic `json:"mockErrors"`
+	}
+	json.NewDecoder(resp.Body).Decode(&cfg)
+	resp.Body.Close()
+	if len(cfg.MockErrors) != 1 || cfg.MockErrors[0].Line != 3 {
+		t.Fatalf("app-config.json mockErrors: %+v", cfg.MockErrors)
 	}
 	// A rebuild of the app keeps the mock file's error on screen.
 	s.Built([]string{"pages/a/a.wxml"}, true, nil)

@@ -303,7 +303,10 @@ func (s *Server) serveFile(fsys fs.FS, name string) http.HandlerFunc {
 
 func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 	out, errs := s.current()
-	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs}
+	s.mu.RLock()
+	mockErrs := s.mockErrors
+	s.mu.RUnlock()
+	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs, "mockErrors": mockErrs}
 	if s.opts.ProjectDir != "" {
 		conditions, err := project.Conditions(os.DirFS(s.opts.ProjectDir))
 		if err != nil {

@@ -87,6 +87,8 @@
     appError.hidden = true
   }
   document.getElementById('app-error-close').onclick = hideAppError
+  // A broken mpsim.mock.json shows from the start, as after a save.
+  if (cfg.mockErrors && cfg.mockErrors.length) onBuild({ errors: cfg.mockErrors })
 
   const worker = new Worker(`/runtime/service.js?session=${session}`)
   worker.onerror = (e) => showError(`service layer: ${e.message}`)
