@@ -25,11 +25,11 @@ const MockFileName = "mpsim.mock.json"
 
 // mockFile is mpsim.mock.json, checked.
 type mockFile struct {
-	User        *UserInfo       `json:"user"`
-	AuthSetting map[string]bool `json:"authSetting"`
-	Domains     *Domains        `json:"domains"`
+	User        *UserInfo                  `json:"user"`
+	AuthSetting map[string]bool            `json:"authSetting"`
+	Domains     *Domains                   `json:"domains"`
 	APIs        map[string]json.RawMessage `json:"apis"`
-	answers     map[string]mockAnswer // APIs, checked
+	answers     map[string]mockAnswer      // APIs, checked
 }
 
 // Domains are the account's server domain lists ("https://api.example.com"), by the APIs

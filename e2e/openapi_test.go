@@ -88,7 +88,9 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 	// authorize shows the phone's dialog with app.json's reason; allowed, getLocation
 	// answers where the mock file puts the phone.
 	b.Tap(".b-auth")
-	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=authorize]"), "申请获取你的位置信息") })
+	waitTrue(t, func() bool {
+		return strings.Contains(b.shellText("[data-dialog=authorize]"), "申请获取你的位置信息")
+	})
 	if text := b.shellText("[data-dialog=authorize]"); !strings.Contains(text, "用于展示附近的门店") || !strings.Contains(text, "openapi") {
 		t.Fatalf("authorize dialog: %q, want the app's name and app.json's desc", text)
 	}
