@@ -105,6 +105,22 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 		t.Fatal("a second authorize asked again")
 	}
 
+	// Location updates reach onLocationChange until stopped; chooseLocation picks the mock
+	// place; getFuzzyLocation is not in app.json's requiredPrivateInfos; openLocation shows
+	// the place in the shell.
+	b.Tap(".b-updates")
+	b.WaitText(".r-updates", "2 31.23", wait)
+	time.Sleep(1500 * time.Millisecond) // stopped: no third reading
+	b.WaitText(".r-updates", "2 31.23", wait)
+	b.Tap(".b-places")
+	b.WaitText(".r-chosen", "chooseLocation:ok 31.23", wait)
+	b.WaitText(".r-fuzzy", "getFuzzyLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json", wait)
+	b.WaitText(".r-opened", "openLocation:ok", wait)
+	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=location]"), "Here") })
+	if !b.press("closeLocation") {
+		t.Fatal("closeLocation found no place shown")
+	}
+
 	// The payment dialog: closed, the payment is cancelled; confirmed, it is paid.
 	b.Tap(".b-pay")
 	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=payment]"), "prepay_id=wx2014") })

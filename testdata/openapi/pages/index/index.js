@@ -26,6 +26,25 @@ Page({
       .then((r) => this.setData({ location: r.errMsg + ' ' + r.latitude + ',' + r.longitude }))
       .catch((r) => this.setData({ auth: r.errMsg }))
   },
+  // Location updates: two readings, then stop.
+  updates() {
+    let n = 0
+    const heard = (r) => {
+      n++
+      this.setData({ updates: n + ' ' + r.latitude })
+      if (n === 2) {
+        wx.offLocationChange(heard)
+        wx.stopLocationUpdate()
+      }
+    }
+    wx.onLocationChange(heard)
+    wx.startLocationUpdate({ fail: (r) => this.setData({ updates: r.errMsg }) })
+  },
+  places() {
+    wx.chooseLocation({ success: (r) => this.setData({ chosen: r.errMsg + ' ' + r.latitude }) })
+    wx.getFuzzyLocation({ fail: (r) => this.setData({ fuzzy: r.errMsg }) })
+    wx.openLocation({ latitude: 23.1, longitude: 113.3, name: 'Here', success: (r) => this.setData({ opened: r.errMsg }) })
+  },
   pay() {
     wx.requestPayment({
       timeStamp: '1700000000', nonceStr: 'n0nce', package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA', paySign: 'sig',
