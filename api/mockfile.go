@@ -186,18 +186,17 @@ var scopes = []string{
 // authorization dialogs, and what the project declares (app.json's requiredPrivateInfos
 // and permission, project.config.json's urlCheck).
 type Mocks struct {
-	mu       sync.Mutex
-	file     *mockFile       // the last good mock file; nil: there is none
-	auth     map[string]bool // the person's answer per scope, for the simulator's run
-	loggedIn bool            // wx.login answered, so checkSession holds
-	logins   int
-	app      appDeclarations
+	mu     sync.Mutex
+	file   *mockFile       // the last good mock file; nil: there is none
+	auth   map[string]bool // the person's answer per scope, for the simulator's run
+	logins int             // the codes wx.login has given
+	app    appDeclarations
 }
 
 // appDeclarations is what the project says about itself that open APIs check.
 type appDeclarations struct {
-	appID, name string
-	urlCheck    bool
+	name     string // projectname, in the privacy contract's name
+	urlCheck bool
 	// privateInfos is app.json's requiredPrivateInfos; nil when not declared.
 	privateInfos []string
 	permission   map[string]string // scope -> desc
@@ -255,7 +254,7 @@ func (m *Mocks) set(f *mockFile) {
 
 // SetProject takes what a (re)loaded project declares: setting.urlCheck of
 // project.config.json (project.private.config.json over it), app.json's
-// requiredPrivateInfos and permission descriptions, the AppID and name.
+// requiredPrivateInfos and permission descriptions, and its name.
 func (m *Mocks) SetProject(p *project.Project) {
 	var setting struct {
 		URLCheck *bool `json:"urlCheck"`
@@ -268,7 +267,7 @@ func (m *Mocks) SetProject(p *project.Project) {
 		} `json:"permission"`
 	}
 	json.Unmarshal(p.App.Raw, &app)
-	d := appDeclarations{appID: p.Config.AppID, name: p.Config.ProjectName, urlCheck: setting.URLCheck == nil || *setting.URLCheck,
+	d := appDeclarations{name: p.Config.ProjectName, urlCheck: setting.URLCheck == nil || *setting.URLCheck,
 		privateInfos: app.RequiredPrivateInfos, permission: map[string]string{}}
 	for scope, v := range app.Permission {
 		d.permission[scope] = v.Desc
