@@ -274,3 +274,37 @@ func TestEveryMockableAPICanFail(t *testing.T) {
 		}
 	}
 }
+
+// The handlers not covered above, on their way to success: what they ask, then the answer.
+func TestEveryMockableAPICanSucceed(t *testing.T) {
+	cases := []struct {
+		api, args string
+		asks      string // the dialog's kind and scope, "" when none
+		fields    map[string]any
+	}{
+		{"chooseInvoiceTitle", `{}`, "authorize scope.invoiceTitle", map[string]any{"type": "0", "title": "示例科技有限公司"}},
+		{"requestOrderPayment", `{"timeStamp": "1", "nonceStr": "n", "package": "p", "paySign": "s", "orderInfo": {}}`, "payment ", nil},
+		{"requestMerchantTransfer", `{"mchId": "m", "package": "p"}`, "payment ", nil},
+		{"requestVirtualPayment", `{"signData": "{}", "paySig": "p", "signature": "s", "mode": "short_series_goods"}`, "payment ", nil},
+		{"startLocationUpdateBackground", `{}`, "authorize scope.userLocationBackground", nil},
+		{"stopLocationUpdate", `{}`, "", nil},
+		{"shareVideoMessage", `{"videoPath": "wxfile://tmp/v.mp4"}`, "share ", nil},
+		{"requirePrivacyAuthorize", `{}`, "", nil},
+		{"openPrivacyContract", `{}`, "", nil},
+		{"getRealtimePhoneNumber", `{}`, "", map[string]any{"code": touristCode}},
+	}
+	r := Default(Options{Device: IPhone12})
+	for _, c := range cases {
+		res := invoke(r, c.api, c.args)
+		if d := dialogOf(res); c.asks != "" {
+			scope, _ := d["scope"].(string)
+			if d == nil || fmt.Sprint(d["kind"], " ", scope) != c.asks {
+				t.Errorf("%s: %v, want to ask %q", c.api, res, c.asks)
+				continue
+			}
+			res = answered(r, c.api, c.args, true)
+		}
+		want(t, c.api, res, map[string]any{"errMsg": c.api + ":ok", "__dialog": nil})
+		want(t, c.api, res, c.fields)
+	}
+}
