@@ -117,8 +117,8 @@ type Options struct {
 	// Devices is the device of each session; nil runs every session on Device.
 	Devices *SessionDevices
 	Device  Device
-	// UserInfo is what the mocked open-data APIs (operateWXData) answer with.
-	UserInfo UserInfo
+	// Mocks stand in for the WeChat account (mpsim.mock.json); nil: a tourist's.
+	Mocks *Mocks
 	// Storage keeps wx.setStorage's data; nil leaves the storage APIs out.
 	Storage *Storage
 	// Network configures wx.request.
@@ -135,11 +135,22 @@ func Default(opts Options) *Registry {
 		devices = NewSessionDevices(opts.Device)
 	}
 	registerSystem(r, devices)
-	registerOpenData(r, opts.UserInfo)
+	mocks := opts.Mocks
+	if mocks == nil {
+		mocks = NewMocks()
+	}
+	registerOpenData(r, mocks)
+	registerOpenAPI(r, mocks)
+	registerLocation(r, mocks)
+	registerDomainCheck(r, mocks)
 	if opts.Storage != nil {
 		registerStorage(r, opts.Storage)
 	}
-	registerNetwork(r, opts.Network, opts.Files)
+	network := opts.Network
+	if network.Domains == nil {
+		network.Domains = mocks
+	}
+	registerNetwork(r, network, opts.Files)
 	if opts.Files != nil {
 		registerFiles(r, opts.Files)
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func TestInvokeAnswersEveryCall(t *testing.T) {
-	r := Default(Options{Device: IPhone12, UserInfo: DefaultUser})
+	r := Default(Options{Device: IPhone12})
 	ctx := context.Background()
 	cases := []struct {
 		call   Call
@@ -15,7 +15,7 @@ func TestInvokeAnswersEveryCall(t *testing.T) {
 	}{
 		{Call{API: "getSystemInfoSync"}, "getSystemInfoSync:ok"},
 		{Call{API: "operateWXData", Args: json.RawMessage(`{"data":{"api_name":"webapi_getuserinfo","data":{}}}`)}, "operateWXData:ok"},
-		{Call{API: "operateWXData", Args: json.RawMessage(`{"data":{"api_name":"webapi_nope"}}`)}, "operateWXData:fail unknown api_name webapi_nope (mocked open data covers webapi_getuserinfo and webapi_getuserprofile)"},
+		{Call{API: "operateWXData", Args: json.RawMessage(`{"data":{"api_name":"webapi_nope"}}`)}, "operateWXData:fail unknown api_name webapi_nope (mocked open data covers webapi_getuserinfo, webapi_getuserprofile and webapi_getwerundata)"},
 		{Call{API: "operateWXData", Args: json.RawMessage(`[1]`)}, ""},
 		{Call{API: "makeCoffee"}, "makeCoffee:fail not supported in simulator"},
 	}

@@ -27,6 +27,9 @@ type Network struct {
 	// AppID names the mini-program in the Referer every request carries, as the official
 	// tools send it; "" is their tourist app.
 	AppID string
+	// Domains checks URLs against the account's domain lists (setting.urlCheck); nil:
+	// the registry's Mocks.
+	Domains *Mocks
 }
 
 // The most a request's answer may be; past it the call fails rather than fill memory.
@@ -84,6 +87,9 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		var a requestArgs
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
+		}
+		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
+			return res, nil
 		}
 		a.Header = withDefaultContentType(a.Header)
 		ctx, done := tk.start(ctx, call, a.Task)

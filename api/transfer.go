@@ -51,6 +51,9 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
+		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
+			return res, nil
+		}
 		ctx, done := tk.start(ctx, call, a.Task)
 		defer done()
 		req, err := buildRequest(ctx, requestArgs{URL: a.URL, Method: "GET", Header: a.Header}, n)
@@ -97,6 +100,9 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 		var a uploadArgs
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
+		}
+		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
+			return res, nil
 		}
 		ctx, done := tk.start(ctx, call, a.Task)
 		defer done()

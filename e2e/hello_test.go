@@ -54,9 +54,10 @@ func TestHelloCounterTap(t *testing.T) {
 	b.Tap(".layer")
 	b.WaitText(".count", "count: 102", wait)
 
-	// operateWXData answered by the Go handler by callbackID, through getUserInfo.
+	// operateWXData answered by the Go handler by callbackID, through getUserInfo: with no
+	// mpsim.mock.json, the anonymous user a tourist gets.
 	b.Tap(".user")
-	b.WaitText(".user", "user: mpsim user / getUserInfo:ok", wait)
+	b.WaitText(".user", "user: 微信用户 / getUserInfo:ok", wait)
 
 	if dir := os.Getenv("MPSIM_SCREENSHOTS"); dir != "" {
 		if err := b.Screenshot(filepath.Join(dir, "hello.png")); err != nil {

@@ -109,10 +109,13 @@ func TestShellUIAPIs(t *testing.T) {
 	waitShell(`String(document.getElementById('tab-bar').hidden)`, "false")
 	b.Tap(".nav-loading")
 	waitShell(`String(document.getElementById('nav-loading').hidden)`, "false")
-	// The capsule's menu shares the page through its onShareAppMessage.
+	// The capsule's menu shares the page through its onShareAppMessage: the share dialog
+	// shows what it gives.
 	b.tapShell("#capsule-menu")
 	b.tapShell(".ui-sheet-item:nth-child(1)")
-	waitShell(uiText, `onShareAppMessage: {"title":"A share menu","path":"/pages/a/a?x=1"}`)
+	waitShell(`[...document.querySelectorAll('[data-dialog=share] .dlg-card-title, [data-dialog=share] .dlg-card-path')].map(e => e.textContent).join('|')`, "A share menu|/pages/a/a?x=1")
+	b.tapShell("[data-dialog=share] .dlg-send")
+	waitShell(uiText, "")
 	b.tapShell("#capsule-menu")
 	b.tapShell(".ui-sheet-item:nth-child(3)")
 	waitShell(uiText, `onAddToFavorites: {"title":"UI","path":"/pages/a/a"}`)

@@ -27,7 +27,7 @@ func testServer(t testing.TB, hub HubOptions) (*httptest.Server, *syncBuffer) {
 	s := New(Options{
 		Runtime:   fstest.MapFS{},
 		Shell:     fstest.MapFS{"index.html": {Data: []byte("shell")}},
-		APIs:      api.Default(api.Options{Device: api.IPhone12, UserInfo: api.DefaultUser}),
+		APIs:      api.Default(api.Options{Device: api.IPhone12}),
 		ShellAPIs: map[string]bool{"showModal": true},
 		Logger:    slog.New(slog.NewTextHandler(logs, nil)),
 		Hub:       hub,

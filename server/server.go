@@ -56,10 +56,11 @@ type Server struct {
 	log  *slog.Logger
 	hub  *Hub
 
-	mu     sync.RWMutex
-	build  *compiler.Output
-	prev   *compiler.Output // the good build before build, for what a rebuild changed
-	errors diag.List        // of the latest build attempt
+	mu         sync.RWMutex
+	build      *compiler.Output
+	prev       *compiler.Output // the good build before build, for what a rebuild changed
+	errors     diag.List        // of the latest build attempt
+	mockErrors diag.List        // of the latest load of the mock file (mocks.go)
 }
 
 // New returns a server; Handler gives its routes and Hub its hub.
@@ -140,10 +141,21 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged", map[string]any{"paths": templates, "wxs": wxs}))
 		}
 	}
+	s.mu.RLock()
+	mockErrs := s.mockErrors
+	s.mu.RUnlock()
+	s.reportBuild(ok, relaunch, changed, errs, mockErrs)
+}
+
+// reportBuild tells the shells about a rebuild: the errors of the build and of the mock
+// file show over the simulator until both are good.
+func (s *Server) reportBuild(ok, relaunch bool, changed []string, lists ...diag.List) {
 	var problems []diag.Diagnostic
-	for _, d := range errs {
-		if d.Severity == diag.Error {
-			problems = append(problems, d)
+	for _, errs := range lists {
+		for _, d := range errs {
+			if d.Severity == diag.Error {
+				problems = append(problems, d)
+			}
 		}
 	}
 	frame, _ := json.Marshal(Frame{Command: CmdShellOnEvent, Data: mustJSON(map[string]any{
@@ -291,7 +303,10 @@ func (s *Server) serveFile(fsys fs.FS, name string) http.HandlerFunc {
 
 func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 	out, errs := s.current()
-	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs}
+	s.mu.RLock()
+	mockErrs := s.mockErrors
+	s.mu.RUnlock()
+	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs, "mockErrors": mockErrs}
 	if s.opts.ProjectDir != "" {
 		conditions, err := project.Conditions(os.DirFS(s.opts.ProjectDir))
 		if err != nil {

@@ -36,4 +36,6 @@ var ShellAPIs = map[string]bool{
 	// The phone's own UI over the page (static/ui.js).
 	"showToast": true, "hideToast": true, "showLoading": true, "hideLoading": true,
 	"showModal": true, "showActionSheet": true,
+	// The open capabilities' dialogs (static/dialogs.js) and the capsule menu's share items.
+	"mpsimDialog": true, "showShareMenu": true, "hideShareMenu": true, "updateShareMenu": true,
 }

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -238,11 +239,20 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 	defer files.Close()
 	_, listenPort, _ := net.SplitHostPort(l.Addr().String())
 	devices := api.NewSessionDevices(api.IPhone12)
+	// The WeChat account: mpsim.mock.json in the project's folder, a tourist without it.
+	mocks := api.NewMocks()
+	if proj != nil {
+		mocks.SetProject(proj)
+	}
+	mockErrs := loadMocks(mocks, projectDir(name))
+	if len(mockErrs) > 0 {
+		fmt.Fprintln(stderr, mockErrs.Error())
+	}
 	srv = server.New(server.Options{
 		Runtime: assets,
 		Shell:   web.Static(),
 		APIs: api.Default(api.Options{
-			Devices: devices, UserInfo: api.DefaultUser, Storage: storage, Files: files,
+			Devices: devices, Mocks: mocks, Storage: storage, Files: files,
 			// The simulator's own address is not a backend a mini-program may call.
 			Network: api.Network{Refused: []string{l.Addr().String(), "localhost:" + listenPort, "127.0.0.1:" + listenPort}, AppID: appID},
 		}),
@@ -254,6 +264,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 		Files:       files,
 	})
 	srv.SetBuild(out, errs)
+	srv.MocksLoaded(mockErrs)
 	url := "http://" + l.Addr().String() + "/"
 	fmt.Fprintf(stdout, "mpsim: serving %s at %s\n", name, url)
 	serving(url, out != nil)
@@ -266,7 +277,21 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 			skip = append(skip, abs)
 		}
 		go server.Watch(ctx, name, 10*time.Millisecond, skip, log, func(changed []string) {
+			// The mock file is read again by itself: it is no part of the app, so the app
+			// keeps running with its pages.
+			if i := slices.Index(changed, api.MockFileName); i >= 0 {
+				changed = slices.Delete(changed, i, i+1)
+				errs := loadMocks(mocks, name)
+				srv.MocksLoaded(errs)
+				fmt.Fprintln(stderr, mocksLine(errs))
+				if len(changed) == 0 {
+					return
+				}
+			}
 			proj, out, errs := compile(builder, fsys, underRoot(changed, root))
+			if proj != nil {
+				mocks.SetProject(proj)
+			}
 			srv.SetBuild(out, errs)
 			srv.Built(changed, out != nil, errs)
 			stats := builder.Stats()
@@ -284,6 +309,22 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 		return 1
 	}
 	return 0
+}
+
+// loadMocks reads the project's mock file; the embedded demo ("") has none.
+func loadMocks(mocks *api.Mocks, dir string) diag.List {
+	if dir == "" {
+		return nil
+	}
+	return mocks.LoadFile(dir)
+}
+
+// mocksLine is the terminal's line for a reload of the mock file.
+func mocksLine(errs diag.List) string {
+	if len(errs) > 0 {
+		return fmt.Sprintf("mpsim: %s changed: %d error(s); the last good mocks stay\n%s", api.MockFileName, len(errs), errs.Error())
+	}
+	return fmt.Sprintf("mpsim: %s changed: mocks reloaded", api.MockFileName)
 }
 
 // projectDataDir is the project's data folder: dataDir, or one in the user's cache named

@@ -197,6 +197,19 @@ func exists(fsys fs.FS, name string, exts []string) bool {
 	return false
 }
 
+// DecodeJSON decodes src, the JSON file named file, into v: a syntax or type error comes
+// back as one diagnostic at its line and column, worded as for app.json. A leading BOM is
+// allowed, as editors on Windows write one.
+func DecodeJSON(file string, src []byte, v any) diag.List {
+	return decodeJSON(file, bytes.TrimPrefix(src, utf8BOM), v)
+}
+
+// Locate is the line and column of the value at a key path of a JSON document
+// ("domains", "request", 0); 1:1 when there is none.
+func Locate(src []byte, keys ...any) (line, col int) {
+	return locate(bytes.TrimPrefix(src, utf8BOM), keys...)
+}
+
 // decodeJSON unmarshals src into v; a syntax or type error is a diagnostic at its position,
 // saying what is wrong and how to fix it.
 func decodeJSON(file string, src []byte, v any) diag.List {

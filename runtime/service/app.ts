@@ -6,6 +6,7 @@ import { PageBackend, type RemoteNode } from './backend'
 import { EventChannel } from './event-channel'
 import { builtinEvent, FORM_FIELD } from './form'
 import { type Modules } from './modules'
+import { type OpenAPI } from './open-api'
 
 export type AppConfig = {
   pages: string[]
@@ -60,6 +61,8 @@ export class AppRuntime {
   // openerChannel is the channel wx.navigateTo made for the page it is opening.
   private openerChannel: EventChannel | null = null
   config: AppConfig = { pages: [], entryPagePath: '', app: {} }
+  // The open capabilities (open-api.ts): share dialogs and open-type buttons use them.
+  open?: OpenAPI
 
   constructor(
     private modules: Modules,
@@ -290,6 +293,11 @@ export class AppRuntime {
     const defaults = { title: (this.config.window as any)?.navigationBarTitleText || '', path: '/' + page.path + (query ? '?' + query : '') }
     const shared = { ...defaults, ...(res && typeof res === 'object' ? res : {}) }
     console.log(`[mpsim] ${hook} gives`, shared)
+    if (hook !== 'onAddToFavorites' && this.open) {
+      // The share dialog shows what is shared, as the phone's list of chats does.
+      void this.open.share(shared, 'menu', action)
+      return ''
+    }
     return `${hook}: ${JSON.stringify(shared)}`
   }
 
@@ -711,7 +719,8 @@ export class AppRuntime {
     if (!page) return
     const touch = data.type.startsWith('touch') || data.type === 'tap' || data.type.startsWith('long')
     if (data.offsets) page.backend.setOffsets(data.offsets)
-    if (builtinEvent(page.backend.element(data.id), data.type, data.detail, page.caller)) return
+    const redispatch = (type: string, detail: unknown) => page.backend.dispatch(data.id, type, detail, undefined, false)
+    if (builtinEvent(page.backend.element(data.id), data.type, data.detail, page.caller, this.open, redispatch)) return
     page.backend.dispatch(data.id, data.type, data.detail ?? {},
       touch ? { touches: data.touches || [], changedTouches: data.changedTouches || [] } : undefined,
       data.bubbles !== false)

@@ -10,6 +10,7 @@ import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
 import { installSetDataChecks } from './set-data'
 import { StackMapper } from './sourcemap'
+import { createOpenAPI } from './open-api'
 import { setNetworkTimeout } from './transfer'
 import { Invoker, createWx } from './wx'
 import { wxsHooks } from './wxs-instance'
@@ -38,7 +39,8 @@ function reportError(err: unknown, where: string) {
 }
 
 const invoker = new Invoker(socket, session, (err) => reportError(err, 'in an API callback'))
-const wx = createWx(invoker)
+const open = createOpenAPI(invoker)
+const wx = createWx(invoker, open)
 const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number }
 // eslint-disable-next-line prefer-const
 let runtime: AppRuntime | undefined
@@ -50,6 +52,7 @@ runtime = new AppRuntime(
   { width: sys.windowWidth, height: sys.windowHeight, pixelRatio: sys.pixelRatio },
   reportError,
 )
+runtime.open = open
 
 // The globals of the logic layer, as the base library defines them.
 const g = globalThis as any
@@ -131,7 +134,7 @@ socket.on(Cmd.AppServiceOnEvent, (f) => {
   else if (eventName === Ev.TabItemTap) runtime.tabItemTap(data)
   else if (eventName === Ev.MenuAction) {
     const shown = runtime.menuAction(data?.action)
-    wx.showToast({ title: shown, icon: 'none', duration: 2500 })
+    if (shown) wx.showToast({ title: shown, icon: 'none', duration: 2500 })
   }
   else if (eventName === Ev.TemplatesChanged) {
     // Saved .wxml or .wxs: load the new templates over the old ones, then re-render.

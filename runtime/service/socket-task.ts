@@ -22,13 +22,15 @@ export class SocketTask {
   private listeners: Record<string, Listener[]> = { open: [], message: [], close: [], error: [] }
   readyState = 0
 
-  constructor(opts: Options, ownHost: string) {
+  // check says why url may not be opened ('' when it may): the project's domain lists.
+  constructor(opts: Options, ownHost: string, check: (url: string) => string) {
     const url = String(opts.url ?? '')
     let reason = ''
     try {
       const u = new URL(url)
       if (u.protocol !== 'wss:' && u.protocol !== 'ws:') reason = `invalid url "${url}"`
       else if (u.host === ownHost) reason = `url not in domain list: the simulator's own address ${u.host} is not a backend`
+      else reason = check(url)
     } catch {
       reason = `invalid url "${url}"`
     }
@@ -93,7 +95,7 @@ export class SocketTask {
 }
 
 // socketAPIs are wx.connectSocket and the global socket API of the first task.
-export function socketAPIs(ownHost: string) {
+export function socketAPIs(ownHost: string, check: (url: string) => string) {
   let first: SocketTask | null = null
   const global: Record<string, Listener[]> = { open: [], message: [], close: [], error: [] }
   const attach = (task: SocketTask) => {
@@ -104,7 +106,7 @@ export function socketAPIs(ownHost: string) {
   }
   return {
     connectSocket(opts: Options = {}) {
-      const task = new SocketTask(opts, ownHost)
+      const task = new SocketTask(opts, ownHost, check)
       if (!first || first.readyState === 3) {
         first = task
         attach(task)

@@ -3,6 +3,7 @@ import { type Socket } from '../bridge/socket'
 import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { createFileSystemManager } from './fs'
+import { domainProblem, type OpenAPI } from './open-api'
 import { socketAPIs } from './socket-task'
 import { storageAPIs } from './storage'
 import { transferAPIs } from './transfer'
@@ -68,7 +69,12 @@ export class Invoker {
   // given, a Promise otherwise. A throwing user callback is reported, never swallowed.
   call(api: string, opts: Options | undefined, map?: (res: Res) => Res): Promise<Res> | undefined {
     const { success, fail, complete, ...args } = opts || {}
-    const done = this.invoke(api, args).then((raw) => (map ? map(raw) : raw))
+    return this.settle(opts, this.invoke(api, args).then((raw) => (map ? map(raw) : raw)))
+  }
+
+  // settle hands the result of an API to the user's callbacks, or as a Promise.
+  settle(opts: Options | undefined, done: Promise<Res>): Promise<Res> | undefined {
+    const { success, fail, complete } = opts || {}
     if (!success && !fail && !complete) {
       return done.then((res) => (isOK(res) ? res : Promise.reject(res)))
     }
@@ -89,20 +95,10 @@ function isOK(res: Res) {
   return typeof res?.errMsg === 'string' && /:ok\b/.test(res.errMsg)
 }
 
-// renameErrMsg makes a result of `from` read as a result of `to` ("getUserInfo:ok").
-function renameErrMsg(res: Res, to: string): Res {
-  return { ...res, errMsg: res.errMsg.replace(/^[^:]*:/, to + ':') }
-}
-
 // createWx builds the wx object user code sees: every function the base library declares
 // is there (so feature checks see it), implemented ones answer as on a phone, and the rest
 // answer "not supported in simulator" without hanging or throwing (docs/api-coverage.md).
-export function createWx(inv: Invoker) {
-  const openData = (api: string, apiName: string) => (opts?: Options) =>
-    inv.call('operateWXData', { ...opts, data: { api_name: apiName, data: { lang: opts?.lang ?? 'en' } } }, (res) => {
-      const { data, ...rest } = res
-      return renameErrMsg({ ...rest, ...(data as object) } as Res, api)
-    })
+export function createWx(inv: Invoker, open: OpenAPI) {
   const sync = (api: string) => () => strip(inv.invokeSync(api))
   let fileSystemManager: ReturnType<typeof createFileSystemManager> | undefined
   const implemented: Record<string, unknown> = {
@@ -112,13 +108,13 @@ export function createWx(inv: Invoker) {
     getDeviceInfo: sync('getDeviceInfo'),
     getAppBaseInfo: sync('getAppBaseInfo'),
     getMenuButtonBoundingClientRect: sync('getMenuButtonBoundingClientRect'),
-    getUserInfo: openData('getUserInfo', 'webapi_getuserinfo'),
-    getUserProfile: openData('getUserProfile', 'webapi_getuserprofile'),
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),
     ...transferAPIs(inv),
-    ...socketAPIs(self.location.host),
+    ...socketAPIs(self.location.host, (url) => domainProblem(inv, url)),
+    // Open capabilities, location, payment and sharing, from mpsim.mock.json (open-api.ts).
+    ...open.apis,
     canIUse: (schema: string) => typeof schema === 'string' && schema.split('.')[0] in wx,
     // The file system (runtime/service/fs.ts, api/files.go): one manager, as on a phone.
     getFileSystemManager: () => (fileSystemManager ??= createFileSystemManager(inv)),

@@ -26,24 +26,23 @@ function inner(el: HTMLElement, cls: string): HTMLElement {
 
 // ---- button ------------------------------------------------------------------------
 
-// A mocked account and answers for the open-type buttons; the simulator has no WeChat.
-const mockUser = { nickName: 'mpsim user', avatarUrl: '', gender: 0, country: '', province: '', city: '', language: 'zh_CN' }
+// The avatar chooseAvatar picks: the simulator has no photos.
 const mockAvatar =
   'data:image/svg+xml,' +
   encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="132" height="132"><rect width="132" height="132" fill="#ccc"/><circle cx="66" cy="52" r="26" fill="#fff"/><ellipse cx="66" cy="124" rx="46" ry="38" fill="#fff"/></svg>')
 
 // openTypes maps a button's open-type to the event it raises and its detail. share is
-// answered by the service layer (the page's onShareAppMessage).
+// answered by the service layer (the page's onShareAppMessage); so are the open-types
+// that need the account (their detail names the open-type to ask the Go handlers for,
+// runtime/service/form.ts).
+const byAccount = (openType: string) => () => ({ __mpsimOpenType: openType })
 const openTypes: Record<string, [string, () => Record<string, unknown>] | null> = {
-  getUserInfo: ['getuserinfo', () => {
-    const rawData = JSON.stringify(mockUser)
-    return { errMsg: 'getUserInfo:ok', userInfo: mockUser, rawData, signature: 'mpsim-mock-signature', encryptedData: btoa(rawData), iv: 'bXBzaW0tbW9jay1pdg==' }
-  }],
-  getPhoneNumber: ['getphonenumber', () => ({ errMsg: 'getPhoneNumber:ok', code: 'mpsim-mock-phone-code', encryptedData: 'bXBzaW0=', iv: 'bXBzaW0tbW9jay1pdg==' })],
-  getRealtimePhoneNumber: ['getrealtimephonenumber', () => ({ errMsg: 'getRealtimePhoneNumber:ok', code: 'mpsim-mock-phone-code' })],
+  getUserInfo: ['getuserinfo', byAccount('getUserInfo')],
+  getPhoneNumber: ['getphonenumber', byAccount('getPhoneNumber')],
+  getRealtimePhoneNumber: ['getrealtimephonenumber', byAccount('getRealtimePhoneNumber')],
   chooseAvatar: ['chooseavatar', () => ({ avatarUrl: mockAvatar })],
   contact: ['contact', () => ({ errMsg: 'enterContact:ok', path: '', query: {} })],
-  openSetting: ['opensetting', () => ({ errMsg: 'openSetting:ok', authSetting: {} })],
+  openSetting: ['opensetting', byAccount('openSetting')],
   launchApp: ['error', () => ({ errMsg: 'launchApp:fail not supported in simulator' })],
   agreePrivacyAuthorization: ['agreeprivacyauthorization', () => ({})],
   share: ['share', () => ({})],

@@ -87,6 +87,8 @@
     appError.hidden = true
   }
   document.getElementById('app-error-close').onclick = hideAppError
+  // A broken mpsim.mock.json shows from the start, as after a save.
+  if (cfg.mockErrors && cfg.mockErrors.length) onBuild({ errors: cfg.mockErrors })
 
   const worker = new Worker(`/runtime/service.js?session=${session}`)
   worker.onerror = (e) => showError(`service layer: ${e.message}`)
@@ -216,11 +218,13 @@
 
   // The capsule's menu: share, share to timeline and add to favorites call the page's
   // hooks (onShareAppMessage, onShareTimeline, onAddToFavorites), as the phone's menu does.
+  // Items that wx.hideShareMenu hid on the page are left out.
   document.getElementById('capsule-menu').onclick = async () => {
-    const actions = ['shareAppMessage', 'shareTimeline', 'addToFavorites']
-    const res = await ui.showActionSheet({ itemList: ['转发给朋友', '分享到朋友圈', '收藏'] })
+    const items = [['shareAppMessage', '转发给朋友'], ['shareTimeline', '分享到朋友圈'], ['addToFavorites', '收藏']]
+      .filter(([action]) => !dialogs.hidden(action))
+    const res = await ui.showActionSheet({ itemList: items.map((item) => item[1]) })
     if (res.tapIndex === undefined) return
-    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onMenuAction', data: { action: actions[res.tapIndex] } } })
+    send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onMenuAction', data: { action: items[res.tapIndex][0] } } })
   }
 
   // The capsule sits where the system APIs say (api.menuButton): right-aligned 7px from
@@ -415,6 +419,14 @@
   }
 
   const ui = window.mpsimUI
+  // The open capabilities' dialogs (dialogs.js): authorization, payment, sharing ...
+  const dialogs = window.mpsimDialogs.create({
+    appName: cfg.projectName || 'mpsim',
+    topPage: () => {
+      const top = stack[stack.length - 1]
+      return top && { webviewId: top.webviewId, path: top.path, query: top.query, title: windowOf(top).navigationBarTitleText || '' }
+    },
+  })
   // The APIs the shell answers (web.ShellAPIs lists them for the hub). A handler returns
   // the errMsg, or the whole result, or a Promise of it (a modal waits for the person).
   const shellAPIs = {
@@ -431,6 +443,7 @@
     hideLoading: (api) => (ui.toastKind() === 'loading' && ui.hideToast(), 'hideLoading:ok'),
     showModal: (api, args) => ui.showModal(args),
     showActionSheet: (api, args) => ui.showActionSheet(args),
+    ...dialogs.apis,
   }
 
   function onFrame(f) {
