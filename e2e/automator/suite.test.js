@@ -269,6 +269,24 @@ test('native actions: a modal answered by confirm and by cancel', async () => {
   await assert.rejects(mp.native().confirmModal(), /no modal is open/)
 })
 
+test('native actions: the authorize, payment and share dialogs', async () => {
+  const page = await mp.currentPage()
+  const dialog = (want) => eventually(async () => assert.equal(await textOf(page, '.dialog'), `dialog: ${want}`))
+  await (await page.$('.auth')).tap()
+  await eventually(() => mp.native().authorizeCancel())
+  await dialog('authorize:fail auth deny')
+  await (await page.$('.pay')).tap()
+  await eventually(() => mp.native().closePaymentDialog())
+  await dialog('requestPayment:fail cancel')
+  await (await page.$('.share-image')).tap()
+  await eventually(() => mp.native().shareConfirm())
+  await dialog('showShareImageMenu:ok')
+  await (await page.$('.share-image')).tap()
+  await eventually(() => mp.native().shareCancel())
+  await dialog('showShareImageMenu:fail cancel')
+  await assert.rejects(mp.native().authorizeAllow(), /not open/)
+})
+
 test('routing: navigateTo, back, switchTab, reLaunch, and the native back and tab', async () => {
   let page = await mp.navigateTo('/pages/detail/detail?from=automator')
   assert.equal(page.path, 'pages/detail/detail')

@@ -1,7 +1,7 @@
 Page({
   data: {
     title: 'Automator', count: 0, longs: 0, touches: 0, name: '', on: false, level: 10,
-    rows: [1, 2, 3, 4, 5, 6, 7, 8], scrolled: 0, swiped: 0, bumped: 0, hello: '', answer: '', moved: '', ping: '',
+    rows: [1, 2, 3, 4, 5, 6, 7, 8], scrolled: 0, swiped: 0, bumped: 0, hello: '', answer: '', moved: '', ping: '', dialog: '',
     nested: { list: [{ name: 'first' }, { name: 'second' }] },
   },
   add(e) {
@@ -23,6 +23,13 @@ Page({
   log() { console.log('hello from the page', { n: 1 }) },
   boom() { throw new Error('boom from the page') },
   double(n) { return n * 2 },
+  // The open capabilities' dialogs, which the automation port's Tool.native presses.
+  report(api) {
+    return { success: () => this.setData({ dialog: `${api}:ok` }), fail: (e) => this.setData({ dialog: e.errMsg }) }
+  },
+  askAlbum() { wx.authorize({ scope: 'scope.writePhotosAlbum', ...this.report('authorize') }) },
+  pay() { wx.requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's', signType: 'MD5', ...this.report('requestPayment') }) },
+  shareImage() { wx.showShareImageMenu({ path: '/pages/index/index', ...this.report('showShareImageMenu') }) },
   onMove(e) { this.setData({ moved: `${e.detail.x},${e.detail.y}` }) },
   onPing(e) { this.setData({ ping: `${e.type}:${e.detail.n}:${e.touches.length}` }) },
 })
