@@ -84,6 +84,10 @@ function renameErrMsg(res: Res, to: string): Res {
   return { ...res, errMsg: res.errMsg.replace(/^[^:]*:/, to + ':') }
 }
 
+// SYNC_API matches the APIs that answer by returning (*Sync, contexts, managers, a few
+// more by name); createBLEConnection and createBLEPeripheralServer are asynchronous.
+export const SYNC_API = /Sync$|^create(?!BLE)|^get\w*Manager$|^(getNFCAdapter|getXrFrameSystem|isVKSupport|postMessageToReferrerMiniProgram|postMessageToReferrerPage|reportPerformance)$/
+
 // createWx builds the wx object user code sees: every function the base library declares
 // is there (so feature checks see it), implemented ones answer as on a phone, and the rest
 // answer "not supported in simulator" without hanging or throwing (docs/api-coverage.md).
@@ -130,7 +134,7 @@ export function createWx(inv: Invoker) {
   const wx: Record<string, unknown> = { env: { USER_DATA_PATH: 'wxfile://usr' } }
   for (const name of WX_API_NAMES) {
     if (name in implemented) wx[name] = implemented[name]
-    else if (name.endsWith('Sync') || /^(create|get\w*Manager$)/.test(name)) {
+    else if (SYNC_API.test(name)) {
       // A synchronous API cannot answer "fail" through a callback: it returns nothing.
       wx[name] = () => unsupported(name)
     } else if (/^(on|off)[A-Z]/.test(name)) {
