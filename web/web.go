@@ -36,4 +36,9 @@ var ShellAPIs = map[string]bool{
 	// The phone's own UI over the page (static/ui.js).
 	"showToast": true, "hideToast": true, "showLoading": true, "hideLoading": true,
 	"showModal": true, "showActionSheet": true,
+	// The simulated phone's hardware and the navigation bar's extras (static/device.js).
+	"setClipboardData": true, "getClipboardData": true, "makePhoneCall": true,
+	"vibrateShort": true, "vibrateLong": true, "setScreenBrightness": true, "getScreenBrightness": true,
+	"addPhoneCalendar": true, "addPhoneRepeatCalendar": true, "addPhoneContact": true,
+	"hideHomeButton": true, "enableAlertBeforeUnload": true, "disableAlertBeforeUnload": true,
 }

@@ -2,6 +2,8 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
+import { baseAPIs } from './base'
+import { deviceAPIs } from './device'
 import { createFileSystemManager } from './fs'
 import { socketAPIs } from './socket-task'
 
@@ -33,6 +35,14 @@ export class Invoker {
     })
   }
 
+  // onEvent runs f with the data of every APPSERVICE_ON_EVENT named eventName (the shell's
+  // device panel, a media element's state).
+  onEvent(eventName: string, f: (data: any) => void) {
+    this.socket.on(Cmd.AppServiceOnEvent, (frame) => {
+      if (frame.data?.eventName === eventName) f(frame.data.data)
+    })
+  }
+
   invoke(api: string, args: Record<string, unknown>): Promise<Res> {
     const callbackID = this.nextCallbackID++
     return new Promise((resolve) => {
@@ -57,8 +67,13 @@ export class Invoker {
   // call runs an async API the way the base library does: success/fail/complete when
   // given, a Promise otherwise. A throwing user callback is reported, never swallowed.
   call(api: string, opts: Options | undefined, map?: (res: Res) => Res): Promise<Res> | undefined {
-    const { success, fail, complete, ...args } = opts || {}
-    const done = this.invoke(api, args).then((raw) => (map ? map(raw) : raw))
+    return this.settle(opts, this.invoke(api, argsOf(opts)).then((raw) => (map ? map(raw) : raw)))
+  }
+
+  // settle answers an API call with done's result, as call does: through the callbacks
+  // when given, else as a Promise that rejects on a fail.
+  settle(opts: Options | undefined, done: Promise<Res>): Promise<Res> | undefined {
+    const { success, fail, complete } = opts || {}
     if (!success && !fail && !complete) {
       return done.then((res) => (isOK(res) ? res : Promise.reject(res)))
     }
@@ -73,6 +88,12 @@ export class Invoker {
     })
     return undefined
   }
+}
+
+// argsOf is what an API's options send: all but the callbacks.
+export function argsOf(opts: Options | undefined): Record<string, unknown> {
+  const { success: _s, fail: _f, complete: _c, ...args } = opts || {}
+  return args
 }
 
 function isOK(res: Res) {
@@ -123,6 +144,8 @@ export function createWx(inv: Invoker) {
     getSavedFileInfo: (opts?: Options) => inv.call('getSavedFileInfo', opts),
     removeSavedFile: (opts?: Options) => inv.call('removeSavedFile', opts),
     getFileInfo: (opts?: Options) => inv.call('getFileInfo', opts),
+    ...baseAPIs(inv),
+    ...deviceAPIs(inv),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {

@@ -4,6 +4,7 @@
 import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { playAnimation } from './animation'
+import { installPageAPIs, pageAPI } from './apis'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { installHover } from './hover'
@@ -230,6 +231,7 @@ socket.on(Cmd.WebviewOnEvent, (f) => {
 
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
+  if (pageAPI(document, eventName, data)) return
   if (eventName === Ev.AppError) {
     // The service layer's errors show in the page's console too, where DevTools opens.
     console.error(`[mpsim] ${data.where}: ${data.stack}`)
@@ -387,6 +389,7 @@ const wxs = new WxsLayer({
 })
 
 installHover(document)
+installPageAPIs(document, socket)
 
 // CSS transitions and animations end on the phone as bubbling events of the node
 // (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the
