@@ -96,3 +96,138 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// waitShellValue waits until a JavaScript expression in the shell gives want.
+func waitShellValue(t *testing.T, b *Browser, expr, want string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	var got string
+	for time.Now().Before(deadline) {
+		got, _ = Eval[string](b, expr)
+		if got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s = %q, want %q", expr, got, want)
+}
+
+// The device and base APIs answer a page as on a phone (testdata/apis): encodings, the
+// launch options, the simulated sensors, battery, network and Wi-Fi, timings, logs,
+// ext.json, the clipboard and brightness of the shell; the device panel's changes reach
+// the page as the phone's events; the route hooks, wx.onError, onUnhandledRejection and
+// onPageNotFound hear what happens; the back button asks first after
+// enableAlertBeforeUnload.
+func TestDeviceAndBaseAPIs(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "wx.* APIs", wait)
+	for name, want := range map[string]string{
+		"arrayBufferToBase64":      "AQID+g==",
+		"base64ToArrayBuffer":      "1,2,3,250",
+		"getRandomValues":          "getRandomValues:ok 8",
+		"getLaunchOptionsSync":     "pages/index/index 1001 {}",
+		"getEnterOptionsSync":      "pages/index/index",
+		"getNetworkType":           "wifi",
+		"getBatteryInfoSync":       "100 false",
+		"getBatteryInfo":           "100",
+		"accelerometer":            "0 0 -1",
+		"compass":                  "0 3",
+		"gyroscope":                "0 0 0",
+		"deviceMotion":             "0 0 0",
+		"wifi":                     "getConnectedWifi:fail not init | mpsim,mpsim-guest | mpsim | connectWifi:fail invalid SSID | mpsim-guest",
+		"getSystemSetting":         "portrait",
+		"getAppAuthorizeSetting":   "authorized",
+		"getPerformance":           "appLaunch pages/index/index true",
+		"requestIdleCallback":      "idle true",
+		"getUpdateManager":         "hasUpdate false",
+		"getLogManager":            "logged",
+		"getRealtimeLogManager":    "logCount 2",
+		"getExtConfigSync":         "mpsim shop",
+		"getExtConfig":             "mpsim shop",
+		"getSkylineInfoSync":       "false",
+		"getSystemInfoAsync":       "getSystemInfoAsync:ok",
+		"getRendererUserAgent":     "Chrome",
+		"getApiCategory":           "default",
+		"reportEvent":              "reported",
+		"getExptInfoSync":          "{}",
+		"getScreenRecordingState":  "off",
+		"setKeepScreenOn":          "setKeepScreenOn:ok",
+		"checkIsOpenAccessibility": "false",
+		"getLocalIPAddress":        "getLocalIPAddress:ok",
+		"loadFontFace":             "error",
+		"preDownloadSubpackage":    "preDownloadSubpackage:ok",
+		"getUserCryptoManager":     "1",
+		"getClipboardData":         "copied text",
+		"getScreenBrightness":      "0.25",
+		"setScreenBrightness":      "setScreenBrightness:fail parameter error: value should be a number between 0 and 1",
+		"vibrateShort":             "vibrateShort:ok",
+		"promise":                  "wifi",
+	} {
+		b.WaitText(".r-"+name, name+": "+want, wait)
+	}
+	b.WaitConsole("from the log manager", wait)
+	b.WaitConsole("[mpsim] reportEvent tap", wait)
+	// The shell dimmed the device for the brightness.
+	waitShellValue(t, b, `document.getElementById('pages').style.filter`, "brightness(0.475)")
+
+	// The device panel's changes are the phone's events.
+	for _, js := range []string{`mpsimDevice.setNetwork('4g')`, `mpsimDevice.setWeakNetwork(true)`, `mpsimDevice.setBattery(15, true)`,
+		`mpsimDevice.setTheme('dark')`, `mpsimDevice.memoryWarning()`, `mpsimDevice.captureScreen()`} {
+		if _, err := Eval[any](b, js); err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+	}
+	b.WaitText(".events", "network 4g true | weak true | battery 15 true | theme dark dark | memory 10 | capture", wait)
+	// The tilted phone's sensors follow.
+	if _, err := Eval[any](b, `mpsimDevice.setOrientation(90, 0, 0)`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := evalWorker[string](b, `new Promise((resolve) => {
+  const f = (r) => { wx.offCompassChange(f); wx.stopCompass(); resolve(String(r.direction)) };
+  wx.onCompassChange(f); wx.startCompass();
+})`, wait)
+	if err != nil || got != "270" {
+		t.Errorf("compass after turning the phone 90°: %q, %v; want 270", got, err)
+	}
+
+	// Keys pressed in the page reach wx.onKeyDown; hideKeyboard takes the focus away.
+	b.Type(".field", "k")
+	b.WaitContains(".events", "key k", wait)
+	if _, err := evalWorker[any](b, `wx.hideKeyboard()`, wait); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, func() bool {
+		focused, _ := Eval[bool](b, inPage(`let el = doc.activeElement; while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement; return !!el && el.localName === 'input';`))
+		return !focused
+	})
+
+	// Routes: the hooks hear the second page load and unload; the back button asks first.
+	b.Tap(".go-second")
+	b.WaitText(".title", "second", wait)
+	b.Tap(".alert")
+	b.WaitText(".status", "enableAlertBeforeUnload:ok", wait)
+	b.tapShell("#nav-back")
+	waitShellValue(t, b, `document.querySelector('.ui-modal-content')?.textContent || ''`, "leave second?")
+	b.tapShell(".ui-modal-cancel")
+	time.Sleep(200 * time.Millisecond)
+	b.WaitText(".title", "second", wait)
+	b.Tap(".missing")
+	b.WaitText(".status", `navigateTo:fail page "pages/none/none" is not found`, wait)
+	b.Tap(".fail")
+	b.Tap(".reject")
+	b.tapShell("#nav-back")
+	b.tapShell(".ui-modal-confirm")
+	b.WaitText(".title", "wx.* APIs", wait)
+	// The thrown error shows over the bottom of the device, as any does; close it.
+	b.tapShell("#app-error-close")
+	b.Tap(".show-heard")
+	for _, want := range []string{
+		"BeforeAppRoute pages/index/index appLaunch / BeforePageLoad pages/index/index appLaunch / AfterPageLoad pages/index/index appLaunch",
+		"BeforeAppRoute pages/second/second navigateTo / BeforePageLoad pages/second/second navigateTo / AfterPageLoad pages/second/second navigateTo",
+		"notFound: pages/none/none", "error: boom", "rejection: nobody caught me",
+		"BeforeAppRoute pages/index/index navigateBack / BeforePageUnload pages/second/second / AfterPageUnload pages/second/second",
+	} {
+		b.WaitContains(".heard", want, wait)
+	}
+}

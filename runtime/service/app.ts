@@ -119,6 +119,7 @@ export class AppRuntime {
     if ('app' in this.styleScopes) this.codeSpace.addStyleSheet('app', 'app')
     if (this.modules.has('app.js')) this.modules.require('/app.js')
     if (!this.app) this.app = {}
+    this.beforeAppRoute(route)
     const options = { path: route.path, query: route.query || {}, scene: route.scene ?? 1001, referrerInfo: {}, apiCategory: 'default' }
     this.launchOptions = options
     this.callHook(this.app, 'onLaunch', options)
@@ -159,7 +160,8 @@ export class AppRuntime {
   route(ev: RouteEvent) {
     const top = () => this.stack[this.stack.length - 1]
     this.routeEventId = `${ev.openType}_${++this.routeCount}`
-    this.fire('beforeAppRoute', { path: ev.path, query: { ...(ev.query || {}) }, openType: ev.openType, webviewId: ev.webviewId, renderer: 'webview', notFound: false })
+    // The launch's is heard once app.js has run (launch), so that app.js can listen for it.
+    if (ev.openType !== 'appLaunch') this.beforeAppRoute(ev)
     this.changeStack(ev, top)
     // wx.onAppRoute hears of the route once the stack changed, wx.onAppRouteDone once the
     // page on top has rendered (after its onReady when it is new).
@@ -173,6 +175,9 @@ export class AppRuntime {
   // The listeners of the app events (wx.onError, wx.onBeforePageLoad ...) by event name
   // ("error", "beforePageLoad"): runtime/service/app-events.ts fills them.
   readonly appEvents = new Map<string, Set<(res: unknown) => void>>()
+  private beforeAppRoute(ev: RouteEvent) {
+    this.fire('beforeAppRoute', { path: ev.path, query: { ...(ev.query || {}) }, openType: ev.openType, webviewId: ev.webviewId, renderer: 'webview', notFound: false })
+  }
   private routeCount = 0
   private routeEventId = ''
   private fire(name: string, res: unknown) {
