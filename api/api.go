@@ -137,6 +137,7 @@ func Default(opts Options) *Registry {
 	registerNetwork(r, opts.Network, opts.Files)
 	if opts.Files != nil {
 		registerFiles(r, opts.Files)
+		registerMedia(r, opts.Files)
 	}
 	return r
 }

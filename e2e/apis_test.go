@@ -1,13 +1,26 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/mpsim/mpsim/api"
@@ -230,4 +243,114 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 	} {
 		b.WaitContains(".heard", want, wait)
 	}
+}
+
+// TestMediaAPIs chooses pictures through the shell's sheet and the computer's file picker
+// (CDP's file chooser interception stands for the person picking files), and checks what
+// the page gets: temporary files it can show, read the size of, compress, preview and save
+// (a real download, whose bytes are the picture's); a network picture's size.
+func TestMediaAPIs(t *testing.T) {
+	dir := t.TempDir()
+	picture := func(name string, w, h int) string {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		var buf bytes.Buffer
+		png.Encode(&buf, img)
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a, b2 := picture("a.png", 3, 2), picture("b.png", 5, 4)
+	doc := filepath.Join(dir, "notes.txt")
+	os.WriteFile(doc, []byte("hello notes"), 0o644)
+	remote := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, b2)
+	}))
+	defer remote.Close()
+
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/media/media&img="+url.QueryEscape(remote.URL+"/b.png"))
+	b.WaitText(".title", "media", wait)
+	b.WaitText(".remote", "5x4 png true", wait)
+
+	// The file picker: each time it opens, the files of the queue are chosen.
+	var mu sync.Mutex
+	var queue [][]string
+	chromedp.Listen(b.ctx, func(ev any) {
+		opened, ok := ev.(*page.EventFileChooserOpened)
+		if !ok {
+			return
+		}
+		mu.Lock()
+		files := queue[0]
+		queue = queue[1:]
+		mu.Unlock()
+		go chromedp.Call(b.ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: files, BackendNodeID: opened.BackendNodeID})
+	})
+	choose := func(files ...string) {
+		mu.Lock()
+		queue = append(queue, files)
+		mu.Unlock()
+	}
+	downloads := t.TempDir()
+	if _, err := chromedp.Call(b.ctx, page.SetInterceptFileChooserDialog, page.SetInterceptFileChooserDialogParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+
+	// chooseImage: the sheet, then two pictures.
+	choose(a, b2)
+	b.Tap(".choose")
+	b.tapShell(".ui-sheet-item")
+	b.WaitText(".chosen", "2 "+strconv.Itoa(fileSize(t, a))+","+strconv.Itoa(fileSize(t, b2))+" true", wait)
+	b.WaitText(".loaded", "loaded 3x2", wait)
+	b.WaitText(".info", "3x2 png", wait)
+	b.WaitText(".compressed", "2x1 jpeg", wait)
+
+	// Cancelling the sheet fails the call.
+	b.Tap(".choose")
+	b.tapShell(".ui-sheet-cancel")
+	b.WaitText(".chosen", "chooseImage:fail cancel", wait)
+
+	choose(b2)
+	b.Tap(".media")
+	b.tapShell(".ui-sheet-item")
+	b.WaitText(".result", "image image 5x4", wait)
+
+	choose(doc)
+	b.Tap(".message")
+	b.tapShell(".ui-sheet-item")
+	b.WaitText(".result", "notes.txt 11 file", wait)
+
+	// The preview shows the picture over the device; a tap in the middle closes it.
+	b.Tap(".preview")
+	b.WaitText(".result", "previewImage:ok", wait)
+	waitShellValue(t, b, `String(!!document.querySelector('.ui-preview-item')?.src.includes('/wxfile/tmp_'))`, "true")
+	b.tapShell(".ui-preview")
+	waitShellValue(t, b, `String(!!document.querySelector('.ui-preview'))`, "false")
+
+	// Saving to the album downloads the picture.
+	b.Tap(".save")
+	b.WaitText(".result", "saveImageToPhotosAlbum:ok", wait)
+	want, _ := os.ReadFile(a)
+	waitTrue(t, func() bool {
+		entries, _ := os.ReadDir(downloads)
+		for _, e := range entries {
+			if got, _ := os.ReadFile(filepath.Join(downloads, e.Name())); bytes.Equal(got, want) && strings.HasSuffix(e.Name(), ".png") {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func fileSize(t *testing.T, p string) int {
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(st.Size())
 }

@@ -41,4 +41,7 @@ var ShellAPIs = map[string]bool{
 	"vibrateShort": true, "vibrateLong": true, "setScreenBrightness": true, "getScreenBrightness": true,
 	"addPhoneCalendar": true, "addPhoneRepeatCalendar": true, "addPhoneContact": true,
 	"hideHomeButton": true, "enableAlertBeforeUnload": true, "disableAlertBeforeUnload": true,
+	// Pictures, videos and files: the computer's file picker, a preview, downloads (static/media.js).
+	"chooseImage": true, "chooseMedia": true, "chooseVideo": true, "chooseMessageFile": true,
+	"previewImage": true, "previewMedia": true, "saveImageToPhotosAlbum": true, "saveVideoToPhotosAlbum": true,
 }

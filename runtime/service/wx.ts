@@ -5,6 +5,7 @@ import { WX_API_NAMES } from './wx-api-names'
 import { baseAPIs } from './base'
 import { deviceAPIs } from './device'
 import { createFileSystemManager } from './fs'
+import { mediaAPIs } from './media'
 import { socketAPIs } from './socket-task'
 
 type Res = { errMsg: string; [k: string]: unknown }
@@ -146,6 +147,7 @@ export function createWx(inv: Invoker) {
     getFileInfo: (opts?: Options) => inv.call('getFileInfo', opts),
     ...baseAPIs(inv),
     ...deviceAPIs(inv),
+    ...mediaAPIs(inv),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {
