@@ -354,3 +354,20 @@ func fileSize(t *testing.T, p string) int {
 	}
 	return int(st.Size())
 }
+
+// Media contexts drive real players: an InnerAudioContext plays a tone the page wrote
+// through the shell's player to its end; a VideoContext plays, pauses and seeks the page's
+// <video>; an AudioContext gives the old <audio> a source and plays it.
+func TestMediaContexts(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/av/av")
+	b.WaitText(".ready", "ready", wait)
+	b.Tap(".inner")
+	b.WaitText(".inner-events", "play ended 0.5 true", wait)
+	b.Tap(".video-play")
+	b.WaitText(".video-events", "play", wait)
+	b.Tap(".video-seek")
+	b.WaitText(".video-events", "play pause seekcomplete 0.25", wait)
+	b.Tap(".audio-play")
+	b.WaitText(".audio-events", "play", wait)
+}

@@ -44,4 +44,6 @@ var ShellAPIs = map[string]bool{
 	// Pictures, videos and files: the computer's file picker, a preview, downloads (static/media.js).
 	"chooseImage": true, "chooseMedia": true, "chooseVideo": true, "chooseMessageFile": true,
 	"previewImage": true, "previewMedia": true, "saveImageToPhotosAlbum": true, "saveVideoToPhotosAlbum": true,
+	// The players of InnerAudioContexts (the service layer has no <audio>).
+	"setAudioState": true, "operateAudio": true,
 }

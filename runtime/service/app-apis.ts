@@ -5,6 +5,7 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { type AppRuntime } from './app'
 import { answering, Listeners } from './device'
+import { AUDIO_METHODS, type MediaNode, mediaContext, VIDEO_METHODS } from './media'
 import { type Invoker } from './wx'
 
 // Events between the service layer and the pages for these APIs (docs/protocol.md).
@@ -136,6 +137,15 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
     else if (eventName === PageAPIEvent.KeyUp) keyUp.emit(data)
   })
 
+  // The media element with id in component (else the page on top), through the
+  // backend's getContext.
+  const findMedia = (id: string, component?: any) => () =>
+    new Promise<MediaNode | null>((resolve) => {
+      const owner = component && typeof component.createSelectorQuery === 'function' ? component : runtime.topPage()
+      if (!owner) return resolve(null)
+      owner.createSelectorQuery().select('#' + id).fields({ context: true }, (res: any) => resolve(res?.context ?? null)).exec()
+    })
+
   // Launch and enter options: a copy, so that the app cannot change the runtime's.
   const options = () => JSON.parse(JSON.stringify(runtime.launchOptions))
 
@@ -156,6 +166,8 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
     getLaunchOptionsSync: options,
     getEnterOptionsSync: options,
     getPerformance: () => performanceObject,
+    createVideoContext: (id: string, component?: unknown) => mediaContext(findMedia(String(id), component), VIDEO_METHODS, 'VideoContext'),
+    createAudioContext: (id: string, component?: unknown) => mediaContext(findMedia(String(id), component), AUDIO_METHODS, 'AudioContext'),
     loadFontFace,
     // The simulator draws every font a page names from the computer's fonts.
     loadBuiltInFontFace: answer('loadBuiltInFontFace', ok('loadBuiltInFontFace')),

@@ -438,7 +438,13 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   // A canvas's node (SelectorQuery fields({node: true}), runtime/service/canvas.ts); the
   // contexts of video and map come with their APIs.
   getContext(cb: (res: unknown) => void) {
-    cb(this.tag === 'canvas' ? this.ctx.canvasNode(this.id) : null)
+    if (this.tag === 'canvas') return cb(this.ctx.canvasNode(this.id))
+    // A video's or audio's context (wx.createVideoContext ...): its operations go to the
+    // page layer's element.
+    if (this.tag === 'video' || this.tag === 'audio') {
+      return cb({ operate: (type: string, args: unknown[] = []) => this.ctx.publishEvent('operateMedia', { id: this.id, type, args }) })
+    }
+    cb(null)
   }
   // The page layer sends only the events some node listens for (touchmove is frequent).
   setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {

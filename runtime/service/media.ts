@@ -10,6 +10,7 @@ const isRemote = (src: string) => /^https?:\/\//.test(src) && !/^http:\/\/usr(\/
 
 export function mediaAPIs(inv: Invoker) {
   return {
+    ...audioAPIs(inv),
     getImageInfo: (opts?: Options) => {
       const args = argsOf(opts)
       const src = String(args.src ?? '')
@@ -20,5 +21,132 @@ export function mediaAPIs(inv: Invoker) {
       })
       return inv.settle(opts, done)
     },
+  }
+}
+
+// The events of an audio or video context, as the phone names them (onCanplay ...).
+const AUDIO_EVENTS = ['Canplay', 'Play', 'Pause', 'Stop', 'Ended', 'TimeUpdate', 'Error', 'Waiting', 'Seeking', 'Seeked']
+
+let nextAudioId = 1
+
+// InnerAudioContext plays through the shell (web/static/media.js): the service layer has
+// no <audio>. Its settings go as setAudioState, its methods as operateAudio, and the
+// shell reports the player's state back as onAudioStateChange events.
+export class InnerAudioContext {
+  [k: string]: unknown
+  readonly audioId = nextAudioId++
+  private settings: Record<string, unknown> = { src: '', startTime: 0, autoplay: false, loop: false, volume: 1, playbackRate: 1, obeyMuteSwitch: true }
+  private state = { duration: 0, currentTime: 0, paused: true, buffered: 0 }
+  private listeners: Record<string, Set<(res: unknown) => void>> = {}
+  private queued = false
+
+  constructor(private inv: Invoker) {
+    for (const [name, value] of Object.entries(this.settings)) {
+      Object.defineProperty(this, name, {
+        get: () => this.settings[name],
+        set: (v: unknown) => {
+          this.settings[name] = typeof value === 'number' ? Number(v) : typeof value === 'boolean' ? !!v : String(v ?? '')
+          this.sendSettings()
+        },
+        enumerable: true,
+      })
+    }
+    for (const name of Object.keys(this.state)) Object.defineProperty(this, name, { get: () => (this.state as any)[name], enumerable: true })
+    for (const e of AUDIO_EVENTS) {
+      const set = (this.listeners[e.toLowerCase()] = new Set())
+      this[`on${e}`] = (f: (res: unknown) => void) => void (typeof f === 'function' && set.add(f))
+      this[`off${e}`] = (f?: (res: unknown) => void) => void (typeof f === 'function' ? set.delete(f) : set.clear())
+    }
+  }
+
+  // The settings of one task go to the shell together.
+  private sendSettings() {
+    if (this.queued) return
+    this.queued = true
+    queueMicrotask(() => {
+      this.queued = false
+      this.inv.invoke('setAudioState', { audioId: this.audioId, ...this.settings })
+    })
+  }
+
+  private operate(operationType: string, extra: Record<string, unknown> = {}) {
+    const send = () => this.inv.invoke('operateAudio', { audioId: this.audioId, operationType, ...extra })
+    // After the settings of this task, which go out at its end.
+    if (this.queued) queueMicrotask(send)
+    else send()
+  }
+
+  play() {
+    this.operate('play')
+  }
+  pause() {
+    this.operate('pause')
+  }
+  stop() {
+    this.operate('stop')
+  }
+  seek(position: number) {
+    this.operate('seek', { currentTime: Number(position) || 0 })
+  }
+  destroy() {
+    this.operate('destroy')
+    for (const set of Object.values(this.listeners)) set.clear()
+  }
+
+  // changed is the shell's report of the player: its state, and the event it raised.
+  changed(d: { state: string; duration?: number; currentTime?: number; paused?: boolean; buffered?: number; errMsg?: string; errCode?: number }) {
+    Object.assign(this.state, {
+      duration: d.duration ?? this.state.duration,
+      currentTime: d.currentTime ?? this.state.currentTime,
+      paused: d.paused ?? this.state.paused,
+      buffered: d.buffered ?? this.state.buffered,
+    })
+    const res = d.state === 'error' ? { errMsg: d.errMsg || '', errCode: d.errCode ?? -1 } : {}
+    for (const f of [...(this.listeners[d.state.toLowerCase()] || [])]) {
+      try {
+        f(res)
+      } catch (err) {
+        this.inv.onUserError(err)
+      }
+    }
+  }
+}
+
+// A page's media element stands in the service layer as this (backend getContext): its
+// operations go to the page layer, after the render operations so far.
+export type MediaNode = { operate: (type: string, args?: unknown[]) => void }
+
+// mediaContext is a context bound to the element with id in component (or the page on
+// top): the element is found once, and the calls made before that wait for it, in order.
+export function mediaContext(find: () => Promise<MediaNode | null>, methods: string[], what: string) {
+  let node: Promise<MediaNode | null> | null = null
+  const ctx: Record<string, (...args: unknown[]) => void> = {}
+  for (const m of methods) {
+    ctx[m] = (...args: unknown[]) => {
+      node ??= find()
+      node.then((n) => {
+        if (n) n.operate(m, args.map((a) => (typeof a === 'function' ? null : a)))
+        else console.warn(`[mpsim] ${what}.${m}: no such element on the page`)
+      })
+    }
+  }
+  return ctx
+}
+
+export const VIDEO_METHODS = ['play', 'pause', 'stop', 'seek', 'playbackRate', 'requestFullScreen', 'exitFullScreen', 'showStatusBar', 'hideStatusBar', 'sendDanmu', 'requestPictureInPicture', 'exitPictureInPicture', 'requestBackgroundPlayback', 'exitBackgroundPlayback']
+export const AUDIO_METHODS = ['play', 'pause', 'seek', 'setSrc']
+
+// audioContexts keeps the shell's players' reports going to their contexts.
+export function audioAPIs(inv: Invoker) {
+  const contexts = new Map<number, InnerAudioContext>()
+  inv.onEvent('onAudioStateChange', (d) => contexts.get(Number(d?.audioId))?.changed(d))
+  return {
+    createInnerAudioContext: () => {
+      const ctx = new InnerAudioContext(inv)
+      contexts.set(ctx.audioId, ctx)
+      return ctx
+    },
+    setInnerAudioOption: (opts?: Options) => inv.settle(opts, Promise.resolve({ errMsg: 'setInnerAudioOption:ok' })),
+    getAvailableAudioSources: (opts?: Options) => inv.settle(opts, Promise.resolve({ errMsg: 'getAvailableAudioSources:ok', audioSources: ['auto', 'buildInMic', 'headsetMic'] })),
   }
 }

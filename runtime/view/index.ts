@@ -231,7 +231,7 @@ socket.on(Cmd.WebviewOnEvent, (f) => {
 
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
-  if (pageAPI(document, eventName, data)) return
+  if (pageAPI(document, eventName, data, (id) => nodes.get(id))) return
   if (eventName === Ev.AppError) {
     // The service layer's errors show in the page's console too, where DevTools opens.
     console.error(`[mpsim] ${data.where}: ${data.stack}`)

@@ -202,7 +202,65 @@
     return `${api}:ok`
   }
 
+  // The players of InnerAudioContexts (runtime/service/media.ts), by audioId. Each
+  // reports its state to the app as onAudioStateChange.
+  const players = new Map()
+  function player(audioId) {
+    let a = players.get(audioId)
+    if (a) return a
+    a = new Audio()
+    a.preload = 'auto'
+    const report = (state, extra) => window.__mpsim.send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: 'onAudioStateChange', data: Object.assign({
+      audioId, state, currentTime: a.currentTime, duration: Number.isFinite(a.duration) ? a.duration : 0, paused: a.paused,
+      buffered: a.buffered.length ? a.buffered.end(a.buffered.length - 1) : 0,
+    }, extra || {}) } })
+    const events = { canplay: 'canplay', play: 'play', pause: 'pause', ended: 'ended', timeupdate: 'timeUpdate', waiting: 'waiting', seeking: 'seeking', seeked: 'seeked' }
+    for (const [type, state] of Object.entries(events)) a.addEventListener(type, () => report(state))
+    a.addEventListener('error', () => report('error', { errMsg: a.error ? a.error.message || 'MEDIA_ERR_SRC_NOT_SUPPORTED' : 'error', errCode: a.error && a.error.code === 2 ? 10002 : 10004 }))
+    a.report = report
+    players.set(audioId, a)
+    return a
+  }
+
   const apis = {
+    setAudioState: (api, args) => {
+      const a = player(args.audioId)
+      const src = urlOf(args.src)
+      if (src && a.getAttribute('src') !== src) {
+        a.src = src
+        a.currentTime = Number(args.startTime) || 0
+      }
+      a.loop = !!args.loop
+      a.volume = Math.max(0, Math.min(1, Number(args.volume ?? 1)))
+      a.playbackRate = Number(args.playbackRate) || 1
+      if (args.autoplay && a.paused && src) a.play().catch(() => {})
+      return `${api}:ok`
+    },
+    operateAudio: (api, args) => {
+      const a = player(args.audioId)
+      switch (args.operationType) {
+        case 'play':
+          a.play().catch((err) => a.report('error', { errMsg: String(err), errCode: 10001 }))
+          break
+        case 'pause':
+          a.pause()
+          break
+        case 'stop':
+          a.pause()
+          a.currentTime = 0
+          a.report('stop')
+          break
+        case 'seek':
+          a.currentTime = Number(args.currentTime) || 0
+          break
+        case 'destroy':
+          a.pause()
+          a.removeAttribute('src')
+          players.delete(args.audioId)
+          break
+      }
+      return `${api}:ok`
+    },
     chooseImage, chooseMedia, chooseVideo, chooseMessageFile,
     previewImage: (api, args) => {
       if (!Array.isArray(args.urls) || !args.urls.length) return param(api, 'urls', 'Array')
