@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/png"
 	"net/http"
@@ -370,4 +371,29 @@ func TestMediaContexts(t *testing.T) {
 	b.WaitText(".video-events", "play pause seekcomplete 0.25", wait)
 	b.Tap(".audio-play")
 	b.WaitText(".audio-events", "play", wait)
+}
+
+// The old canvas API draws on the page's <canvas canvas-id> at the element's size;
+// canvasToTempFilePath exports it to a file an <image> shows; createOffscreenCanvas draws
+// and reads pixels in the logic layer.
+func TestCanvasAPIs(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/canvas/canvas")
+	b.WaitText(".offscreen", "10x10 0,255,0,255", wait)
+	b.Tap(".draw")
+	b.WaitText(".exported", "100x50 png", wait)
+	b.WaitText(".shown-size", "100x50", wait)
+	pixel := func(x, y int) string {
+		v, err := Eval[string](b, inPage(fmt.Sprintf(`const c = doc.querySelector('wx-canvas canvas'); return c.width + 'x' + c.height + ' ' + Array.from(c.getContext('2d').getImageData(%d, %d, 1, 1).data).join(',');`, x, y)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if got := pixel(25, 25); got != "100x50 255,0,0,255" {
+		t.Errorf("left half: %s, want red on a 100x50 canvas", got)
+	}
+	if got := pixel(75, 25); got != "100x50 0,0,255,255" {
+		t.Errorf("right half: %s, want blue", got)
+	}
 }

@@ -5,6 +5,7 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { type AppRuntime } from './app'
 import { answering, Listeners } from './device'
+import { CanvasContext, canvasElement } from './canvas-context'
 import { AUDIO_METHODS, type MediaNode, mediaContext, VIDEO_METHODS } from './media'
 import { type Invoker } from './wx'
 
@@ -166,6 +167,27 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
     getLaunchOptionsSync: options,
     getEnterOptionsSync: options,
     getPerformance: () => performanceObject,
+    // The old canvas API, on the <canvas canvas-id> of component or of the page on top.
+    createCanvasContext: (canvasId: string, component?: any) => {
+      const owner = component && component._$ ? component : runtime.topPage()
+      return new CanvasContext(String(canvasId), () => canvasElement(owner, String(canvasId)))
+    },
+    canvasToTempFilePath: (opts: Record<string, any> = {}, component?: any) => {
+      const owner = component && component._$ ? component : runtime.topPage()
+      const { success: _s, fail: _f, complete: _c, canvasId, canvas, ...args } = opts
+      const done = new Promise<any>((resolve) => {
+        // A <canvas type="2d">'s node (canvas) or an old canvas by its canvas-id.
+        const target = canvas ?? (canvasElement(owner, String(canvasId ?? ''))?.$$ as any)
+        if (typeof target?.request !== 'function') return resolve(fail('canvasToTempFilePath', `canvas ${canvasId ?? ''} not found`))
+        target.request('canvasToTempFilePath', args, (r: any) =>
+          resolve(r?.tempFilePath ? ok('canvasToTempFilePath', { tempFilePath: r.tempFilePath }) : fail('canvasToTempFilePath', r?.error || 'export failed')))
+      })
+      return inv.settle(opts, done)
+    },
+    createOffscreenCanvas: (opts: { type?: string; width?: number; height?: number } = {}) => {
+      if (opts.type === 'webgl') console.warn('[mpsim] createOffscreenCanvas: webgl works as the browser\'s OffscreenCanvas does')
+      return new OffscreenCanvas(Number(opts.width) || 300, Number(opts.height) || 150)
+    },
     createVideoContext: (id: string, component?: unknown) => mediaContext(findMedia(String(id), component), VIDEO_METHODS, 'VideoContext'),
     createAudioContext: (id: string, component?: unknown) => mediaContext(findMedia(String(id), component), AUDIO_METHODS, 'AudioContext'),
     loadFontFace,

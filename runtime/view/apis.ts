@@ -14,8 +14,19 @@ export function installPageAPIs(doc: Document, socket: Socket) {
 }
 
 // pageAPI runs the service layer's request eventName; false when it is not one of these.
-export function pageAPI(doc: Document, eventName: string, data: any, node: (id: number) => unknown): boolean {
+// PageAPIContext is what the page layer gives these APIs: its nodes by id, and the way to
+// answer a request (a NodeQueryResult).
+export type PageAPIContext = { node: (id: number) => unknown; answer: (reqId: number, result: unknown) => void }
+
+export function pageAPI(doc: Document, eventName: string, data: any, page: PageAPIContext): boolean {
+  const node = page.node
   switch (eventName) {
+    case 'canvasToTempFilePath':
+      exportCanvas(node(data.id) as HTMLElement | undefined, data).then(
+        (tempFilePath) => page.answer(data.reqId, { tempFilePath }),
+        (err) => page.answer(data.reqId, { error: String(err?.message || err) }),
+      )
+      return true
     case 'operateMedia':
       operateMedia(node(data.id) as HTMLElement | undefined, String(data.type), data.args || [])
       return true
@@ -86,4 +97,28 @@ function operateMedia(el: HTMLElement | undefined, type: string, args: unknown[]
       // drive in a browser's <video>.
       console.warn(`[mpsim] ${el!.localName} context: ${type} does nothing in the simulator`)
   }
+}
+
+// exportCanvas writes a canvas's picture (or the part x, y, width, height of it, scaled to
+// destWidth × destHeight) as a temporary file, once its drawing so far is done.
+async function exportCanvas(el: HTMLElement | undefined, a: Record<string, any>): Promise<string> {
+  const state = (el as any)?.__canvasState as { canvas: HTMLCanvasElement; chain: Promise<void> } | undefined
+  if (!state) throw new Error('canvas not found')
+  await state.chain
+  const src = state.canvas
+  const x = Number(a.x) || 0
+  const y = Number(a.y) || 0
+  const w = Number(a.width) || src.width - x
+  const h = Number(a.height) || src.height - y
+  const out = document.createElement('canvas')
+  out.width = Number(a.destWidth) || w
+  out.height = Number(a.destHeight) || h
+  out.getContext('2d')!.drawImage(src, x, y, w, h, 0, 0, out.width, out.height)
+  const jpg = a.fileType === 'jpg'
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, jpg ? 'image/jpeg' : 'image/png', Number(a.quality) || 1))
+  if (!blob) throw new Error('the canvas is empty')
+  const res = await fetch(`/apihelper/tempfile?name=canvas.${jpg ? 'jpg' : 'png'}`, { method: 'POST', body: blob })
+  const body = await res.json()
+  if (!res.ok) throw new Error(body.error || res.statusText)
+  return body.tempFilePath
 }

@@ -229,9 +229,15 @@ socket.on(Cmd.WebviewOnEvent, (f) => {
   }
 })
 
+const pageAPIContext = {
+  node: (id: number) => nodes.get(id),
+  answer: (reqId: number, result: unknown) =>
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId, result } } }),
+}
+
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
-  if (pageAPI(document, eventName, data, (id) => nodes.get(id))) return
+  if (pageAPI(document, eventName, data, pageAPIContext)) return
   if (eventName === Ev.AppError) {
     // The service layer's errors show in the page's console too, where DevTools opens.
     console.error(`[mpsim] ${data.where}: ${data.stack}`)
