@@ -177,6 +177,8 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 		"setScreenBrightness":      "setScreenBrightness:fail parameter error: value should be a number between 0 and 1",
 		"vibrateShort":             "vibrateShort:ok",
 		"promise":                  "wifi",
+		"bluetooth":                "getBluetoothDevices:fail not init | true true | 0",
+		"beacons":                  "0 getBeacons:fail not startBeaconDiscovery",
 	} {
 		b.WaitText(".r-"+name, name+": "+want, wait)
 	}

@@ -150,6 +150,7 @@ export function deviceAPIs(inv: Invoker) {
     setVisualEffectOnCapture: answer('setVisualEffectOnCapture', ok('setVisualEffectOnCapture')),
 
     ...wifiAPIs(inv),
+    ...bluetoothAPIs(inv),
   }
 }
 
@@ -202,5 +203,60 @@ function wifiAPIs(inv: Invoker) {
     ...pair('GetWifiList', gotList),
     ...pair('WifiConnected', onConnected),
     ...pair('WifiConnectedWithPartialInfo', onPartial),
+  }
+}
+
+// bluetoothAPIs simulate a phone whose Bluetooth is on with no device in range: the
+// adapter opens, discovers (nothing), and reports its state; iBeacon discovery finds no
+// beacon. Until openBluetoothAdapter (startBeaconDiscovery) the others fail 10000 (11000)
+// as on the phone. The device-level APIs stay unsupported: there is no device to reach.
+export function bluetoothAPIs(inv: Invoker) {
+  const { ok, fail, answer, listeners, pair } = answering(inv)
+  const adapter = { open: false, discovering: false }
+  const stateChange = listeners()
+  const changed = () => stateChange.emit({ available: adapter.open, discovering: adapter.discovering })
+  const opened = (api: string, f: () => Res) => answer(api, () => (adapter.open ? f() : fail(api, 'not init', { errCode: 10000 })))
+  const beacon = { discovering: false }
+  const beaconChange = listeners()
+  return {
+    openBluetoothAdapter: answer('openBluetoothAdapter', () => {
+      adapter.open = true
+      setTimeout(changed)
+      return ok('openBluetoothAdapter', { errCode: 0 })
+    }),
+    closeBluetoothAdapter: answer('closeBluetoothAdapter', () => {
+      const was = adapter.open
+      adapter.open = adapter.discovering = false
+      if (was) setTimeout(changed)
+      return ok('closeBluetoothAdapter', { errCode: 0 })
+    }),
+    getBluetoothAdapterState: opened('getBluetoothAdapterState', () => ok('getBluetoothAdapterState', { available: true, discovering: adapter.discovering, errCode: 0 })),
+    startBluetoothDevicesDiscovery: opened('startBluetoothDevicesDiscovery', () => {
+      adapter.discovering = true
+      setTimeout(changed)
+      return ok('startBluetoothDevicesDiscovery', { isDiscovering: true, errCode: 0 })
+    }),
+    stopBluetoothDevicesDiscovery: opened('stopBluetoothDevicesDiscovery', () => {
+      adapter.discovering = false
+      setTimeout(changed)
+      return ok('stopBluetoothDevicesDiscovery', { errCode: 0 })
+    }),
+    getBluetoothDevices: opened('getBluetoothDevices', () => ok('getBluetoothDevices', { devices: [], errCode: 0 })),
+    getConnectedBluetoothDevices: opened('getConnectedBluetoothDevices', () => ok('getConnectedBluetoothDevices', { devices: [], errCode: 0 })),
+    ...pair('BluetoothAdapterStateChange', stateChange),
+
+    startBeaconDiscovery: answer('startBeaconDiscovery', () => {
+      beacon.discovering = true
+      setTimeout(() => beaconChange.emit({ available: true, discovering: true }))
+      return ok('startBeaconDiscovery', { errCode: 0 })
+    }),
+    stopBeaconDiscovery: answer('stopBeaconDiscovery', () => {
+      if (!beacon.discovering) return fail('stopBeaconDiscovery', 'not startBeaconDiscovery', { errCode: 11003 })
+      beacon.discovering = false
+      setTimeout(() => beaconChange.emit({ available: true, discovering: false }))
+      return ok('stopBeaconDiscovery', { errCode: 0 })
+    }),
+    getBeacons: answer('getBeacons', () => (beacon.discovering ? ok('getBeacons', { beacons: [], errCode: 0 }) : fail('getBeacons', 'not startBeaconDiscovery', { errCode: 11003 }))),
+    ...pair('BeaconServiceChange', beaconChange),
   }
 }

@@ -89,6 +89,22 @@ const checks = {
   setScreenBrightness: async () => (await p('setScreenBrightness', { value: 2 })).errMsg,
   vibrateShort: async () => (await p('vibrateShort', { type: 'heavy' })).errMsg,
   promise: async () => (await wx.getNetworkType()).networkType,
+  bluetooth: async () => {
+    const before = (await p('getBluetoothDevices')).errMsg
+    const state = new Promise((resolve) => wx.onBluetoothAdapterStateChange((r) => r.discovering && resolve(r)))
+    await p('openBluetoothAdapter')
+    await p('startBluetoothDevicesDiscovery')
+    const s = await state
+    const devices = (await p('getBluetoothDevices')).devices.length
+    await p('closeBluetoothAdapter')
+    return `${before} | ${s.available} ${s.discovering} | ${devices}`
+  },
+  beacons: async () => {
+    await p('startBeaconDiscovery', { uuids: ['FDA50693-A4E2-4FB1-AFCF-C6EB07647825'] })
+    const n = (await p('getBeacons')).beacons.length
+    await p('stopBeaconDiscovery')
+    return `${n} ${(await p('getBeacons')).errMsg}`
+  },
 }
 
 Page({
