@@ -177,6 +177,7 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 		"setScreenBrightness":      "setScreenBrightness:fail parameter error: value should be a number between 0 and 1",
 		"vibrateShort":             "vibrateShort:ok",
 		"promise":                  "wifi",
+		"createWorker":             "squared 400",
 		"bluetooth":                "getBluetoothDevices:fail not init | true true | 0",
 		"beacons":                  "0 getBeacons:fail not startBeaconDiscovery",
 	} {
@@ -373,6 +374,11 @@ func TestMediaContexts(t *testing.T) {
 	b.WaitText(".video-events", "play pause seekcomplete 0.25", wait)
 	b.Tap(".audio-play")
 	b.WaitText(".audio-events", "play", wait)
+	// The background audio plays as soon as it has a src; a voice plays to its end.
+	b.Tap(".bg")
+	b.WaitText(".bg-events", "play ended tone status 0", wait)
+	b.Tap(".voice")
+	b.WaitText(".voice-result", "playVoice:ok", wait)
 }
 
 // The old canvas API draws on the page's <canvas canvas-id> at the element's size;

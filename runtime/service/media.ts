@@ -40,12 +40,17 @@ export class InnerAudioContext {
   private listeners: Record<string, Set<(res: unknown) => void>> = {}
   private queued = false
 
-  constructor(private inv: Invoker) {
+  // playOnSrc makes setting src start playing, as the background audio manager does.
+  constructor(
+    private inv: Invoker,
+    playOnSrc = false,
+  ) {
     for (const [name, value] of Object.entries(this.settings)) {
       Object.defineProperty(this, name, {
         get: () => this.settings[name],
         set: (v: unknown) => {
           this.settings[name] = typeof value === 'number' ? Number(v) : typeof value === 'boolean' ? !!v : String(v ?? '')
+          if (name === 'src' && playOnSrc) this.settings.autoplay = true
           this.sendSettings()
         },
         enumerable: true,
@@ -136,17 +141,71 @@ export function mediaContext(find: () => Promise<MediaNode | null>, methods: str
 export const VIDEO_METHODS = ['play', 'pause', 'stop', 'seek', 'playbackRate', 'requestFullScreen', 'exitFullScreen', 'showStatusBar', 'hideStatusBar', 'sendDanmu', 'requestPictureInPicture', 'exitPictureInPicture', 'requestBackgroundPlayback', 'exitBackgroundPlayback']
 export const AUDIO_METHODS = ['play', 'pause', 'seek', 'setSrc']
 
-// audioContexts keeps the shell's players' reports going to their contexts.
+// audioAPIs make the contexts that play through the shell, and keep its players'
+// reports going to them.
 export function audioAPIs(inv: Invoker) {
   const contexts = new Map<number, InnerAudioContext>()
   inv.onEvent('onAudioStateChange', (d) => contexts.get(Number(d?.audioId))?.changed(d))
+  const create = (playOnSrc = false) => {
+    const ctx = new InnerAudioContext(inv, playOnSrc)
+    contexts.set(ctx.audioId, ctx)
+    return ctx
+  }
+  let background: InnerAudioContext | null = null
+  const backgroundAudio = () => (background ??= backgroundAudioManager(create(true)))
+  // The old global background audio API follows the manager.
+  const legacy = (event: string) => (f: (res: unknown) => void) => (backgroundAudio() as any)[`on${event}`](f)
+  const done = (api: string) => (opts?: Options, run?: () => void) => {
+    run?.()
+    return inv.settle(opts, Promise.resolve({ errMsg: `${api}:ok` }))
+  }
+  let voice: InnerAudioContext | null = null
   return {
-    createInnerAudioContext: () => {
-      const ctx = new InnerAudioContext(inv)
-      contexts.set(ctx.audioId, ctx)
-      return ctx
+    createInnerAudioContext: () => create(),
+    getBackgroundAudioManager: backgroundAudio,
+    playBackgroundAudio: (opts: Options = {}) => done('playBackgroundAudio')(opts, () => {
+      const m = backgroundAudio()
+      if (opts.title !== undefined) m.title = opts.title
+      if (opts.coverImgUrl !== undefined) m.coverImgUrl = opts.coverImgUrl
+      m.src = opts.dataUrl
+    }),
+    pauseBackgroundAudio: (opts?: Options) => done('pauseBackgroundAudio')(opts, () => backgroundAudio().pause()),
+    stopBackgroundAudio: (opts?: Options) => done('stopBackgroundAudio')(opts, () => backgroundAudio().stop()),
+    seekBackgroundAudio: (opts: Options = {}) => done('seekBackgroundAudio')(opts, () => backgroundAudio().seek(Number(opts.position) || 0)),
+    getBackgroundAudioPlayerState: (opts?: Options) => {
+      const m = backgroundAudio()
+      return inv.settle(opts, Promise.resolve({
+        errMsg: 'getBackgroundAudioPlayerState:ok', duration: m.duration, currentPosition: m.currentTime,
+        status: !m.src ? 2 : m.paused ? 0 : 1, downloadPercent: m.duration ? Math.round((Number(m.buffered) / Number(m.duration)) * 100) : 0, dataUrl: m.src,
+      }))
     },
+    onBackgroundAudioPlay: legacy('Play'),
+    onBackgroundAudioPause: legacy('Pause'),
+    onBackgroundAudioStop: legacy('Stop'),
+    // A voice message plays to its end, then success runs, as on the phone.
+    playVoice: (opts: Options = {}) => {
+      voice?.destroy()
+      const ctx = (voice = create())
+      const finished = new Promise<Res>((resolve) => {
+        ctx.onEnded(() => resolve({ errMsg: 'playVoice:ok' }))
+        ctx.onStop(() => resolve({ errMsg: 'playVoice:ok' }))
+        ctx.onError((r: any) => resolve({ errMsg: `playVoice:fail ${r?.errMsg || 'cannot play'}` }))
+      })
+      ctx.src = String(opts.filePath ?? '')
+      ctx.play()
+      return inv.settle(opts, finished)
+    },
+    pauseVoice: (opts?: Options) => done('pauseVoice')(opts, () => voice?.pause()),
+    stopVoice: (opts?: Options) => done('stopVoice')(opts, () => voice?.stop()),
     setInnerAudioOption: (opts?: Options) => inv.settle(opts, Promise.resolve({ errMsg: 'setInnerAudioOption:ok' })),
     getAvailableAudioSources: (opts?: Options) => inv.settle(opts, Promise.resolve({ errMsg: 'getAvailableAudioSources:ok', audioSources: ['auto', 'buildInMic', 'headsetMic'] })),
   }
+}
+
+// backgroundAudioManager makes ctx (which plays once it has a src) the phone's
+// background audio: title, epname, singer and coverImgUrl are kept (a browser shows no
+// lock screen), and there is no previous or next track to go to.
+function backgroundAudioManager(ctx: InnerAudioContext) {
+  Object.assign(ctx, { title: '', epname: '', singer: '', coverImgUrl: '', webUrl: '', protocol: 'http', referrerPolicy: 'origin', onPrev: () => {}, onNext: () => {} })
+  return ctx
 }

@@ -6,6 +6,7 @@ import { baseAPIs } from './base'
 import { deviceAPIs } from './device'
 import { createFileSystemManager } from './fs'
 import { mediaAPIs } from './media'
+import { workerAPIs } from './worker'
 import { socketAPIs } from './socket-task'
 
 type Res = { errMsg: string; [k: string]: unknown }
@@ -148,6 +149,7 @@ export function createWx(inv: Invoker) {
     ...baseAPIs(inv),
     ...deviceAPIs(inv),
     ...mediaAPIs(inv),
+    ...workerAPIs(inv.onUserError),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {

@@ -15,7 +15,7 @@ function wav(seconds) {
 }
 
 Page({
-  data: { src: '', ready: '', inner: '', video: '', audio: '' },
+  data: { src: '', ready: '', inner: '', video: '', audio: '', bg: '', voice: '' },
   onLoad() {
     const src = `${wx.env.USER_DATA_PATH}/tone.wav`
     wx.getFileSystemManager().writeFile({
@@ -38,6 +38,21 @@ Page({
     ctx.onError((r) => this.setData({ inner: 'error ' + r.errMsg }))
     ctx.src = this.data.src
     ctx.play()
+  },
+  background() {
+    const m = wx.getBackgroundAudioManager()
+    const seen = []
+    const add = (e) => () => {
+      if (seen[seen.length - 1] !== e) seen.push(e)
+      wx.getBackgroundAudioPlayerState({ success: (st) => this.setData({ bg: `${seen.join(' ')} ${m.title} status ${st.status}` }) })
+    }
+    m.onPlay(add('play'))
+    m.onEnded(add('ended'))
+    m.title = 'tone'
+    m.src = this.data.src
+  },
+  voice() {
+    wx.playVoice({ filePath: this.data.src, success: (r) => this.setData({ voice: r.errMsg }), fail: (r) => this.setData({ voice: r.errMsg }) })
   },
   videoPlay() {
     wx.createVideoContext('v').play()

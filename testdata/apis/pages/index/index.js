@@ -89,6 +89,14 @@ const checks = {
   setScreenBrightness: async () => (await p('setScreenBrightness', { value: 2 })).errMsg,
   vibrateShort: async () => (await p('vibrateShort', { type: 'heavy' })).errMsg,
   promise: async () => (await wx.getNetworkType()).networkType,
+  createWorker: () => new Promise((resolve) => {
+    const w = wx.createWorker('workers/index.js')
+    w.onMessage((m) => {
+      w.terminate()
+      resolve(m.answer)
+    })
+    w.postMessage({ n: 20 })
+  }),
   bluetooth: async () => {
     const before = (await p('getBluetoothDevices')).errMsg
     const state = new Promise((resolve) => wx.onBluetoothAdapterStateChange((r) => r.discovering && resolve(r)))
