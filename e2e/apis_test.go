@@ -178,6 +178,7 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 		"vibrateShort":             "vibrateShort:ok",
 		"promise":                  "wifi",
 		"createWorker":             "squared 400",
+		"checkDeviceSupportHevc":   "false",
 		"bluetooth":                "getBluetoothDevices:fail not init | true true | 0",
 		"beacons":                  "0 getBeacons:fail not startBeaconDiscovery",
 	} {
@@ -210,10 +211,11 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 
 	// Keys pressed in the page reach wx.onKeyDown; hideKeyboard takes the focus away.
 	b.Type(".field", "k")
-	b.WaitContains(".events", "key k", wait)
+	b.WaitContains(".events", "keyboard 336 | key k", wait)
 	if _, err := evalWorker[any](b, `wx.hideKeyboard()`, wait); err != nil {
 		t.Fatal(err)
 	}
+	b.WaitContains(".events", "key k | keyboard 0", wait)
 	waitTrue(t, func() bool {
 		focused, _ := Eval[bool](b, inPage(`let el = doc.activeElement; while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement; return !!el && el.localName === 'input';`))
 		return !focused
@@ -366,6 +368,8 @@ func TestMediaContexts(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/av/av")
 	b.WaitText(".ready", "ready", wait)
+	b.WaitText(".video-info", "0.5 wav", wait)
+	b.WaitText(".compressed", "same file", wait)
 	b.Tap(".inner")
 	b.WaitText(".inner-events", "play ended 0.5 true", wait)
 	b.Tap(".video-play")

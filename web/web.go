@@ -46,4 +46,5 @@ var ShellAPIs = map[string]bool{
 	"previewImage": true, "previewMedia": true, "saveImageToPhotosAlbum": true, "saveVideoToPhotosAlbum": true,
 	// The players of InnerAudioContexts (the service layer has no <audio>).
 	"setAudioState": true, "operateAudio": true,
+	"saveFileToDisk": true, "openDocument": true, "getVideoInfo": true, "sendSms": true,
 }

@@ -15,6 +15,7 @@ export const PageAPIEvent = {
   LoadFontFace: 'loadFontFace', // service -> page ({ family, source, desc }): add the font
   KeyDown: 'onKeyDown', // page -> service ({ key, code, keyCode, timeStamp })
   KeyUp: 'onKeyUp',
+  KeyboardHeight: 'onKeyboardHeightChange', // page -> service ({ height }): a text field took or lost the focus
 } as const
 
 type Entry = { entryType: string; name: string; startTime: number; duration: number; [k: string]: unknown }
@@ -132,10 +133,12 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
 
   const keyDown = new Listeners(inv.onUserError)
   const keyUp = new Listeners(inv.onUserError)
+  const keyboard = new Listeners(inv.onUserError)
   socket.on(Cmd.WebviewPublish, (f) => {
     const { eventName, data } = f.data || {}
     if (eventName === PageAPIEvent.KeyDown) keyDown.emit(data)
     else if (eventName === PageAPIEvent.KeyUp) keyUp.emit(data)
+    else if (eventName === PageAPIEvent.KeyboardHeight) keyboard.emit(data)
   })
 
   // The media element with id in component (else the page on top), through the
@@ -199,6 +202,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
     }),
     ...pair('KeyDown', keyDown),
     ...pair('KeyUp', keyUp),
+    ...pair('KeyboardHeightChange', keyboard),
   }
 }
 

@@ -9,8 +9,17 @@ type Res = { errMsg: string; [k: string]: unknown }
 const isRemote = (src: string) => /^https?:\/\//.test(src) && !/^http:\/\/usr(\/|$)/.test(src)
 
 export function mediaAPIs(inv: Invoker) {
+  const ok = (api: string, fields: Record<string, unknown> = {}) => (opts?: Options) => inv.settle(opts, Promise.resolve({ ...fields, errMsg: `${api}:ok` }))
   return {
     ...audioAPIs(inv),
+    // The simulator does not re-encode videos: the compressed file is the original.
+    compressVideo: (opts?: Options) => {
+      const src = String(argsOf(opts).src ?? '')
+      if (!src) return inv.settle(opts, Promise.resolve({ errMsg: 'compressVideo:fail parameter error: parameter.src should be String' }))
+      return inv.settle(opts, inv.invoke('FileSystemManager.getFileInfo', { filePath: src }).then((r: Res) =>
+        /:ok\b/.test(r.errMsg) ? { errMsg: 'compressVideo:ok', tempFilePath: src, size: Math.round(Number(r.size) / 1024) } : { errMsg: `compressVideo:fail file not exists` }))
+    },
+    checkDeviceSupportHevc: ok('checkDeviceSupportHevc', { supported: false }),
     getImageInfo: (opts?: Options) => {
       const args = argsOf(opts)
       const src = String(args.src ?? '')

@@ -3,8 +3,22 @@
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 
-// installPageAPIs reports the keys pressed in the page (wx.onKeyDown / wx.onKeyUp).
+// The height of the simulated phone's keyboard, which a browser does not show.
+const KEYBOARD_HEIGHT = 336
+
+// installPageAPIs reports the keys pressed in the page (wx.onKeyDown / wx.onKeyUp), and
+// the keyboard a phone would show while a text field has the focus
+// (wx.onKeyboardHeightChange).
 export function installPageAPIs(doc: Document, socket: Socket) {
+  const typing = (e: Event) => {
+    const el = e.composedPath()[0] as HTMLElement | undefined
+    return !!el && (el.localName === 'input' || el.localName === 'textarea')
+  }
+  for (const [type, height] of [['focusin', KEYBOARD_HEIGHT], ['focusout', 0]] as const) {
+    doc.addEventListener(type, (e) => {
+      if (typing(e)) socket.send({ command: Cmd.WebviewPublish, data: { eventName: 'onKeyboardHeightChange', data: { height } } })
+    })
+  }
   for (const [type, eventName] of [['keydown', 'onKeyDown'], ['keyup', 'onKeyUp']] as const) {
     doc.addEventListener(type, (e) => {
       const data = { key: e.key, code: e.code, keyCode: e.keyCode, timeStamp: Math.round(e.timeStamp) }

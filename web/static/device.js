@@ -115,6 +115,10 @@
       download(vcard(args), `${args.firstName}.vcf`)
       return `${api}:ok`
     },
+    sendSms: async (api, args) => {
+      const res = await ui().showModal({ title: '发送短信', content: `${args.phoneNumber || ''}\n${args.content || ''}`.trim(), confirmText: '发送' })
+      return res.confirm ? `${api}:ok` : `${api}:fail cancel`
+    },
     // The page on top's navigation bar: no home button, or an alert before going back.
     hideHomeButton: (api) => {
       const top = shell().top()

@@ -275,6 +275,26 @@
     },
     saveImageToPhotosAlbum: save,
     saveVideoToPhotosAlbum: save,
+    saveFileToDisk: save,
+    // A document opens in a new tab of the browser, as the phone opens its viewer.
+    openDocument: async (api, args) => {
+      if (typeof args.filePath !== 'string' || !args.filePath) return param(api, 'filePath', 'String')
+      const url = urlOf(args.filePath)
+      const there = await fetch(url).catch(() => null)
+      there?.body?.cancel()
+      if (!there || !there.ok) return `${api}:fail file not exists`
+      window.open(url, '_blank', 'noopener')
+      return `${api}:ok`
+    },
+    getVideoInfo: async (api, args) => {
+      if (typeof args.src !== 'string' || !args.src) return param(api, 'src', 'String')
+      const res = await fetch(urlOf(args.src)).catch(() => null)
+      if (!res || !res.ok) return `${api}:fail file not exists`
+      const blob = await res.blob()
+      const info = await videoInfo(blob)
+      if (!info.duration) return `${api}:fail the file is no video the browser can read`
+      return { errMsg: `${api}:ok`, duration: info.duration, size: Math.round(blob.size / 1024), width: info.width, height: info.height, orientation: 'up', type: args.src.split('.').pop().toLowerCase(), bitrate: Math.round((blob.size * 8) / info.duration / 1000), fps: 0 }
+    },
   }
   ;(window.mpsimShellAPIs = window.mpsimShellAPIs || []).push(apis)
 })()

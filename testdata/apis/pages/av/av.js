@@ -15,13 +15,17 @@ function wav(seconds) {
 }
 
 Page({
-  data: { src: '', ready: '', inner: '', video: '', audio: '', bg: '', voice: '' },
+  data: { videoInfo: '', compressed: '', src: '', ready: '', inner: '', video: '', audio: '', bg: '', voice: '' },
   onLoad() {
     const src = `${wx.env.USER_DATA_PATH}/tone.wav`
     wx.getFileSystemManager().writeFile({
       filePath: src,
       data: wav(0.5),
-      success: () => this.setData({ src, ready: 'ready' }),
+      success: () => {
+        this.setData({ src, ready: 'ready' })
+        wx.getVideoInfo({ src, success: (r) => this.setData({ videoInfo: `${r.duration.toFixed(1)} ${r.type}` }), fail: (r) => this.setData({ videoInfo: r.errMsg }) })
+        wx.compressVideo({ src, quality: 'low', success: (r) => this.setData({ compressed: r.tempFilePath === src ? 'same file' : r.tempFilePath }), fail: (r) => this.setData({ compressed: r.errMsg }) })
+      },
       fail: (r) => this.setData({ ready: r.errMsg }),
     })
   },

@@ -89,6 +89,7 @@ const checks = {
   setScreenBrightness: async () => (await p('setScreenBrightness', { value: 2 })).errMsg,
   vibrateShort: async () => (await p('vibrateShort', { type: 'heavy' })).errMsg,
   promise: async () => (await wx.getNetworkType()).networkType,
+  checkDeviceSupportHevc: async () => String((await p('checkDeviceSupportHevc')).supported),
   createWorker: () => new Promise((resolve) => {
     const w = wx.createWorker('workers/index.js')
     w.onMessage((m) => {
@@ -138,6 +139,7 @@ Page({
     wx.onMemoryWarning((r) => add(`memory ${r.level}`))
     wx.onUserCaptureScreen(() => add('capture'))
     wx.onKeyDown((r) => add(`key ${r.key}`))
+    wx.onKeyboardHeightChange((r) => add(`keyboard ${r.height}`))
   },
   goSecond() {
     wx.navigateTo({ url: '/pages/second/second?from=index' })
