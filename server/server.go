@@ -418,8 +418,9 @@ func (s *Server) tempFile(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "the file is larger than 200 MB"})
 		return
 	}
+	// Only a plain extension (".png") names the file: letters and digits, ten at most.
 	ext := path.Ext(r.URL.Query().Get("name"))
-	if len(ext) > 10 || strings.Trim(ext[min(1, len(ext)):], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
+	if len(ext) < 2 || len(ext) > 10 || strings.Trim(ext[1:], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
 		ext = ""
 	}
 	p, err := s.opts.Files.TempFile(strings.ToLower(ext), data)
