@@ -249,6 +249,17 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 	} {
 		b.WaitContains(".heard", want, wait)
 	}
+
+	// A lone page that is not the entry page has a home button, until hideHomeButton.
+	if _, err := evalWorker[any](b, `wx.reLaunch({ url: '/pages/second/second' })`, wait); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".title", "second", wait)
+	waitShellValue(t, b, `String(document.getElementById('nav-home').hidden)`, "false")
+	if _, err := evalWorker[any](b, `wx.hideHomeButton()`, wait); err != nil {
+		t.Fatal(err)
+	}
+	waitShellValue(t, b, `String(document.getElementById('nav-home').hidden)`, "true")
 }
 
 // TestMediaAPIs chooses pictures through the shell's sheet and the computer's file picker
