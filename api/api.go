@@ -153,6 +153,7 @@ func Default(opts Options) *Registry {
 	registerNetwork(r, network, opts.Files)
 	if opts.Files != nil {
 		registerFiles(r, opts.Files)
+		registerMedia(r, opts.Files)
 	}
 	return r
 }

@@ -214,6 +214,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/modules.js", s.moduleScript)
 	r.Get("/wxss/*", s.styleSheet)
 	r.Post("/apihelper/assdk", s.assdk)
+	r.Post("/apihelper/tempfile", s.tempFile)
 	r.Post("/session/device", s.chooseDevice)
 	r.Post("/project/conditions", s.saveCondition)
 	r.Get("/wxfile/*", s.wxfile)
@@ -417,6 +418,32 @@ func (s *Server) assdk(w http.ResponseWriter, r *http.Request) {
 	session := r.Header.Get("X-Mpsim-Session")
 	res := s.opts.APIs.Invoke(r.Context(), api.Call{API: req.API, Args: req.Args, Session: session})
 	writeJSON(w, http.StatusOK, res)
+}
+
+// tempFile keeps the request's body as a new temporary file of the sandbox and answers
+// {tempFilePath, size}: what the shell's file picker (wx.chooseImage ...) and a canvas
+// export give the mini-program. ?name= gives the file's extension.
+func (s *Server) tempFile(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Files == nil {
+		writeJSON(w, http.StatusConflict, map[string]string{"error": "this simulator has no file sandbox"})
+		return
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.FilesLimit))
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "the file is larger than 200 MB"})
+		return
+	}
+	// Only a plain extension (".png") names the file: letters and digits, ten at most.
+	ext := path.Ext(r.URL.Query().Get("name"))
+	if len(ext) < 2 || len(ext) > 10 || strings.Trim(ext[1:], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
+		ext = ""
+	}
+	p, err := s.opts.Files.TempFile(strings.ToLower(ext), data)
+	if err != nil {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"tempFilePath": p, "size": len(data)})
 }
 
 // chooseDevice sets the device a session runs on ({"session", "model"}): the shell calls it

@@ -38,4 +38,15 @@ var ShellAPIs = map[string]bool{
 	"showModal": true, "showActionSheet": true,
 	// The open capabilities' dialogs (static/dialogs.js) and the capsule menu's share items.
 	"mpsimDialog": true, "showShareMenu": true, "hideShareMenu": true, "updateShareMenu": true,
+	// The simulated phone's hardware and the navigation bar's extras (static/device.js).
+	"setClipboardData": true, "getClipboardData": true, "makePhoneCall": true,
+	"vibrateShort": true, "vibrateLong": true, "setScreenBrightness": true, "getScreenBrightness": true,
+	"addPhoneCalendar": true, "addPhoneRepeatCalendar": true, "addPhoneContact": true,
+	"hideHomeButton": true, "enableAlertBeforeUnload": true, "disableAlertBeforeUnload": true,
+	// Pictures, videos and files: the computer's file picker, a preview, downloads (static/media.js).
+	"chooseImage": true, "chooseMedia": true, "chooseVideo": true, "chooseMessageFile": true,
+	"previewImage": true, "previewMedia": true, "saveImageToPhotosAlbum": true, "saveVideoToPhotosAlbum": true,
+	// The players of InnerAudioContexts (the service layer has no <audio>).
+	"setAudioState": true, "operateAudio": true,
+	"saveFileToDisk": true, "openDocument": true, "getVideoInfo": true, "sendSms": true,
 }

@@ -127,13 +127,15 @@ export class AppRuntime {
     if ('app' in this.styleScopes) this.codeSpace.addStyleSheet('app', 'app')
     if (this.modules.has('app.js')) this.modules.require('/app.js')
     if (!this.app) this.app = {}
-    const options = { path: route.path, query: route.query || {}, scene: route.scene ?? 1001, referrerInfo: {} }
+    this.beforeAppRoute(route)
+    const options = { path: route.path, query: route.query || {}, scene: route.scene ?? 1001, referrerInfo: {}, apiCategory: 'default' }
     this.launchOptions = options
     this.callHook(this.app, 'onLaunch', options)
     this.callHook(this.app, 'onShow', options)
   }
 
-  private launchOptions: Record<string, unknown> = {}
+  // What wx.getLaunchOptionsSync and wx.getEnterOptionsSync answer (a copy each time).
+  launchOptions: Record<string, unknown> = {}
   // The wx.onAppShow / wx.onAppHide listeners.
   readonly showListeners = new Set<(res: unknown) => void>()
   readonly hideListeners = new Set<(res: unknown) => void>()
@@ -165,6 +167,9 @@ export class AppRuntime {
   // phone runs them.
   route(ev: RouteEvent) {
     const top = () => this.stack[this.stack.length - 1]
+    this.routeEventId = `${ev.openType}_${++this.routeCount}`
+    // The launch's is heard once app.js has run (launch), so that app.js can listen for it.
+    if (ev.openType !== 'appLaunch') this.beforeAppRoute(ev)
     this.changeStack(ev, top)
     // wx.onAppRoute hears of the route once the stack changed, wx.onAppRouteDone once the
     // page on top has rendered (after its onReady when it is new).
@@ -173,6 +178,27 @@ export class AppRuntime {
     const res = { path: page.path, query: { ...page.query }, openType: ev.openType, webviewId: page.webviewId }
     this.emit(this.routeListeners, res)
     page.backend.render(() => this.emit(this.routeDoneListeners, res))
+  }
+
+  // The listeners of the app events (wx.onError, wx.onBeforePageLoad ...) by event name
+  // ("error", "beforePageLoad"): runtime/service/app-events.ts fills them.
+  readonly appEvents = new Map<string, Set<(res: unknown) => void>>()
+  private beforeAppRoute(ev: RouteEvent) {
+    this.fire('beforeAppRoute', { path: ev.path, query: { ...(ev.query || {}) }, openType: ev.openType, webviewId: ev.webviewId, renderer: 'webview', notFound: false })
+  }
+  private routeCount = 0
+  private routeEventId = ''
+  private fire(name: string, res: unknown) {
+    const set = this.appEvents.get(name)
+    if (!set?.size) return
+    for (const f of [...set]) {
+      try {
+        f(res && typeof res === 'object' ? { routeEventId: this.routeEventId, ...res } : res)
+      } catch (err) {
+        if (name === 'error') console.error('[mpsim] in a wx.onError listener:', err)
+        else this.reportError(err, `in a wx.on${name[0]!.toUpperCase()}${name.slice(1)} listener`)
+      }
+    }
   }
 
   // The wx.onAppRoute / wx.onAppRouteDone listeners.
@@ -251,14 +277,15 @@ export class AppRuntime {
   // appError hands an exception of the app's code to App.onError. An exception in
   // onError itself is only logged: reporting it again could loop.
   appError(message: string) {
-    const onError = this.app?.onError
-    if (typeof onError !== 'function' || this.inOnError) return
+    if (this.inOnError) return
     this.inOnError = true
     try {
-      onError.call(this.app, message)
+      const onError = this.app?.onError
+      if (typeof onError === 'function') onError.call(this.app, message)
     } catch (err) {
       console.error('[mpsim] in App.onError:', err)
     } finally {
+      this.fire('error', message)
       this.inOnError = false
     }
   }
@@ -268,8 +295,10 @@ export class AppRuntime {
   // whether the app had a handler (otherwise the console shows it, as on a phone).
   unhandledRejection(reason: unknown, promise: Promise<unknown>): boolean {
     const handler = this.app?.onUnhandledRejection
-    if (typeof handler !== 'function') return false
+    const listeners = this.appEvents.get('unhandledRejection')?.size ?? 0
+    if (typeof handler !== 'function' && listeners === 0) return false
     this.callHook(this.app!, 'onUnhandledRejection', { reason, promise })
+    this.fire('unhandledRejection', { reason, promise })
     return true
   }
 
@@ -309,7 +338,9 @@ export class AppRuntime {
 
   // pageNotFound tells the app that a page it tried to open does not exist.
   pageNotFound(data: { path: string; query?: Record<string, string>; isEntryPage?: boolean }) {
-    if (this.app) this.callHook(this.app, 'onPageNotFound', { query: {}, isEntryPage: false, ...data })
+    const res = { query: {}, isEntryPage: false, ...data }
+    if (this.app) this.callHook(this.app, 'onPageNotFound', res)
+    this.fire('pageNotFound', { ...res })
   }
 
   private isTab(path: string) {
@@ -345,6 +376,8 @@ export class AppRuntime {
     const page = this.stack[i]
     if (!page) return
     this.stack.splice(i, 1)
+    const res = { path: page.path, query: { ...page.query }, webviewId: page.webviewId }
+    this.fire('beforePageUnload', res)
     this.callHook(page.caller, 'onUnload')
     try {
       page.tabBar?.release()
@@ -353,6 +386,7 @@ export class AppRuntime {
       this.reportError(err, 'unloading a page')
     }
     page.backend.destroy()
+    this.fire('afterPageUnload', res)
   }
 
   // openPage creates the page's component tree in a backend bound to its webview.
@@ -394,6 +428,8 @@ export class AppRuntime {
       this.reportError(new Error(`page "${path}" has no .wxml template`), 'routing')
       return
     }
+    const loadRes = { path, query: { ...query }, openType: ev.openType, webviewId: ev.webviewId, componentFramework: 'glass-easel' }
+    this.fire('beforePageLoad', loadRes)
     this.loadComponent(path)
     const scopes = this.codeSpace.getComponentSpace().styleScopeManager
     const backend = new PageBackend(
@@ -441,6 +477,7 @@ export class AppRuntime {
     }
 
     this.callHook(caller, 'onLoad', { ...query })
+    this.fire('afterPageLoad', { ...loadRes, page: caller })
     if (this.stack[this.stack.length - 1] === page) this.show(page)
     backend.render(() => this.callHook(caller, 'onReady'))
   }

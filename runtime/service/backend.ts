@@ -95,6 +95,15 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.publish(Ev.NodeQuery, { reqId, id, kind })
   }
 
+  // request asks the page layer for what an API needs (a canvas's picture), after the ops
+  // so far; it answers with NodeQueryResult, as a query.
+  request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
+    this.flush()
+    const reqId = this.nextReqId++
+    this.pendingQueries.set(reqId, cb)
+    this.publish(eventName, { ...data, reqId })
+  }
+
   // answer delivers the page layer's NodeQueryResult.
   answer(reqId: number, result: unknown) {
     const cb = this.pendingQueries.get(reqId)
@@ -151,6 +160,8 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     let c = this.canvases.get(id)
     if (!c) {
       c = new CanvasNode(id, (cmds) => this.publishEvent(Ev.CanvasDraw, { id, cmds }))
+      // wx.canvasToTempFilePath({canvas}) asks the page layer for its picture.
+      ;(c as any).request = (eventName: string, data: Record<string, unknown>, cb: (result: any) => void) => this.request(eventName, { ...data, id }, cb)
       this.canvases.set(id, c)
     }
     return c
@@ -450,7 +461,17 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   // A canvas's node (SelectorQuery fields({node: true}), runtime/service/canvas.ts); the
   // contexts of video and map come with their APIs.
   getContext(cb: (res: unknown) => void) {
-    cb(this.tag === 'canvas' ? this.ctx.canvasNode(this.id) : null)
+    if (this.tag === 'canvas') return cb(this.ctx.canvasNode(this.id))
+    // A video's or audio's context (wx.createVideoContext ...): its operations go to the
+    // page layer's element.
+    if (this.tag === 'video' || this.tag === 'audio') {
+      return cb({ operate: (type: string, args: unknown[] = []) => this.ctx.publishEvent('operateMedia', { id: this.id, type, args }) })
+    }
+    cb(null)
+  }
+  // request asks the page layer about this node for an API (backend.request).
+  request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
+    this.ctx.request(eventName, { ...data, id: this.id }, cb)
   }
   // The page layer sends only the events some node listens for (touchmove is frequent).
   setListenerStats(type: string, _capture: boolean, _mutLevel: glassEasel.MutLevel) {

@@ -5,6 +5,7 @@ import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
 import { Automation, type Request } from './automation'
+import { appAPIs } from './app-apis'
 import { installNodeField } from './canvas'
 import { installIntersectionObserver } from './intersection'
 import { Modules } from './modules'
@@ -101,6 +102,7 @@ const listen = (set: Set<(res: unknown) => void>) => [
 ;[wx.onAppRouteDone, wx.offAppRouteDone] = listen(runtime.routeDoneListeners)
 ;[wx.onAppShow, wx.offAppShow] = listen(runtime.showListeners)
 ;[wx.onAppHide, wx.offAppHide] = listen(runtime.hideListeners)
+Object.assign(wx, appAPIs(invoker, runtime, socket, wx))
 
 // Pull-down refresh of the page on top, drawn by its page layer.
 for (const [api, eventName] of [['startPullDownRefresh', Ev.StartPullDownRefresh], ['stopPullDownRefresh', Ev.StopPullDownRefresh]] as const) {

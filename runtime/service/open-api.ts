@@ -3,7 +3,7 @@
 // docs/mocks.md). Where a phone asks the person, a handler answers with a dialog to show
 // (res.__dialog); this layer shows it in the shell (web/static/dialogs.js) and calls the
 // handler again with the person's answer (args.__answer).
-import type { Invoker } from './wx'
+import { argsOf, type Invoker } from './wx'
 
 type Res = { errMsg: string; [k: string]: unknown }
 type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
@@ -47,10 +47,6 @@ export function createOpenAPI(inv: Invoker) {
       res = await inv.invoke(api, { ...args, __answer: shown.answer ?? false })
     }
     return clean(res)
-  }
-  const argsOf = (opts?: Options) => {
-    const { success, fail, complete, ...args } = opts || {}
-    return args
   }
   // open is an async wx API answered by its Go handler, callbacks or Promise as usual.
   const open = (api: string, then?: (res: Res, args: Record<string, unknown>) => void) => (opts?: Options) => {

@@ -2,8 +2,12 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
+import { baseAPIs } from './base'
+import { deviceAPIs } from './device'
 import { createFileSystemManager } from './fs'
 import { domainProblem, type OpenAPI } from './open-api'
+import { mediaAPIs } from './media'
+import { workerAPIs } from './worker'
 import { socketAPIs } from './socket-task'
 import { storageAPIs } from './storage'
 import { transferAPIs } from './transfer'
@@ -36,19 +40,26 @@ export class Invoker {
     })
   }
 
+  // onEvent runs f with the data of every APPSERVICE_ON_EVENT named eventName: the events
+  // of a task under way (transfer.ts), the shell's device panel, a media element's state.
+  onEvent(eventName: string, f: (data: any) => void) {
+    if (!this.eventListeners) {
+      const listeners = (this.eventListeners = new Map())
+      this.socket.on(Cmd.AppServiceOnEvent, (frame) => {
+        for (const g of listeners.get(frame.data?.eventName) || []) g(frame.data.data)
+      })
+    }
+    const list = this.eventListeners.get(eventName) || []
+    list.push(f)
+    this.eventListeners.set(eventName, list)
+  }
+  private eventListeners: Map<string, ((data: any) => void)[]> | undefined
+
   invoke(api: string, args: Record<string, unknown>): Promise<Res> {
     const callbackID = this.nextCallbackID++
     return new Promise((resolve) => {
       this.pending.set(callbackID, resolve)
       this.socket.send({ command: Cmd.AppServiceInvoke, data: { api, args, callbackID } })
-    })
-  }
-
-  // onEvent runs f with the data of each APPSERVICE_ON_EVENT named eventName: the events
-  // of a task under way (runtime/service/transfer.ts).
-  onEvent(eventName: string, f: (data: any) => void) {
-    this.socket.on(Cmd.AppServiceOnEvent, (frame) => {
-      if (frame.data?.eventName === eventName) f(frame.data.data)
     })
   }
 
@@ -68,11 +79,11 @@ export class Invoker {
   // call runs an async API the way the base library does: success/fail/complete when
   // given, a Promise otherwise. A throwing user callback is reported, never swallowed.
   call(api: string, opts: Options | undefined, map?: (res: Res) => Res): Promise<Res> | undefined {
-    const { success, fail, complete, ...args } = opts || {}
-    return this.settle(opts, this.invoke(api, args).then((raw) => (map ? map(raw) : raw)))
+    return this.settle(opts, this.invoke(api, argsOf(opts)).then((raw) => (map ? map(raw) : raw)))
   }
 
-  // settle hands the result of an API to the user's callbacks, or as a Promise.
+  // settle answers an API call with done's result, as call does: through the callbacks
+  // when given, else as a Promise that rejects on a fail.
   settle(opts: Options | undefined, done: Promise<Res>): Promise<Res> | undefined {
     const { success, fail, complete } = opts || {}
     if (!success && !fail && !complete) {
@@ -91,9 +102,19 @@ export class Invoker {
   }
 }
 
+// argsOf is what an API's options send: all but the callbacks.
+export function argsOf(opts: Options | undefined): Record<string, unknown> {
+  const { success: _s, fail: _f, complete: _c, ...args } = opts || {}
+  return args
+}
+
 function isOK(res: Res) {
   return typeof res?.errMsg === 'string' && /:ok\b/.test(res.errMsg)
 }
+
+// SYNC_API matches the APIs that answer by returning (*Sync, contexts, managers, a few
+// more by name); createBLEConnection and createBLEPeripheralServer are asynchronous.
+export const SYNC_API = /Sync$|^create(?!BLE)|^get\w*Manager$|^(getNFCAdapter|getXrFrameSystem|isVKSupport|postMessageToReferrerMiniProgram|postMessageToReferrerPage|reportPerformance)$/
 
 // createWx builds the wx object user code sees: every function the base library declares
 // is there (so feature checks see it), implemented ones answer as on a phone, and the rest
@@ -123,6 +144,10 @@ export function createWx(inv: Invoker, open: OpenAPI) {
     getSavedFileInfo: (opts?: Options) => inv.call('getSavedFileInfo', opts),
     removeSavedFile: (opts?: Options) => inv.call('removeSavedFile', opts),
     getFileInfo: (opts?: Options) => inv.call('getFileInfo', opts),
+    ...baseAPIs(inv),
+    ...deviceAPIs(inv),
+    ...mediaAPIs(inv),
+    ...workerAPIs(inv.onUserError),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {
@@ -134,7 +159,7 @@ export function createWx(inv: Invoker, open: OpenAPI) {
   const wx: Record<string, unknown> = { env: { USER_DATA_PATH: 'wxfile://usr' } }
   for (const name of WX_API_NAMES) {
     if (name in implemented) wx[name] = implemented[name]
-    else if (name.endsWith('Sync') || /^(create|get\w*Manager$)/.test(name)) {
+    else if (SYNC_API.test(name)) {
       // A synchronous API cannot answer "fail" through a callback: it returns nothing.
       wx[name] = () => unsupported(name)
     } else if (/^(on|off)[A-Z]/.test(name)) {

@@ -5,6 +5,7 @@ import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/pro
 import { Socket, socketURL } from '../bridge/socket'
 import { playAnimation } from './animation'
 import { runAutomation } from './automation'
+import { installPageAPIs, pageAPI } from './apis'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { installHover } from './hover'
@@ -229,8 +230,15 @@ socket.on(Cmd.WebviewOnEvent, (f) => {
   }
 })
 
+const pageAPIContext = {
+  node: (id: number) => nodes.get(id),
+  answer: (reqId: number, result: unknown) =>
+    socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId, result } } }),
+}
+
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
+  if (pageAPI(document, eventName, data, pageAPIContext)) return
   if (eventName === Ev.AppError) {
     // The service layer's errors show in the page's console too, where DevTools opens.
     console.error(`[mpsim] ${data.where}: ${data.stack}`)
@@ -397,6 +405,7 @@ const wxs = new WxsLayer({
 })
 
 installHover(document)
+installPageAPIs(document, socket)
 
 // CSS transitions and animations end on the phone as bubbling events of the node
 // (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the

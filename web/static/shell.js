@@ -209,11 +209,16 @@
     // Back on a page above another; home on a lone page that is neither a tab nor the
     // entry page (after reLaunch or redirectTo), which relaunches at the entry page.
     document.getElementById('nav-back').hidden = stack.length < 2
-    document.getElementById('nav-home').hidden = !(stack.length === 1 && !tabPages.includes(top.path) && top.path !== stripPath(cfg.entryPagePath))
+    document.getElementById('nav-home').hidden = !(stack.length === 1 && !tabPages.includes(top.path) && top.path !== stripPath(cfg.entryPagePath)) || !!top.homeHidden
     document.getElementById('capsule').classList.toggle('light', fg === '#ffffff')
     renderTabBar(top)
   }
-  document.getElementById('nav-back').onclick = () => route('navigateBack', { delta: 1 })
+  // Back asks first when the page asked for it (wx.enableAlertBeforeUnload), as on a phone.
+  document.getElementById('nav-back').onclick = async () => {
+    const top = stack[stack.length - 1]
+    if (top && top.alertBeforeUnload !== undefined && !(await ui.showModal({ content: top.alertBeforeUnload })).confirm) return
+    route('navigateBack', { delta: 1 })
+  }
   document.getElementById('nav-home').onclick = () => route('reLaunch', { url: '/' + stripPath(cfg.entryPagePath) })
 
   // The capsule's menu: share, share to timeline and add to favorites call the page's
@@ -445,6 +450,8 @@
     showActionSheet: (api, args) => ui.showActionSheet(args),
     ...dialogs.apis,
   }
+  // More of them from the shell's other scripts (device.js, media.js), each a map like this.
+  for (const more of window.mpsimShellAPIs || []) Object.assign(shellAPIs, more)
 
   function onFrame(f) {
     if (f.command === 'HUB_ERROR') {
@@ -537,6 +544,9 @@
     stack: () => stack.map((p) => ({ webviewId: p.webviewId, path: p.path })),
     back: () => route('navigateBack', { delta: 1 }), // what the navigation bar's back button does
     navigate: (url) => route('navigateTo', { url }), // for tests and the console
+    send, // a frame to the hub, as the controller
+    top: () => stack[stack.length - 1], // the page on top: { webviewId, path, frame, ... }
+    showTop, // draws the navigation bar and the tabBar for the page on top again
   }
 
   // relaunchKeepingStack restarts the app on a new build at the pages that are open, each

@@ -1,0 +1,138 @@
+// The page layer's part of some wx APIs (runtime/service/app-apis.ts): the keyboard and
+// fonts. The event names are the service layer's PageAPIEvent.
+import { Cmd } from '../bridge/protocol'
+import { type Socket } from '../bridge/socket'
+
+// The height of the simulated phone's keyboard, which a browser does not show.
+const KEYBOARD_HEIGHT = 336
+
+// installPageAPIs reports the keys pressed in the page (wx.onKeyDown / wx.onKeyUp), and
+// the keyboard a phone would show while a text field has the focus
+// (wx.onKeyboardHeightChange).
+export function installPageAPIs(doc: Document, socket: Socket) {
+  const typing = (e: Event) => {
+    const el = e.composedPath()[0] as HTMLElement | undefined
+    return !!el && (el.localName === 'input' || el.localName === 'textarea')
+  }
+  for (const [type, height] of [['focusin', KEYBOARD_HEIGHT], ['focusout', 0]] as const) {
+    doc.addEventListener(type, (e) => {
+      if (typing(e)) socket.send({ command: Cmd.WebviewPublish, data: { eventName: 'onKeyboardHeightChange', data: { height } } })
+    })
+  }
+  for (const [type, eventName] of [['keydown', 'onKeyDown'], ['keyup', 'onKeyUp']] as const) {
+    doc.addEventListener(type, (e) => {
+      const data = { key: e.key, code: e.code, keyCode: e.keyCode, timeStamp: Math.round(e.timeStamp) }
+      socket.send({ command: Cmd.WebviewPublish, data: { eventName, data } })
+    })
+  }
+}
+
+// pageAPI runs the service layer's request eventName; false when it is not one of these.
+// PageAPIContext is what the page layer gives these APIs: its nodes by id, and the way to
+// answer a request (a NodeQueryResult).
+export type PageAPIContext = { node: (id: number) => unknown; answer: (reqId: number, result: unknown) => void }
+
+export function pageAPI(doc: Document, eventName: string, data: any, page: PageAPIContext): boolean {
+  const node = page.node
+  switch (eventName) {
+    case 'canvasToTempFilePath':
+      exportCanvas(node(data.id) as HTMLElement | undefined, data).then(
+        (tempFilePath) => page.answer(data.reqId, { tempFilePath }),
+        (err) => page.answer(data.reqId, { error: String(err?.message || err) }),
+      )
+      return true
+    case 'operateMedia':
+      operateMedia(node(data.id) as HTMLElement | undefined, String(data.type), data.args || [])
+      return true
+    case 'hideKeyboard':
+      ;(doc.activeElement as HTMLElement | null)?.blur?.()
+      for (const root of deepActive(doc)) root.blur?.()
+      return true
+    case 'loadFontFace': {
+      const face = new FontFace(String(data.family), String(data.source), data.desc || {})
+      doc.fonts.add(face)
+      face.load().catch((err) => console.warn(`[mpsim] loadFontFace ${data.family}: ${err}`))
+      return true
+    }
+  }
+  return false
+}
+
+// deepActive is the chain of focused elements inside shadow roots (an <input> lives in
+// its component's shadow root).
+function deepActive(doc: Document): HTMLElement[] {
+  const out: HTMLElement[] = []
+  let el = doc.activeElement as HTMLElement | null
+  while (el?.shadowRoot?.activeElement) {
+    el = el.shadowRoot.activeElement as HTMLElement
+    out.push(el)
+  }
+  return out
+}
+
+// operateMedia runs a VideoContext's or AudioContext's method on the element's player
+// (runtime/view/media.ts keeps it as __media).
+function operateMedia(el: HTMLElement | undefined, type: string, args: unknown[]) {
+  const m = (el as any)?.__media as HTMLMediaElement | undefined
+  if (!m) return
+  const n = Number(args[0])
+  switch (type) {
+    case 'play':
+      m.play().catch((err) => console.warn(`[mpsim] ${el!.localName}.play: ${err}`))
+      break
+    case 'pause':
+      m.pause()
+      break
+    case 'stop':
+      m.pause()
+      m.currentTime = 0
+      break
+    case 'seek':
+      if (Number.isFinite(n)) m.currentTime = n
+      break
+    case 'playbackRate':
+      if (n > 0) m.playbackRate = n
+      break
+    case 'setSrc': {
+      // A sandbox file is served under /wxfile/, as the backend gives a src attribute.
+      const src = String(args[0] ?? '')
+      const wxfile = /^(?:wxfile:\/\/|http:\/\/(?=usr(?:\/|$)))(.*)$/.exec(src)
+      m.src = wxfile ? '/wxfile/' + wxfile[1]!.split('/').map(encodeURIComponent).join('/') : src
+      break
+    }
+    case 'requestFullScreen':
+      m.requestFullscreen?.().catch((err) => console.warn(`[mpsim] requestFullScreen: ${err}`))
+      break
+    case 'exitFullScreen':
+      if (m.ownerDocument.fullscreenElement) m.ownerDocument.exitFullscreen().catch(() => {})
+      break
+    default:
+      // Status bar, danmu, picture-in-picture and background playback have nothing to
+      // drive in a browser's <video>.
+      console.warn(`[mpsim] ${el!.localName} context: ${type} does nothing in the simulator`)
+  }
+}
+
+// exportCanvas writes a canvas's picture (or the part x, y, width, height of it, scaled to
+// destWidth × destHeight) as a temporary file, once its drawing so far is done.
+async function exportCanvas(el: HTMLElement | undefined, a: Record<string, any>): Promise<string> {
+  const state = (el as any)?.__canvasState as { canvas: HTMLCanvasElement; chain: Promise<void> } | undefined
+  if (!state) throw new Error('canvas not found')
+  await state.chain
+  const src = state.canvas
+  const x = Number(a.x) || 0
+  const y = Number(a.y) || 0
+  const w = Number(a.width) || src.width - x
+  const h = Number(a.height) || src.height - y
+  const out = document.createElement('canvas')
+  out.width = Number(a.destWidth) || w
+  out.height = Number(a.destHeight) || h
+  out.getContext('2d')!.drawImage(src, x, y, w, h, 0, 0, out.width, out.height)
+  const jpg = a.fileType === 'jpg'
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, jpg ? 'image/jpeg' : 'image/png', Number(a.quality) || 1))
+  if (!blob) throw new Error('the canvas is empty')
+  const res = await fetch(`/apihelper/tempfile?name=canvas.${jpg ? 'jpg' : 'png'}`, { method: 'POST', body: blob })
+  const body = await res.json()
+  if (!res.ok) throw new Error(body.error || res.statusText)
+  return body.tempFilePath
+}

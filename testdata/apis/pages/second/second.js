@@ -1,0 +1,15 @@
+Page({
+  data: { status: '' },
+  alert() {
+    wx.enableAlertBeforeUnload({ message: 'leave second?', success: (r) => this.setData({ status: r.errMsg }) })
+  },
+  missing() {
+    wx.navigateTo({ url: '/pages/none/none', fail: (r) => this.setData({ status: r.errMsg }) })
+  },
+  fail() {
+    setTimeout(() => { throw new Error('boom') })
+  },
+  reject() {
+    Promise.reject(new Error('nobody caught me'))
+  },
+})

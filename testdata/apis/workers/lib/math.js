@@ -1,0 +1,1 @@
+module.exports = { square: (n) => n * n }
