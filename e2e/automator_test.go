@@ -33,6 +33,9 @@ func TestAutomatorConnect(t *testing.T) {
 	project := automatorProject(t)
 	port := freePort(t)
 	cmd := exec.Command(mpsimBin, "auto", "--project", project, "--auto-port", fmt.Sprint(port), "--trust-project", "--lang", "en")
+	// The browser's profile (mpsim-auto-*) goes under TMPDIR: it must be gone when mpsim is.
+	tmp := t.TempDir()
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	stdout, _ := cmd.StdoutPipe()
 	var output strings.Builder
 	var mu sync.Mutex
@@ -89,6 +92,9 @@ func TestAutomatorConnect(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Error("mpsim auto still runs 15s after Tool.close")
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "mpsim-auto-*")); len(left) > 0 {
+		t.Errorf("the browser's profile outlived mpsim auto: %v", left)
 	}
 }
 

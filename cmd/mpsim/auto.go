@@ -59,6 +59,10 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	cfg := serveConfig{positional: positional, project: *projectFlag, host: "127.0.0.1", port: *port, dataDir: *dataDir, account: *account, verbose: *verbose}
 	var failed atomic.Bool
+	// The browser ends with drive: wait for it, so that no Chromium (or its profile
+	// folder) outlives mpsim.
+	driven := make(chan struct{})
+	var driving atomic.Bool
 	code := serve(ctx, cfg, stdout, stderr, func(url string, built bool) {
 		if !built {
 			// Nothing could run: say so at once rather than serve an app that is not there.
@@ -67,7 +71,9 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			stop()
 			return
 		}
+		driving.Store(true)
 		go func() {
+			defer close(driven)
 			if err := drive(ctx, url, autoL, stop, stdout); err != nil && ctx.Err() == nil {
 				fmt.Fprintln(stderr, "mpsim auto:", err)
 				failed.Store(true)
@@ -75,6 +81,14 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	})
+	stop()
+	if driving.Load() {
+		select {
+		case <-driven:
+		case <-time.After(10 * time.Second):
+			fmt.Fprintln(stderr, "mpsim auto: the browser did not close within 10s")
+		}
+	}
 	if failed.Load() && code == 0 {
 		return 1
 	}

@@ -7,13 +7,14 @@ import * as glassEasel from 'glass-easel'
 import { type AppRuntime, type PageRecord } from './app'
 import { type RemoteNode } from './backend'
 import { querySelectorAll, tagOf, attributeOf } from './selector'
+import { SYNC_API } from './wx'
 
 type Params = Record<string, any>
 export type Request = { id: string; method: string; params?: Params }
 type Emit = (method: string, params: unknown) => void
 
-// Names of wx APIs that answer at once by returning (no success/fail callbacks).
-const returnsAtOnce = /Sync$|^create|^get\w*Manager$|^canIUse$|^nextTick$|^getCurrentPages$|^env$|^(on|off)[A-Z]/
+// returnsAtOnce: the wx APIs that answer by returning (no success/fail callbacks).
+const returnsAtOnce = { test: (name: string) => SYNC_API.test(name) || /^(on|off)[A-Z]|^(canIUse|nextTick)$/.test(name) }
 
 export class Automation {
   private elementIds = new WeakMap<glassEasel.Element, string>()
