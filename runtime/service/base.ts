@@ -2,9 +2,8 @@
 // the update manager, system settings, data analysis, ext.json. What needs the running
 // app (its events, its pages) is in app-apis.ts.
 import { answering } from './device'
-import { argsOf, type Invoker } from './wx'
+import { argsOf, type Invoker, type Options } from './wx'
 
-type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
 
 // The Worker's XMLHttpRequest, taken before the app's modules are run with it hidden.
 const NativeXHR = (globalThis as any).XMLHttpRequest as typeof XMLHttpRequest

@@ -2,10 +2,8 @@
 // the other parts of a phone. What a browser has is real (the network going offline, the
 // clipboard, random values); the rest is a simulated phone whose state the shell's device
 // panel (web/static/device.js) changes, each change raising the phone's event.
-import { argsOf, type Invoker } from './wx'
+import { argsOf, type Invoker, type Res, type Options } from './wx'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
 type Listener = (res: any) => void
 
 // Listeners is the set behind a pair wx.onX / wx.offX; a listener that throws is reported

@@ -1,12 +1,5 @@
-import { type Invoker } from './wx'
+import { type Invoker, type Res, type Options } from './wx'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = {
-  success?: (res: any) => void
-  fail?: (res: any) => void
-  complete?: (res: any) => void
-  [k: string]: unknown
-}
 
 // ArrayBuffers cross the bridge as base64 in {__mpsimArrayBuffer}, both ways.
 export function toWire(data: unknown): unknown {

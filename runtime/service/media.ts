@@ -1,10 +1,8 @@
 // The media APIs the service layer has a part in: a network picture for getImageInfo is
 // downloaded first, as the phone does; the media contexts drive the page's and the
 // shell's players.
-import { argsOf, type Invoker } from './wx'
+import { argsOf, type Invoker, type Res, type Options } from './wx'
 
-type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
-type Res = { errMsg: string; [k: string]: unknown }
 
 const isRemote = (src: string) => /^https?:\/\//.test(src) && !/^http:\/\/usr(\/|$)/.test(src)
 

@@ -3,10 +3,8 @@
 // docs/mocks.md). Where a phone asks the person, a handler answers with a dialog to show
 // (res.__dialog); this layer shows it in the shell (web/static/dialogs.js) and calls the
 // handler again with the person's answer (args.__answer).
-import { argsOf, type Invoker } from './wx'
+import { argsOf, type Invoker, type Res, type Options } from './wx'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
 type Listener = (res: any) => void
 
 const isOK = (res: Res) => /:ok\b/.test(res.errMsg)

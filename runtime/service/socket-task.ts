@@ -1,9 +1,9 @@
+import { type Options } from './wx'
 // wx.connectSocket and the SocketTask: a real WebSocket, opened by the service layer
 // itself (the Worker has one; the app's code does not see it), with the phone's
 // callbacks and errMsgs. The first task also feeds the old global API (wx.onSocketOpen,
 // wx.sendSocketMessage ...), as the base library's does.
 
-type Options = { success?: (r: any) => void; fail?: (r: any) => void; complete?: (r: any) => void; [k: string]: any }
 type Listener = (res: any) => void
 
 const settle = (opts: Options | undefined, res: { errMsg: string; [k: string]: unknown }) => {

@@ -1,9 +1,7 @@
 // wx's storage functions, answered by the Go handlers (api/storage.go) from the project's
 // data folder, per simulated account; the Sync forms go through /apihelper/assdk.
-import { type Invoker } from './wx'
+import { type Invoker, type Res, type Options } from './wx'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void; [k: string]: unknown }
 
 // Values cross as JSON with their type, so that a Date comes back a Date.
 function encodeValue(data: unknown) {

@@ -3,15 +3,8 @@
 // (docs/protocol.md, "Task events"); this side gives the app its RequestTask,
 // DownloadTask or UploadTask.
 import { fromWire, toWire } from './fs'
-import { type Invoker } from './wx'
+import { type Invoker, type Res, type Options } from './wx'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = {
-  success?: (res: any) => void
-  fail?: (res: any) => void
-  complete?: (res: any) => void
-  [k: string]: unknown
-}
 type Listener = (res: any) => void
 type TaskEvent = { __task: string; state: string; [k: string]: unknown }
 

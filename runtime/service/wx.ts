@@ -12,8 +12,9 @@ import { socketAPIs } from './socket-task'
 import { storageAPIs } from './storage'
 import { transferAPIs } from './transfer'
 
-type Res = { errMsg: string; [k: string]: unknown }
-type Options = {
+// Res is an API's answer; Options what the app passes to an async API.
+export type Res = { errMsg: string; [k: string]: unknown }
+export type Options = {
   success?: (res: any) => void
   fail?: (res: any) => void
   complete?: (res: any) => void
