@@ -73,10 +73,7 @@ func registerLocation(r *Registry, m *Mocks) {
 		return res
 	})
 	m.mocked(r, "openLocation", func(call Call, _ *mockFile, _ appDeclarations) Result {
-		args, bad := params(call)
-		if bad == nil {
-			bad = require(call.API, args, "Number", "latitude", "longitude")
-		}
+		_, bad := params(call, "Number", "latitude", "longitude")
 		if bad != nil {
 			return bad
 		}

@@ -132,24 +132,20 @@ func undeclared(api string, app appDeclarations) Result {
 	return Fail(api, "the api need to be declared in the requiredPrivateInfos field in app.json/ext.json")
 }
 
-// params reads the call's arguments as an object; a failure is the phone's parameter error.
-func params(call Call) (map[string]any, Result) {
+// params reads the call's arguments as an object, checking the named ones; a failure is
+// the phone's parameter error.
+func params(call Call, want string, names ...string) (map[string]any, Result) {
 	args := map[string]any{}
 	if err := decodeArgs(call, &args); err != nil {
 		return nil, Fail(call.API, "parameter error: arguments should be Object")
 	}
-	return args, nil
-}
-
-// require checks that args has the named parameters with the wanted JSON kinds, and says
-// what is wrong as the phone's base library does.
-func require(api string, args map[string]any, want string, names ...string) Result {
+	// The named parameters must have the wanted JSON kind, as the base library checks.
 	for _, name := range names {
 		if got := kindOf(args[name]); got != want {
-			return Fail(api, fmt.Sprintf("parameter error: parameter.%s should be %s instead of %s;", name, want, got))
+			return nil, Fail(call.API, fmt.Sprintf("parameter error: parameter.%s should be %s instead of %s;", name, want, got))
 		}
 	}
-	return nil
+	return args, nil
 }
 
 func kindOf(v any) string {
@@ -210,11 +206,8 @@ func registerOpenAPI(r *Registry, m *Mocks) {
 		return res
 	})
 	m.mocked(r, "authorize", func(call Call, _ *mockFile, app appDeclarations) Result {
-		args, bad := params(call)
+		args, bad := params(call, "String", "scope")
 		if bad != nil {
-			return bad
-		}
-		if bad := require(call.API, args, "String", "scope"); bad != nil {
 			return bad
 		}
 		scope := args["scope"].(string)
@@ -256,10 +249,7 @@ func registerOpenAPI(r *Registry, m *Mocks) {
 	}
 	for api, required := range payments {
 		m.mocked(r, api, func(call Call, _ *mockFile, _ appDeclarations) Result {
-			args, bad := params(call)
-			if bad == nil {
-				bad = require(call.API, args, "String", required...)
-			}
+			args, bad := params(call, "String", required...)
 			if bad == nil {
 				shown := map[string]any{"kind": "payment"}
 				for _, k := range append(required, "signType", "orderInfo") {
@@ -308,10 +298,7 @@ func registerOpenAPI(r *Registry, m *Mocks) {
 // subscribe answers requestSubscribeMessage: a tourist has no templates; an account
 // accepts each template asked for (the mock file's fields can say "reject" or "ban").
 func subscribe(call Call, f *mockFile, _ appDeclarations) Result {
-	args, bad := params(call)
-	if bad == nil {
-		bad = require(call.API, args, "Array", "tmplIds")
-	}
+	args, bad := params(call, "Array", "tmplIds")
 	if bad != nil {
 		return bad
 	}
@@ -345,20 +332,14 @@ func registerShare(m *Mocks, r *Registry) {
 		return res
 	}
 	m.mocked(r, "getShareInfo", func(call Call, _ *mockFile, _ appDeclarations) Result {
-		args, bad := params(call)
-		if bad == nil {
-			bad = require(call.API, args, "String", "shareTicket")
-		}
+		_, bad := params(call, "String", "shareTicket")
 		if bad != nil {
 			return bad
 		}
 		return encrypted(call, nil)
 	})
 	m.mocked(r, "authPrivateMessage", func(call Call, _ *mockFile, _ appDeclarations) Result {
-		args, bad := params(call)
-		if bad == nil {
-			bad = require(call.API, args, "String", "shareTicket")
-		}
+		_, bad := params(call, "String", "shareTicket")
 		if bad != nil {
 			return bad
 		}
@@ -374,10 +355,7 @@ func registerShare(m *Mocks, r *Registry) {
 	}
 	for api, p := range shared {
 		m.mocked(r, api, func(call Call, _ *mockFile, _ appDeclarations) Result {
-			args, bad := params(call)
-			if bad == nil {
-				bad = require(call.API, args, "String", p[0])
-			}
+			args, bad := params(call, "String", p[0])
 			if bad == nil {
 				bad = confirmed(call, map[string]any{"kind": "share", p[1]: args[p[0]], "from": call.API})
 			}
