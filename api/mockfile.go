@@ -196,6 +196,7 @@ type Mocks struct {
 // appDeclarations is what the project says about itself that open APIs check.
 type appDeclarations struct {
 	name     string // projectname, in the privacy contract's name
+	appID    string // project.config.json's appid; "" for a tourist
 	urlCheck bool
 	// privateInfos is app.json's requiredPrivateInfos; nil when not declared.
 	privateInfos []string
@@ -267,7 +268,7 @@ func (m *Mocks) SetProject(p *project.Project) {
 		} `json:"permission"`
 	}
 	json.Unmarshal(p.App.Raw, &app)
-	d := appDeclarations{name: p.Config.ProjectName, urlCheck: setting.URLCheck == nil || *setting.URLCheck,
+	d := appDeclarations{name: p.Config.ProjectName, appID: p.Config.AppID, urlCheck: setting.URLCheck == nil || *setting.URLCheck,
 		privateInfos: app.RequiredPrivateInfos, permission: map[string]string{}}
 	for scope, v := range app.Permission {
 		d.permission[scope] = v.Desc

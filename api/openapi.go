@@ -177,6 +177,18 @@ func firstOf(checks ...func() Result) Result {
 // registerOpenAPI adds login, authorization and settings, subscribe messages, payment,
 // addresses and invoices, privacy, sharing: answered from m.
 func registerOpenAPI(r *Registry, m *Mocks) {
+	// The app's account: the project's appid (a tourist's is the official tools'
+	// "touristappid"), a develop version, as the simulator runs.
+	m.mocked(r, "getAccountInfoSync", func(call Call, _ *mockFile, app appDeclarations) Result {
+		appID := app.appID
+		if appID == "" {
+			appID = "touristappid"
+		}
+		return OK(call.API, map[string]any{
+			"miniProgram": map[string]any{"appId": appID, "envVersion": "develop", "version": ""},
+			"plugin":      map[string]any{},
+		})
+	})
 	m.mocked(r, "login", func(call Call, f *mockFile, _ appDeclarations) Result {
 		if f == nil {
 			return OK(call.API, map[string]any{"code": touristCode, "__note": touristNote("login")})

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/mpsim/mpsim/compiler/project"
 )
 
 // want checks fields of a result; a field that must be absent is nil.
@@ -307,4 +309,15 @@ func TestEveryMockableAPICanSucceed(t *testing.T) {
 		want(t, c.api, res, map[string]any{"errMsg": c.api + ":ok", "__dialog": nil})
 		want(t, c.api, res, c.fields)
 	}
+}
+
+// getAccountInfoSync names the project's appid, a tourist's the official tools' one.
+func TestAccountInfo(t *testing.T) {
+	tourist := Default(Options{Device: IPhone12})
+	want(t, "tourist", invoke(tourist, "getAccountInfoSync", `{}`), map[string]any{
+		"errMsg": "getAccountInfoSync:ok", "miniProgram": map[string]any{"appId": "touristappid", "envVersion": "develop", "version": ""}})
+	m := mocksWith(t, `{}`)
+	m.SetProject(&project.Project{Config: project.Config{AppID: "wx0123456789"}})
+	want(t, "project", invoke(Default(Options{Device: IPhone12, Mocks: m}), "getAccountInfoSync", `{}`), map[string]any{
+		"miniProgram": map[string]any{"appId": "wx0123456789", "envVersion": "develop", "version": ""}})
 }

@@ -142,6 +142,7 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 		"getRandomValues":          "getRandomValues:ok 8",
 		"getLaunchOptionsSync":     "pages/index/index 1001 {}",
 		"getEnterOptionsSync":      "pages/index/index",
+		"getAccountInfoSync":       "touristappid develop",
 		"getNetworkType":           "wifi",
 		"getBatteryInfoSync":       "100 false",
 		"getBatteryInfo":           "100",

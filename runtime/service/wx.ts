@@ -130,6 +130,7 @@ export function createWx(inv: Invoker, open: OpenAPI) {
     getDeviceInfo: sync('getDeviceInfo'),
     getAppBaseInfo: sync('getAppBaseInfo'),
     getMenuButtonBoundingClientRect: sync('getMenuButtonBoundingClientRect'),
+    getAccountInfoSync: sync('getAccountInfoSync'),
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     createAnimation: (opts?: AnimationOptions) => new Animation(opts),
     ...storageAPIs(inv),

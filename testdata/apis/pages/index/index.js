@@ -11,6 +11,7 @@ const checks = {
   getRandomValues: async () => { const r = await p('getRandomValues', { length: 8 }); return r.errMsg + ' ' + r.randomValues.byteLength },
   getLaunchOptionsSync: () => { const o = wx.getLaunchOptionsSync(); return o.path + ' ' + o.scene + ' ' + JSON.stringify(o.query) },
   getEnterOptionsSync: () => wx.getEnterOptionsSync().path,
+  getAccountInfoSync: () => { const a = wx.getAccountInfoSync().miniProgram; return a.appId + ' ' + a.envVersion },
   getNetworkType: async () => (await p('getNetworkType')).networkType,
   getBatteryInfoSync: () => { const b = wx.getBatteryInfoSync(); return b.level + ' ' + b.isCharging },
   getBatteryInfo: async () => (await p('getBatteryInfo')).level,
