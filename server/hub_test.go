@@ -394,6 +394,12 @@ func TestAutomationFramesAreRoutedByRole(t *testing.T) {
 
 	// Before an automation client ever connected, events wait for no one.
 	send(t, svc, `{"command":"AUTOMATION_EVENT","data":{"method":"App.logAdded","params":{"type":"log","args":["early"]}}}`)
+	// The hub routes a client's frames in order: once it answers the next one, the event
+	// has been handled before the automation client connects.
+	send(t, svc, `{}`)
+	if f := recv(t, svc); f.Command != CmdHubError {
+		t.Fatalf("service got %s, want HUB_ERROR", f.Command)
+	}
 
 	auto := dial(t, ts, "automator")
 	send(t, auto, `{"command":"AUTOMATION_REQUEST","data":{"id":"a1","method":"Page.getData","params":{"pageId":1}}}`)
