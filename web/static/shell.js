@@ -449,6 +449,8 @@
     showModal: (api, args) => ui.showModal(args),
     showActionSheet: (api, args) => ui.showActionSheet(args),
     ...dialogs.apis,
+    // Leaving the mini-program sends it to the background, as the home key does.
+    exitMiniProgram: () => (setInBackground(true), 'exitMiniProgram:ok'),
   }
   // More of them from the shell's other scripts (device.js, media.js), each a map like this.
   for (const more of window.mpsimShellAPIs || []) Object.assign(shellAPIs, more)
@@ -532,12 +534,14 @@
   // Background and foreground, as the phone's home key and coming back.
   const backgroundButton = document.getElementById('background')
   let inBackground = false
-  backgroundButton.onclick = () => {
-    inBackground = !inBackground
+  function setInBackground(value) {
+    if (value === inBackground) return
+    inBackground = value
     backgroundButton.textContent = inBackground ? 'Foreground' : 'Background'
     deviceEl.classList.toggle('in-background', inBackground)
     send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: inBackground ? 'onAppEnterBackground' : 'onAppEnterForeground', data: {} } })
   }
+  backgroundButton.onclick = () => setInBackground(!inBackground)
 
   window.__mpsim = {
     session,
