@@ -110,12 +110,19 @@ function applySelection(el: HTMLElement, s: State) {
 }
 
 function focusField(el: HTMLElement, s: State) {
-  // Attributes arrive in the batch that creates the element: focus once it is in the page.
-  setTimeout(() => {
-    if (!el.isConnected || s.field.disabled) return
+  // Attributes arrive in the batch that creates the element, and the page stays hidden
+  // until its style sheets load (index.ts): focus once the field is in a shown page.
+  const deadline = performance.now() + 10_000
+  const tryFocus = () => {
+    if (s.field.disabled || !bool(prop(el, 'focus')) && !bool(prop(el, 'auto-focus'))) return
+    if (!el.isConnected || getComputedStyle(s.field).visibility === 'hidden') {
+      if (performance.now() < deadline) requestAnimationFrame(tryFocus)
+      return
+    }
     s.field.focus()
     applySelection(el, s)
-  }, 0)
+  }
+  setTimeout(tryFocus, 0)
 }
 
 // lineHeight is the height of one line of the textarea's text.

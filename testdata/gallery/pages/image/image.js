@@ -1,0 +1,13 @@
+Page({
+  data: {
+    modes: ['scaleToFill', 'aspectFit', 'aspectFill', 'widthFix', 'heightFix', 'top', 'bottom', 'center', 'left', 'right', 'top left', 'top right', 'bottom left', 'bottom right'],
+    loads: '', error: '', swapped: '/static/wide.png', swapLog: '', lazyLog: '',
+  },
+  onImageLoad(e) {
+    this.setData({ loads: (this.data.loads + ` ${e.currentTarget.dataset.name} ${e.detail.width}x${e.detail.height}`).trim() })
+  },
+  onError(e) { this.setData({ error: e.detail.errMsg }) },
+  swap() { this.setData({ swapped: '/static/tall.webp' }) },
+  onSwapLoad(e) { this.setData({ swapLog: (this.data.swapLog + ` ${e.detail.width}x${e.detail.height}`).trim() }) },
+  onLazy(e) { this.setData({ lazyLog: (this.data.lazyLog + ' ' + e.currentTarget.dataset.name).trim() }) },
+})
