@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -107,4 +108,138 @@ func TestGalleryInput(t *testing.T) {
 	// A disabled field takes no text.
 	b.Type(".disabled", "x")
 	waitEval(t, b, `const f = `+fieldJS("wx-input.disabled")+`; return [f.disabled, f.value];`, `[true,"off"]`)
+}
+
+func TestGalleryTextarea(t *testing.T) {
+	b := openGallery(t, "textarea")
+	waitEval(t, b, `const p = doc.querySelector('wx-textarea.ta > div'); return [p.textContent, p.className, `+fieldJS("wx-textarea.ta")+`.maxLength];`, `["notes","textarea-placeholder",140]`)
+
+	// Enter types a new line (confirm-type "return"); linechange {height, heightRpx,
+	// lineCount} as the count changes; blur {value}.
+	b.Type(".ta", "a\rb\rc")
+	b.WaitText(".lines", "3 true true", wait)
+	b.Tap(".lines")
+	b.WaitText(".log", `focus 0 | input [a] 1 | input [a\n] 2 | input [a\nb] 3 | input [a\nb\n] 4 | input [a\nb\nc] 5 | blur [a\nb\nc]`, wait)
+
+	// auto-height: the box follows its lines (20px each), whatever style.height says.
+	height := `return [` + fieldJS("wx-textarea.grow") + `.clientHeight, doc.querySelector('wx-textarea.grow').getBoundingClientRect().height];`
+	waitEval(t, b, height, `[20,22]`)
+	b.Type(".grow", "x\ry\rz")
+	waitEval(t, b, height, `[60,62]`)
+
+	// confirm-type send: Enter confirms instead of a new line; what bindinput returns
+	// replaces the text.
+	b.Type(".send", "a b\r")
+	b.WaitText(".confirmed", "confirm [a_b]", wait)
+	waitEval(t, b, `return `+fieldJS("wx-textarea.send")+`.value;`, `"a_b"`)
+
+	// focus from the page puts the caret at cursor; maxlength.
+	b.Tap(".focus")
+	waitEval(t, b, `const f = `+fieldJS("wx-textarea.cursor")+`; return [doc.activeElement === f, f.selectionStart, f.maxLength];`, `[true,5,20]`)
+}
+
+func TestGalleryImage(t *testing.T) {
+	b := openGallery(t, "image")
+	// load {width, height} of each picture (webp too); error with the phone's errMsg.
+	b.WaitText(".loads", "png 200x100 webp 60x90", wait)
+	b.WaitText(".error", "GET /static/missing.png 404 (Not Found)", wait)
+
+	// The 13 modes: how the picture is drawn in its box.
+	waitEval(t, b, `return [...doc.querySelectorAll('wx-image.m')].map((m) => {
+    const p = m.shadowRoot.querySelector('.picture'), s = doc.defaultView.getComputedStyle(p);
+    return m.getAttribute('mode') + ': ' + s.backgroundSize + ' / ' + s.backgroundPosition;
+  });`, `["scaleToFill: 100% 100% / 0% 0%","aspectFit: contain / 50% 50%","aspectFill: cover / 50% 50%","widthFix: 100% 100% / 0% 0%","heightFix: 100% 100% / 0% 0%","top: auto / 50% 0%","bottom: auto / 50% 100%","center: auto / 50% 50%","left: auto / 0% 50%","right: auto / 100% 50%","top left: auto / 0% 0%","top right: auto / 100% 0%","bottom left: auto / 0% 100%","bottom right: auto / 100% 100%"]`)
+	// widthFix keeps the width and takes the picture's height (150 wide: 75 high);
+	// heightFix keeps the height (40 high: 80 wide), whatever the style said.
+	waitEval(t, b, `return ['wfix', 'hfix'].map((c) => { const r = doc.querySelector('wx-image.' + c).getBoundingClientRect(); return [r.width, r.height]; });`, `[[150,75],[80,40]]`)
+	// The default box is 320×240.
+	waitEval(t, b, `const r = doc.querySelector('wx-image.png').getBoundingClientRect(); return [r.width, r.height];`, `[320,240]`)
+
+	// A new src loads and reports again.
+	b.WaitText(".swap-log", "200x100", wait)
+	b.Tap(".swap")
+	b.WaitText(".swap-log", "200x100 60x90", wait)
+
+	// lazy-load: far below the screen, only the eager image loads, until the lazy one is
+	// within three screens of the viewport (not yet on it).
+	b.WaitText(".lazy-log", "eager", wait)
+	lazyBelow := func(y int) float64 {
+		return pageEval[float64](t, b, `doc.defaultView.scrollTo(0, `+strconv.Itoa(y)+`);
+  return doc.querySelector('wx-image.lazy').getBoundingClientRect().top / doc.defaultView.innerHeight;`)
+	}
+	if screens := lazyBelow(3000); screens < 4 {
+		t.Fatalf("the lazy image is %.1f screens below, want more than 4", screens)
+	}
+	time.Sleep(300 * time.Millisecond)
+	b.WaitText(".lazy-log", "eager", wait)
+	if screens := lazyBelow(5200); screens < 1.5 || screens > 3.5 {
+		t.Fatalf("the lazy image is %.1f screens below, want 1.5 to 3.5", screens)
+	}
+	b.WaitText(".lazy-log", "eager lazy", wait)
+}
+
+func TestGalleryNavigator(t *testing.T) {
+	b := openGallery(t, "navigator")
+	b.WaitText(".where", "stack 1", wait)
+
+	// navigator-hover shows from 50ms into a press and stays after it (600ms).
+	x, y := b.center(".other")
+	b.mouse(chromedp.MousePressed, x, y)
+	time.Sleep(150 * time.Millisecond)
+	if !hasClass(t, b, "wx-navigator.other", "navigator-hover") {
+		t.Fatal("a pressed navigator does not show navigator-hover")
+	}
+	b.mouse(chromedp.MouseReleased, x, y)
+	time.Sleep(250 * time.Millisecond)
+	if !hasClass(t, b, "wx-navigator.other", "navigator-hover") {
+		t.Fatal("navigator-hover went within 250ms of the release")
+	}
+	waitTrue(t, func() bool { return !hasClass(t, b, "wx-navigator.other", "navigator-hover") })
+	// target="miniProgram": the API's answer as fail (or success) and complete.
+	b.WaitText(".result", "fail navigateToMiniProgram:fail not supported in simulator | complete", wait)
+	// exit leaves the mini-program: it goes to the background, and comes back.
+	b.Tap(".exit")
+	b.WaitText(".result", "success exitMiniProgram:ok | complete", wait)
+	waitTrue(t, func() bool {
+		s, _ := Eval[string](b, `document.getElementById('background').textContent`)
+		return s == "Foreground"
+	})
+	b.tapShell("#background")
+	b.WaitText(".app-log", "app.show app.hide app.show", wait)
+
+	// navigate, with its own hover-class while pressed.
+	x, y = b.center(".to-next")
+	b.mouse(chromedp.MousePressed, x, y)
+	time.Sleep(150 * time.Millisecond)
+	b.WaitStyle(".to-next", "color", "rgb(0, 128, 0)", wait)
+	b.mouse(chromedp.MouseReleased, x, y)
+	b.WaitText(".next", "next from navigate (stack 2)", wait)
+	b.Tap(".deeper")
+	b.WaitText(".next", "next from deeper (stack 3)", wait)
+	// navigateBack with delta 2 unloads both.
+	b.Tap(".back2")
+	b.WaitText(".where", "stack 1", wait)
+	b.WaitContains(".app-log", "unload deeper unload navigate", wait)
+
+	// reLaunch closes every page and opens its url.
+	b.Tap(".to-next")
+	b.WaitText(".next", "next from navigate (stack 2)", wait)
+	b.Tap(".deeper")
+	b.WaitText(".next", "next from deeper (stack 3)", wait)
+	b.Tap(".relaunch")
+	b.WaitText(".where", "stack 1", wait)
+	b.WaitContains(".app-log", "unload deeper unload navigate unload deeper unload navigate", wait)
+
+	// redirect replaces the page; navigateBack at the first page stays.
+	b.Tap(".redirect")
+	b.WaitText(".next", "next from redirect (stack 1)", wait)
+	b.Tap(".back")
+	time.Sleep(200 * time.Millisecond)
+	b.WaitText(".next", "next from redirect (stack 1)", wait)
+	// switchTab: the tab pages, with the tabBar.
+	b.Tap(".to-tab")
+	b.WaitText(".tab", "tab a (stack 1)", wait)
+	b.Tap(".to-b")
+	b.WaitContains(".tab", "tab b", wait)
+	b.WaitVisible(".to-a", true, wait)
 }

@@ -151,7 +151,10 @@ function lineChange(el: HTMLElement, s: State) {
   const lh = lineHeight(f)
   const lineCount = Math.max(1, Math.round(height / lh))
   if (lineCount === s.lineCount) return
+  // The count the field opens with is no change.
+  const first = s.lineCount === 0
   s.lineCount = lineCount
+  if (first) return
   const h = lineCount * lh
   const width = el.ownerDocument.documentElement.clientWidth || 375
   s.emit('linechange', { height: h, heightRpx: Math.round((h * 750) / width), lineCount }, false)
@@ -218,6 +221,7 @@ export function field(multiline: boolean): Builtin {
         emit('input', { value: f.value, cursor: f.selectionStart ?? f.value.length, keyCode: s.keyCode }, false)
       })
       f.addEventListener('focus', () => {
+        lineChange(el, s)
         emit('focus', { value: f.value, height: 0 }, false)
         emit('keyboardheightchange', { height: 0, duration: 0 }, false)
       })

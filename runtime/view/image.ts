@@ -8,11 +8,11 @@ import { bool, prop } from './drag'
 // How each mode draws the picture in the box: background size and position. widthFix
 // and heightFix also size the box itself (page-frame.html, and the picture's ratio).
 const modes: Record<string, [size: string, position: string]> = {
-  scaleToFill: ['100% 100%', '0 0'],
+  scaleToFill: ['100% 100%', 'left top'],
   aspectFit: ['contain', 'center center'],
   aspectFill: ['cover', 'center center'],
-  widthFix: ['100% 100%', '0 0'],
-  heightFix: ['100% 100%', '0 0'],
+  widthFix: ['100% 100%', 'left top'],
+  heightFix: ['100% 100%', 'left top'],
   top: ['auto', 'center top'],
   bottom: ['auto', 'center bottom'],
   center: ['auto', 'center center'],
@@ -93,7 +93,8 @@ function update(el: HTMLElement, s: State) {
       s.lazy = null
       load(el, s)
     },
-    { rootMargin: '300% 0px' },
+    // The page's own viewport: the frame's edges would cut the margin off the top one's.
+    { root: el.ownerDocument, rootMargin: '300% 0px' },
   )
   // Attributes arrive in the batch that creates the element: observe once it is placed.
   setTimeout(() => s.lazy?.observe(el), 0)
