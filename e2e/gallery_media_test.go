@@ -74,11 +74,14 @@ func TestGalleryMedia(t *testing.T) {
 		// Pulled down from the top past refresher-threshold (45): refresherrefresh; the page
 		// sets refresher-triggered back to false and it is restored.
 		b.Drag(".sv", 0, 100, 8)
-		b.WaitText(".refresh-log", "refresh 1 restore 1 pulled 95", wait)
-		// A short pull does not refresh.
+		b.WaitText(".refresh-log", "refresh 1 restore 1 abort 0 pulled 95", wait)
+		// A short pull does not refresh: refresherabort.
 		b.Drag(".sv", 0, 30, 4)
-		time.Sleep(300 * time.Millisecond)
-		b.WaitText(".refresh-log", "refresh 1 restore 1 pulled 30", wait) // from the top, where the first pull left it
+		b.WaitText(".refresh-log", "refresh 1 restore 1 abort 1 pulled 30", wait) // from the top, where the first pull left it
+		// refresher-background and refresher-default-style="white".
+		waitEval(t, b, `const r = doc.querySelector('.sv').shadowRoot.querySelector('.refresher'), s = doc.defaultView.getComputedStyle;
+  return [s(r).backgroundColor, ...[...r.querySelectorAll('.dots span')].map((d) => s(d).backgroundColor)];`,
+			`["rgb(18, 52, 86)","rgb(255, 255, 255)","rgb(255, 255, 255)","rgb(255, 255, 255)"]`)
 
 		// scroll-x: a horizontal drag.
 		b.Drag(".sx", -120, 0, 6)
@@ -86,6 +89,14 @@ func TestGalleryMedia(t *testing.T) {
 		// enable-flex lays the children out in a row.
 		waitEval(t, b, `const a = doc.querySelector('.f0').getBoundingClientRect(), c = doc.querySelector('.f1').getBoundingClientRect();
   return [c.left - a.left, c.top - a.top];`, `[80,0]`)
+		// enhanced: dragstart, dragging, dragend {velocity}; paging-enabled ends a drag on
+		// the nearest page (100px each).
+		b.Drag(".pager", 0, -70, 6)
+		b.WaitText(".drag-log", "dragstart dragging dragend:number", wait)
+		b.WaitText(".pager-top", "100", wait)
+		b.Drag(".pager", 0, -30, 4)
+		time.Sleep(400 * time.Millisecond)
+		b.WaitText(".pager-top", "100", wait)
 		galleryShot(t, b, "scroll-view")
 	})
 
