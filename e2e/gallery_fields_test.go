@@ -129,7 +129,9 @@ func TestGalleryTextarea(t *testing.T) {
 
 	// confirm-type send: Enter confirms instead of a new line; what bindinput returns
 	// replaces the text.
-	b.Type(".send", "a b\r")
+	b.Type(".send", "a b")
+	waitEval(t, b, `return `+fieldJS("wx-textarea.send")+`.value;`, `"a_b"`)
+	keys(t, b, "\r")
 	b.WaitText(".confirmed", "confirm [a_b]", wait)
 	waitEval(t, b, `return `+fieldJS("wx-textarea.send")+`.value;`, `"a_b"`)
 
@@ -141,7 +143,7 @@ func TestGalleryTextarea(t *testing.T) {
 func TestGalleryImage(t *testing.T) {
 	b := openGallery(t, "image")
 	// load {width, height} of each picture (webp too); error with the phone's errMsg.
-	b.WaitText(".loads", "png 200x100 webp 60x90", wait)
+	b.WaitText(".loads", "png 200x100, webp 60x90", wait) // sorted by name
 	b.WaitText(".error", "GET /static/missing.png 404 (Not Found)", wait)
 
 	// The 13 modes: how the picture is drawn in its box.

@@ -17,6 +17,7 @@ import (
 func galleryPage(t *testing.T, srv *Server, page string) *Browser {
 	t.Helper()
 	b := OpenBrowser(t, srv.URL+"?page=pages/"+page+"/"+page)
+	screenshotAtEnd(t, b, "gallery-"+page)
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("console:\n%s", strings.Join(b.Console(), "\n"))
@@ -97,7 +98,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.Drag(".pager", 0, -30, 4)
 		time.Sleep(400 * time.Millisecond)
 		b.WaitText(".pager-top", "100", wait)
-		galleryShot(t, b, "scroll-view")
 	})
 
 	t.Run("swiper", func(t *testing.T) {
@@ -145,7 +145,6 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, `const s = doc.querySelector('.ids').getBoundingClientRect(), r = [...doc.querySelectorAll('.ids wx-swiper-item')][1].getBoundingClientRect(); return Math.round(r.left - s.left);`, `0`)
 		b.Tap(".to-c")
 		b.WaitText(".ids-log", "2 c ", wait)
-		galleryShot(t, b, "swiper")
 	})
 
 	t.Run("movable-view", func(t *testing.T) {
@@ -177,7 +176,6 @@ func TestGalleryMedia(t *testing.T) {
 		// out-of-bounds follows past the edge, then comes back.
 		b.Drag(".mo", -60, 0, 6)
 		b.WaitText(".mo-log", "0 0 out-of-bounds [touch-out-of-bounds,out-of-bounds,]", wait)
-		galleryShot(t, b, "movable-view")
 	})
 
 	t.Run("text", func(t *testing.T) {
@@ -194,7 +192,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.Tap(".change")
 		b.WaitText(".t-decode", "x<y", wait)
 		b.WaitText(".t-ensp", "p\u2002q", wait)
-		galleryShot(t, b, "text")
 	})
 
 	t.Run("rich-text", func(t *testing.T) {
@@ -211,7 +208,6 @@ func TestGalleryMedia(t *testing.T) {
     td.getAttribute('colspan'), getComputedStyle(r.querySelector('.para')).fontWeight];`,
 			`[false,"span",false,false,"100",false,"2","700"]`)
 		b.WaitText(".rt-space", "a\u00a0\u00a0b", wait)
-		galleryShot(t, b, "rich-text")
 	})
 
 	t.Run("icon", func(t *testing.T) {
@@ -222,7 +218,6 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, `const i = doc.querySelector('.i-big'); return [i.getBoundingClientRect().width, i.querySelector('circle').getAttribute('fill')];`, `[40,"red"]`)
 		// 75rpx on a 390px-wide device.
 		waitEval(t, b, `return Math.round(doc.querySelector('.i-rpx').getBoundingClientRect().width * 100) / 100;`, `39`)
-		galleryShot(t, b, "icon")
 	})
 
 	t.Run("progress", func(t *testing.T) {
@@ -241,7 +236,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.Tap(".more")
 		b.WaitText(".p-log", "ends 2 at 60", wait)
 		b.WaitText(".p2", "60%", wait)
-		galleryShot(t, b, "progress")
 	})
 
 	t.Run("video", func(t *testing.T) {
@@ -257,7 +251,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.WaitText(".v-log", "play 2 pause 0 ended 1", wait)
 		pageEval[any](t, b, `doc.querySelector('.vid video').pause(); return true;`)
 		b.WaitText(".v-log", "play 2 pause 1 ended 1", wait)
-		galleryShot(t, b, "video")
 	})
 
 	t.Run("audio", func(t *testing.T) {
@@ -272,7 +265,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.mouse(chromedp.MouseReleased, pt[0], pt[1])
 		b.WaitText(".a-log", "play 1 pause 0 ended 1 MEDIA_ERR_SRC_NOT_SUPPORTED", wait)
 		b.WaitText(".a-time", "0.5 / 0.5", wait)
-		galleryShot(t, b, "audio")
 	})
 
 	t.Run("canvas", func(t *testing.T) {
@@ -292,7 +284,6 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, pixel(250, 100), `[255,0,0,255]`)  // arc filled in the restored red
 		waitEval(t, b, pixel(130, 70), `[255,255,0,255]`) // the gradient
 		waitEval(t, b, pixel(210, 10), `[0,128,0,255]`)   // drawImage of createImage
-		galleryShot(t, b, "canvas")
 	})
 
 	t.Run("web-view", func(t *testing.T) {
@@ -300,7 +291,6 @@ func TestGalleryMedia(t *testing.T) {
 		b.WaitText(".wv-log", "load /static/hello.html", wait)
 		waitEval(t, b, `const f = doc.querySelector('.wv iframe'); return [f.contentDocument.querySelector('.hello').textContent, f.getBoundingClientRect().width === doc.documentElement.clientWidth];`,
 			`["hello from web-view",true]`)
-		galleryShot(t, b, "web-view")
 	})
 
 	t.Run("placeholders", func(t *testing.T) {
@@ -326,7 +316,6 @@ func TestGalleryMedia(t *testing.T) {
 		if n != 1 {
 			t.Errorf("the map's warning was logged %d times, want once", n)
 		}
-		galleryShot(t, b, "placeholders")
 	})
 }
 

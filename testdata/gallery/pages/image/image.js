@@ -4,7 +4,9 @@ Page({
     loads: '', error: '', swapped: '/static/wide.png', swapLog: '', lazyLog: '',
   },
   onImageLoad(e) {
-    this.setData({ loads: (this.data.loads + ` ${e.currentTarget.dataset.name} ${e.detail.width}x${e.detail.height}`).trim() })
+    const loads = this.data.loads ? this.data.loads.split(', ') : []
+    loads.push(`${e.currentTarget.dataset.name} ${e.detail.width}x${e.detail.height}`)
+    this.setData({ loads: loads.sort().join(', ') })
   },
   onError(e) { this.setData({ error: e.detail.errMsg }) },
   swap() { this.setData({ swapped: '/static/tall.webp' }) },
