@@ -178,6 +178,7 @@ func TestGalleryImage(t *testing.T) {
 		t.Fatalf("the lazy image is %.1f screens below, want 1.5 to 3.5", screens)
 	}
 	b.WaitText(".lazy-log", "eager lazy", wait)
+	pageEval[bool](t, b, `doc.defaultView.scrollTo(0, 0); return true;`) // for the screenshot
 }
 
 func TestGalleryNavigator(t *testing.T) {
@@ -244,4 +245,17 @@ func TestGalleryNavigator(t *testing.T) {
 	b.Tap(".to-b")
 	b.WaitContains(".tab", "tab b", wait)
 	b.WaitVisible(".to-a", true, wait)
+}
+
+// match-media shows its children while the window matches, and follows the device.
+func TestGalleryMatchMedia(t *testing.T) {
+	b := openGallery(t, "match-media")
+	shown := `return ['wide', 'narrow', 'portrait', 'landscape', 'both'].filter((c) => doc.querySelector('wx-match-media.' + c).getClientRects().length > 0);`
+	b.WaitText(".title", "the window is 390px wide", wait)
+	waitEval(t, b, shown, `["wide","portrait","both"]`)
+	if _, err := Eval[bool](b, `(() => { const p = document.getElementById('device-picker'); p.value = 'iPhone SE'; p.onchange(); return true })()`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".title", "the window is 375px wide", wait)
+	waitEval(t, b, shown, `["narrow","portrait","both"]`)
 }

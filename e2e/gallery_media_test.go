@@ -296,7 +296,7 @@ func TestGalleryMedia(t *testing.T) {
 	t.Run("placeholders", func(t *testing.T) {
 		b := galleryPage(t, srv, "placeholders")
 		b.WaitText(".ci-log", "load 40x30", wait)
-		for _, tag := range []string{"map", "camera", "live-player", "live-pusher", "ad", "voip-room"} {
+		for _, tag := range []string{"map", "camera", "live-player", "live-pusher", "ad", "voip-room", "ad-custom", "channel-live", "channel-video", "official-account"} {
 			waitEval(t, b, `const e = doc.querySelector('.ph-`+tag+`'); return [e.localName, e.shadowRoot.querySelector('.tag').textContent, /cannot show/.test(e.shadowRoot.textContent), e.getBoundingClientRect().height > 0];`,
 				`["wx-`+tag+`","<`+tag+`>",true,true]`)
 			b.WaitConsole("[mpsim] <"+tag+">", wait)

@@ -6,6 +6,7 @@ import { button, checkbox, checkboxGroup, form, label, radio, radioGroup, slider
 import { canvas } from './canvas'
 import { field } from './field'
 import { image } from './image'
+import { matchMedia } from './match-media'
 import { navigator } from './navigator'
 import { icon, progress, richText, text } from './text'
 import { movableView } from './movable'
@@ -49,6 +50,11 @@ export const builtins: Record<string, Builtin> = {
   'wx-live-pusher': placeholder('live-pusher', 'a live stream pusher'),
   'wx-ad': placeholder('ad', 'an advertisement'),
   'wx-voip-room': placeholder('voip-room', 'a video call room'),
+  'wx-ad-custom': placeholder('ad-custom', 'a custom advertisement'),
+  'wx-channel-live': placeholder('channel-live', 'a Channels live stream'),
+  'wx-channel-video': placeholder('channel-video', 'a Channels video'),
+  'wx-official-account': placeholder('official-account', "an official account's follow bar"),
+  'wx-match-media': matchMedia,
   'wx-button': button(),
   'wx-checkbox': checkbox,
   'wx-checkbox-group': checkboxGroup,
