@@ -88,7 +88,7 @@ func TestGalleryInput(t *testing.T) {
 
 	// focus set by the page puts the caret at cursor, or selects selection-start..end.
 	b.Tap(".focus-cursor")
-	waitEval(t, b, `const f = `+fieldJS("wx-input.cursor")+`; return [doc.activeElement === f, f.selectionStart, f.selectionEnd];`, `[true,2,2]`)
+	waitEval(t, b, `const f = `+fieldJS("wx-input.cursor")+`; return [doc.activeElement === f, f.selectionStart, f.selectionEnd, doc.defaultView.getComputedStyle(f).caretColor];`, `[true,2,2,"rgb(255, 0, 0)"]`)
 	b.Tap(".focus-select")
 	waitEval(t, b, `const f = `+fieldJS("wx-input.select")+`; return [doc.activeElement === f, f.selectionStart, f.selectionEnd];`, `[true,1,4]`)
 

@@ -276,6 +276,9 @@ export function field(multiline: boolean): Builtin {
         case 'selection-end':
           applySelection(el, s)
           return true
+        case 'cursor-color':
+          s.field.style.caretColor = value ? String(value) : ''
+          return true
         case 'auto-height':
           // page-frame.html sizes a textarea with auto-height by its text.
           setTimeout(() => lineChange(el, s), 0)
