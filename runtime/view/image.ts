@@ -75,7 +75,7 @@ function load(el: HTMLElement, s: State) {
   }
   probe.onerror = () => {
     if (s.probe !== probe) return
-    // The phone's web view reports every failed image so.
+    // A browser's image tells no status: every failure is reported as a missing file.
     s.emit('error', { errMsg: `GET ${src} 404 (Not Found)` }, false)
   }
   probe.src = src
