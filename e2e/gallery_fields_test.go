@@ -259,3 +259,49 @@ func TestGalleryMatchMedia(t *testing.T) {
 	b.WaitText(".title", "the window is 375px wide", wait)
 	waitEval(t, b, shown, `["narrow","portrait","both"]`)
 }
+
+// page-container: a panel over the page with a mask; the mask, a back and a drag down
+// make it leave, with the phone's events, and the page stays.
+func TestGalleryPageContainer(t *testing.T) {
+	b := openGallery(t, "page-container")
+	enter := "beforeenter enter afterenter"
+	leave := "beforeleave leave afterleave"
+	open := func() {
+		t.Helper()
+		b.Tap(".open")
+		b.WaitText(".log", enter, wait)
+		b.WaitVisible(".content", true, wait)
+	}
+	open()
+	// round corners towards the page, the page's overlay-style, custom-style's height.
+	waitEval(t, b, `const pc = doc.querySelector('wx-page-container'), s = doc.defaultView.getComputedStyle;
+  const panel = pc.shadowRoot.querySelector('.panel'), overlay = pc.shadowRoot.querySelector('.overlay');
+  return [s(panel).borderTopLeftRadius, s(panel).borderBottomLeftRadius, s(panel).height, s(overlay).backgroundColor];`,
+		`["16px","0px","240px","rgba(0, 0, 255, 0.5)"]`)
+	// The mask: clickoverlay, then it leaves.
+	x, y := pointAt(t, b, `doc.querySelector('.open')`, 0.5, 0.5)
+	tapAt(t, b, x, y)
+	b.WaitText(".log", enter+" clickoverlay "+leave, wait)
+	b.WaitVisible(".content", false, wait)
+
+	// A back closes the container, not the page.
+	open()
+	if _, err := Eval[bool](b, `(window.__mpsim.back(), true)`); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".log", enter+" "+leave, wait)
+	if n, _ := Eval[int](b, `window.__mpsim.stack().length`); n != 1 {
+		t.Fatalf("a back with the container shown left %d pages, want the page kept (1)", n)
+	}
+
+	// close-on-slide-down: a drag down past a quarter of the panel.
+	open()
+	b.Drag(".content", 0, 120, 6)
+	b.WaitText(".log", enter+" "+leave, wait)
+
+	// The page closes it by setting show to false.
+	open()
+	b.Tap(".close")
+	b.WaitText(".log", enter+" "+leave, wait)
+	b.WaitVisible(".content", false, wait)
+}

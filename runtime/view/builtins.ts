@@ -8,6 +8,7 @@ import { field } from './field'
 import { image } from './image'
 import { matchMedia } from './match-media'
 import { navigator } from './navigator'
+import { pageContainer } from './page-container'
 import { icon, progress, richText, text } from './text'
 import { movableView } from './movable'
 import { picker, pickerView, pickerViewColumn } from './picker'
@@ -55,6 +56,7 @@ export const builtins: Record<string, Builtin> = {
   'wx-channel-video': placeholder('channel-video', 'a Channels video'),
   'wx-official-account': placeholder('official-account', "an official account's follow bar"),
   'wx-match-media': matchMedia,
+  'wx-page-container': pageContainer,
   'wx-button': button(),
   'wx-checkbox': checkbox,
   'wx-checkbox-group': checkboxGroup,

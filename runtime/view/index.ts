@@ -9,6 +9,7 @@ import { installPageAPIs, pageAPI } from './apis'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { setInputValue } from './field'
+import { closeTopContainer } from './page-container'
 import { installHover } from './hover'
 import { installInput, pathOf } from './input'
 import { PullDown } from './pulldown'
@@ -422,6 +423,10 @@ const wxs = new WxsLayer({
 
 installHover(document)
 installPageAPIs(document, socket)
+
+// A back closes a shown page-container instead of the page, as on a phone: the shell
+// asks the page on top before it goes back (web/static/shell.js).
+;(window as any).__mpsimCloseContainer = () => closeTopContainer(document)
 
 // CSS transitions and animations end on the phone as bubbling events of the node
 // (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the

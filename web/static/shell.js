@@ -363,6 +363,8 @@
   // route performs one routing API; it returns the errMsg.
   function route(api, args) {
     if (api === 'navigateBack') {
+      // A back closes the top page's page-container, if it shows one, not the page.
+      if (stack[stack.length - 1]?.frame.contentWindow?.__mpsimCloseContainer?.()) return 'navigateBack:ok'
       if (stack.length <= 1) return 'navigateBack:fail cannot navigate back at first page.'
       const delta = Math.max(1, Math.min(Number(args.delta) || 1, stack.length - 1))
       for (let i = 0; i < delta; i++) removePage(stack.pop())
