@@ -53,11 +53,11 @@ func TestGalleryInput(t *testing.T) {
 		t.Fatalf("default maxlength %v, want the phone's 140", got)
 	}
 
-	// Typing: focus {value, height}, keyboardheightchange {height, duration} (no
-	// keyboard on screen: 0), input {value, cursor, keyCode}; Enter confirms and, without
-	// confirm-hold, closes the keyboard: blur.
+	// Typing: focus {value, height}, keyboardheightchange {height, duration} (the
+	// simulated keyboard, 336px, up at once), input {value, cursor, keyCode}; Enter
+	// confirms and, without confirm-hold, closes the keyboard: blur.
 	b.Type(".plain", "ab\r")
-	b.WaitText(".log", "autofocus | focus [] 0 | keyboard 0 0 | input [a] 1 65 | input [ab] 2 66 | confirm [ab] | blur [ab] | keyboard 0 0", wait)
+	b.WaitText(".log", "autofocus | focus [] 336 | keyboard 336 0 | input [a] 1 65 | input [ab] 2 66 | confirm [ab] | blur [ab] | keyboard 0 0", wait)
 	waitEval(t, b, placeholder, `["type here","rgb(255, 0, 0)","700","none"]`)
 
 	// What bindinput returns replaces the text: a string, or {value, cursor}.
@@ -119,7 +119,7 @@ func TestGalleryTextarea(t *testing.T) {
 	b.Type(".ta", "a\rb\rc")
 	b.WaitText(".lines", "3 true true", wait)
 	b.Tap(".lines")
-	b.WaitText(".log", `focus 0 | input [a] 1 | input [a\n] 2 | input [a\nb] 3 | input [a\nb\n] 4 | input [a\nb\nc] 5 | blur [a\nb\nc]`, wait)
+	b.WaitText(".log", `focus 336 | input [a] 1 | input [a\n] 2 | input [a\nb] 3 | input [a\nb\n] 4 | input [a\nb\nc] 5 | blur [a\nb\nc]`, wait)
 
 	// auto-height: the box follows its lines (20px each), whatever style.height says.
 	height := `return [` + fieldJS("wx-textarea.grow") + `.clientHeight, doc.querySelector('wx-textarea.grow').getBoundingClientRect().height];`

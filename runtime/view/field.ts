@@ -3,9 +3,11 @@
 // focus, cursor and selection, and the phone's events: input {value, cursor, keyCode},
 // focus {value, height}, blur {value, cursor}, confirm {value}, keyboardheightchange
 // {height, duration}, linechange {height, heightRpx, lineCount} (textarea) and
-// nicknamereview {pass, timeout} (type="nickname"). The simulator has no on-screen
-// keyboard: its height is 0. A bindinput handler's return value comes back from the
-// service layer (setInputValue) and replaces the text.
+// nicknamereview {pass, timeout} (type="nickname"). The keyboard is the simulated phone's
+// (apis.ts): KEYBOARD_HEIGHT high while a field has the focus, shown at once, not drawn.
+// A bindinput handler's return value comes back from the service layer (setInputValue)
+// and replaces the text.
+import { KEYBOARD_HEIGHT } from './apis'
 import type { Builtin, Emit } from './builtins'
 import { bool, prop } from './drag'
 
@@ -222,8 +224,8 @@ export function field(multiline: boolean): Builtin {
       })
       f.addEventListener('focus', () => {
         lineChange(el, s)
-        emit('focus', { value: f.value, height: 0 }, false)
-        emit('keyboardheightchange', { height: 0, duration: 0 }, false)
+        emit('focus', { value: f.value, height: KEYBOARD_HEIGHT }, false)
+        emit('keyboardheightchange', { height: KEYBOARD_HEIGHT, duration: 0 }, false)
       })
       f.addEventListener('blur', () => {
         emit('blur', { value: f.value, cursor: f.selectionStart ?? 0 }, false)
