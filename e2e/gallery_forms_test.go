@@ -21,6 +21,7 @@ func openGallery(t *testing.T, page string) *Browser {
 	t.Helper()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/gallery"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/"+page+"/"+page)
+	screenshotAtEnd(t, b, "gallery-"+page)
 	// Positions are measured on the styled page: wait until its style sheets have loaded.
 	waitTrue(t, func() bool {
 		shown, _ := Eval[bool](b, inPage(`const r = doc.getElementById('page-root'); return r.childElementCount > 0 && r.style.visibility !== 'hidden';`))
@@ -29,14 +30,27 @@ func openGallery(t *testing.T, page string) *Browser {
 	return b
 }
 
-// galleryShot keeps a screenshot of the page when MPSIM_SCREENSHOTS names a folder.
-func galleryShot(t *testing.T, b *Browser, name string) {
-	t.Helper()
-	if dir := os.Getenv("MPSIM_SCREENSHOTS"); dir != "" {
-		if err := b.Screenshot(filepath.Join(dir, "gallery-"+name+".png")); err != nil {
-			t.Error(err)
-		}
+// artifactDir is where the tests leave what a person looks at afterwards (screenshots):
+// $MPSIM_SCREENSHOTS, else e2e/artifacts, which git ignores.
+func artifactDir(t testing.TB) string {
+	dir := os.Getenv("MPSIM_SCREENSHOTS")
+	if dir == "" {
+		dir = RepoPath("e2e/artifacts")
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// screenshotAtEnd keeps a screenshot of the simulator as the test leaves it, passed or
+// failed, as <name>.png in the artifact folder.
+func screenshotAtEnd(t testing.TB, b *Browser, name string) {
+	t.Cleanup(func() {
+		if err := b.Screenshot(filepath.Join(artifactDir(t), name+".png")); err != nil {
+			t.Errorf("screenshot %s: %v", name, err)
+		}
+	})
 }
 
 // pageEval runs a body in the top page (see inPage) and returns its value.
@@ -174,7 +188,6 @@ func TestGalleryButton(t *testing.T) {
 	if got, _ := b.Text(".out"); got != "contact enterContact:ok" {
 		t.Fatalf("a disabled getUserInfo button answered: %q", got)
 	}
-	galleryShot(t, b, "button")
 }
 
 func TestGalleryCheckbox(t *testing.T) {
@@ -201,7 +214,6 @@ func TestGalleryCheckbox(t *testing.T) {
 	waitTrue(t, func() bool { return hasClass(t, b, "wx-checkbox.cb-d .wx-checkbox-input", "wx-checkbox-input-checked") })
 	b.Tap(".cb-b")
 	b.WaitText(".out", `change ["a","b","d"]`, wait)
-	galleryShot(t, b, "checkbox")
 }
 
 func TestGalleryRadio(t *testing.T) {
@@ -220,7 +232,6 @@ func TestGalleryRadio(t *testing.T) {
 	b.WaitStyle("wx-radio.r-w .wx-radio-input", "border-color", "rgb(209, 209, 209)", wait)
 	b.Tap(".r-w")
 	b.WaitStyle("wx-radio.r-w .wx-radio-input", "background-color", "rgb(0, 0, 255)", wait)
-	galleryShot(t, b, "radio")
 }
 
 func TestGallerySwitch(t *testing.T) {
@@ -244,7 +255,6 @@ func TestGallerySwitch(t *testing.T) {
 	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(255, 0, 0)", wait)
 	b.Tap(".turn-off")
 	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(223, 223, 223)", wait)
-	galleryShot(t, b, "switch")
 }
 
 func TestGallerySlider(t *testing.T) {
@@ -276,7 +286,6 @@ func TestGallerySlider(t *testing.T) {
 	if v := pageEval[string](t, b, `return doc.querySelector('wx-slider.s3 .wx-slider-value').style.display;`); v != "none" {
 		t.Fatalf("slider without show-value shows its value (display %q)", v)
 	}
-	galleryShot(t, b, "slider")
 }
 
 func TestGalleryLabel(t *testing.T) {
@@ -290,7 +299,6 @@ func TestGalleryLabel(t *testing.T) {
 	b.WaitText(".out", `group=["tea"] switch=true radio=two `, wait)
 	b.Tap(".l1-text")
 	b.WaitText(".out", `group=["tea"] switch=true radio=two group=[] `, wait)
-	galleryShot(t, b, "label")
 }
 
 func TestGalleryForm(t *testing.T) {
@@ -313,7 +321,6 @@ func TestGalleryForm(t *testing.T) {
 	b.WaitText(".out", "reset {}", wait)
 	b.Tap(".submit")
 	b.WaitText(".out", `submit {"agree":false,"city":0,"custom":"c1+","fruits":[],"level":0,"note":"","size":"","user":""} the formId is a mock one`, wait)
-	galleryShot(t, b, "form")
 }
 
 // sheetItem is the text of the item in the indicator band of column i of the open
@@ -462,7 +469,6 @@ func TestGalleryPicker(t *testing.T) {
 	dragSheetColumn(t, b, 1, -34)
 	waitSheetItem(t, b, 1, "深圳市")
 	waitSheetItem(t, b, 2, "宝安区")
-	galleryShot(t, b, "picker")
 	tapSheet(t, b, ".wx-picker-confirm")
 	b.WaitText(".out", "change 广东省,深圳市,宝安区 440000,440300,440306 518101", wait)
 	b.Tap(".p-region")
@@ -525,7 +531,6 @@ func TestGalleryPickerView(t *testing.T) {
 	wheelAt(t, b, x, y, 118)
 	b.WaitText(".out", "change [3,5]", wait)
 	waitViewItem(t, b, ".col-m", "Jun")
-	galleryShot(t, b, "picker-view")
 
 	// A drag past the end stops at the last item.
 	x, y = pointAt(t, b, `doc.querySelector('.col-y')`, 0.5, 0.5)

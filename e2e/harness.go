@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -153,6 +155,15 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	}
 	navCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	// A person's simulator window has the focus; headless chromium's has none unless told,
+	// and a field focused by the page (focus, auto-focus) would hear no focus event.
+	focused := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	})
+	if err := chromedp.Do(navCtx, focused); err != nil {
+		t.Fatalf("emulate a focused window: %v", err)
+	}
 	if err := chromedp.Do(navCtx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s in chromium: %v", url, err)
 	}

@@ -59,10 +59,8 @@ func TestHelloCounterTap(t *testing.T) {
 	b.Tap(".user")
 	b.WaitText(".user", "user: 微信用户 / getUserInfo:ok", wait)
 
-	if dir := os.Getenv("MPSIM_SCREENSHOTS"); dir != "" {
-		if err := b.Screenshot(filepath.Join(dir, "hello.png")); err != nil {
-			t.Error(err)
-		}
+	if err := b.Screenshot(filepath.Join(artifactDir(t), "hello.png")); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -168,7 +168,7 @@ var tdesignInteractions = []interaction{
 		b.Tap(".c-checkbox")
 		b.WaitText(".out-checkbox", "true", settle)
 	}},
-	{name: "radio", skip: "open since the built-in label (runtime/view/forms.ts) toggles the radio inside mp-checkbox's label: the page then gets a change with an empty value", do: func(b *Browser) {
+	{name: "radio", do: func(b *Browser) {
 		b.Tap(".c-radio-2")
 		b.WaitText(".out-radio", "2", settle)
 	}},
@@ -258,7 +258,7 @@ var weuiInteractions = []interaction{
 		b.Tap(".c-checkbox-a")
 		b.WaitText(".out-checkbox", "a,b", settle) // the group lists its checked boxes in page order
 	}},
-	{name: "radio", skip: "open since the built-in label (runtime/view/forms.ts) toggles the radio inside mp-checkbox's label: the page then gets a change with an empty value", do: func(b *Browser) {
+	{name: "radio", do: func(b *Browser) {
 		b.Tap(".c-radio-2")
 		b.WaitText(".out-radio", "2", settle)
 	}},

@@ -49,4 +49,6 @@ var ShellAPIs = map[string]bool{
 	// The players of InnerAudioContexts (the service layer has no <audio>).
 	"setAudioState": true, "operateAudio": true,
 	"saveFileToDisk": true, "openDocument": true, "getVideoInfo": true, "sendSms": true,
+	// Leaving the mini-program (wx.exitMiniProgram, navigator open-type="exit").
+	"exitMiniProgram": true,
 }

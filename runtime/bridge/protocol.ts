@@ -47,6 +47,9 @@ export const Ev = {
   // service -> page: drawing calls of a <canvas type="2d"> node ({ id, cmds }), replayed
   // on the real canvas in order (runtime/service/canvas.ts, runtime/view/canvas.ts)
   CanvasDraw: 'canvasDraw',
+  // service -> page: a bindinput handler returned a value ({ id, typed, value, cursor? }):
+  // it replaces the field's text if the field still shows typed, the event's value
+  SetInputValue: 'setInputValue',
   // page -> service: the page scrolled ({ scrollTop }), at most once a frame
   PageScroll: 'onPageScroll',
   // page -> service: the page came within onReachBottomDistance of its end ({})

@@ -197,8 +197,24 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     const node = this.nodes.get(id)
     const target = node?.__wxElement
     if (!target || !this.listener) return false
-    if (type === 'input' && node.modelListeners?.value) node.modelListeners.value((detail as { value: unknown }).value)
-    this.listener(target, type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields })
+    const typed = (detail as { value: unknown }).value
+    if (type === 'input' && node.modelListeners?.value) node.modelListeners.value(typed)
+    // A bindinput handler may return the text the field shows instead (a string, or
+    // {value, cursor}), as on the phone: the page layer gets it back.
+    let returned: unknown
+    const fieldInput = type === 'input' && (node.tag === 'input' || node.tag === 'textarea')
+    const handleListenerReturn = fieldInput
+      ? (ret: unknown) => {
+          if (returned === undefined) returned = ret
+          return ret as boolean | void
+        }
+      : undefined
+    this.listener(target, type, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields, handleListenerReturn })
+    const reply = inputReturn(returned)
+    if (reply) {
+      if (node.modelListeners?.value) node.modelListeners.value(reply.value)
+      this.publishEvent(Ev.SetInputValue, { id, typed, ...reply })
+    }
     return true
   }
 
@@ -308,6 +324,9 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   associateValue(v: glassEasel.Element) {
     this.__wxElement = v
     this.ctx.register(this)
+    // A checkbox or radio belongs to a group of its own template, as on the phone: the
+    // page layer compares their owners (runtime/view/forms.ts).
+    if (groupedTags.has(this.tag)) this.ctx.op(Op.SetAttribute, this.id, 'wx:owner', this.owner().id)
   }
   appendChild(child: RemoteNode) {
     this.ctx.op(Op.AppendChild, this.id, child.id)
@@ -361,8 +380,9 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   setAttribute(name: string, value: unknown) {
     // A video's or audio's poster is a file of the project too.
     if ((name === 'src' || name === 'poster') && typeof value === 'string') value = this.resolveSrc(value)
-    // A hover-class names classes of the template's own style scope, as class does.
-    if (name === 'hover-class' && typeof value === 'string' && value !== 'none') {
+    // A hover-class (placeholder-class ...) names classes of the template's own style
+    // scope, as class does.
+    if (classAttributes.has(name) && typeof value === 'string' && value !== 'none') {
       const scope = this.owner().scope
       if (scope) value = value.split(/\s+/).filter(Boolean).map((c) => `${scope}--${c}`).join(' ')
     }
@@ -478,6 +498,23 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op(Op.SetListener, this.id, type)
   }
 }
+
+// inputReturn reads what a bindinput handler returned: a string (or number) is the new
+// text, an object may give {value, cursor}; anything else leaves the text alone.
+function inputReturn(ret: unknown): { value: string; cursor?: number } | null {
+  if (typeof ret === 'string' || typeof ret === 'number') return { value: String(ret) }
+  if (ret && typeof ret === 'object' && 'value' in ret) {
+    const { value, cursor } = ret as { value: unknown; cursor?: unknown }
+    return typeof cursor === 'number' ? { value: String(value ?? ''), cursor } : { value: String(value ?? '') }
+  }
+  return null
+}
+
+// The tags whose group membership follows the template that wrote them.
+const groupedTags = new Set(['checkbox', 'radio', 'checkbox-group', 'radio-group'])
+
+// The attributes that name classes, written in the template's style scope.
+const classAttributes = new Set(['hover-class', 'placeholder-class', 'indicator-class', 'mask-class'])
 
 // The events the page layer's input makes (runtime/view/input.ts).
 const pageEventTypes = new Set(['touchstart', 'touchmove', 'touchend', 'touchcancel', 'tap', 'longpress', 'longtap'])

@@ -4,7 +4,7 @@ import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 
 // The height of the simulated phone's keyboard, which a browser does not show.
-const KEYBOARD_HEIGHT = 336
+export const KEYBOARD_HEIGHT = 336
 
 // installPageAPIs reports the keys pressed in the page (wx.onKeyDown / wx.onKeyUp), and
 // the keyboard a phone would show while a text field has the focus

@@ -5,6 +5,7 @@
 // made, so a first child of ours is safe), with the phone's class names
 // (.wx-checkbox-input, .wx-switch-input ...) that apps restyle.
 import type { Builtin, Emit } from './builtins'
+import { fieldText, setFieldValue } from './field'
 import { pickerFormValue, pickerReset } from './picker'
 
 type El = HTMLElement & Record<string, any>
@@ -98,11 +99,27 @@ function applyCheck(el: HTMLElement, kind: 'checkbox' | 'radio') {
   box.style.setProperty('--wx-color', color ? String(color) : kind === 'checkbox' ? '#09bb07' : '#09bb07')
 }
 
+// groupOf is the group a checkbox or radio belongs to: the nearest one around it that its
+// own template wrote (the service layer marks both with their template's owner, OWNER).
+// A group does not reach into a component's template, nor a component's group into the
+// page's nodes it shows in a slot, as on the phone.
+const OWNER = 'wx:owner'
+function groupOf(item: HTMLElement, kind: 'checkbox' | 'radio'): HTMLElement | null {
+  const tag = `wx-${kind}-group`
+  for (let g = item.parentElement?.closest(tag); g; g = g.parentElement?.closest(tag)) {
+    if (prop(g as HTMLElement, OWNER) === prop(item, OWNER)) return g as HTMLElement
+  }
+  return null
+}
+
+function groupItems(group: HTMLElement): El[] {
+  const kind = group.localName === 'wx-checkbox-group' ? 'checkbox' : 'radio'
+  return ([...group.querySelectorAll(`wx-${kind}`)] as El[]).filter((c) => groupOf(c, kind) === group)
+}
+
 function groupValue(group: HTMLElement): unknown {
-  const kind = group.localName === 'wx-checkbox-group' ? 'wx-checkbox' : 'wx-radio'
-  const items = [...group.querySelectorAll(kind)].filter((c) => c.closest(group.localName) === group) as El[]
-  const checked = items.filter((c) => c.__checked).map((c) => String(prop(c, 'value') ?? ''))
-  return kind === 'wx-checkbox' ? checked : checked[0] ?? ''
+  const checked = groupItems(group).filter((c) => c.__checked).map((c) => String(prop(c, 'value') ?? ''))
+  return group.localName === 'wx-checkbox-group' ? checked : checked[0] ?? ''
 }
 
 function checkable(kind: 'checkbox' | 'radio'): Builtin {
@@ -112,14 +129,14 @@ function checkable(kind: 'checkbox' | 'radio'): Builtin {
       applyCheck(el, kind)
       el.addEventListener('click', () => {
         if (flag(el, 'disabled')) return
-        const group = el.closest(`wx-${kind}-group`) as HTMLElement | null
+        const group = groupOf(el, kind)
         if (kind === 'radio') {
           if ((el as El).__checked) return
           if (group) {
-            for (const r of group.querySelectorAll('wx-radio')) {
-              if (r !== el && r.closest('wx-radio-group') === group) {
-                ;(r as El).__checked = false
-                applyCheck(r as HTMLElement, 'radio')
+            for (const r of groupItems(group)) {
+              if (r !== el) {
+                r.__checked = false
+                applyCheck(r, 'radio')
               }
             }
           }
@@ -132,6 +149,7 @@ function checkable(kind: 'checkbox' | 'radio'): Builtin {
       })
     },
     set(el, name, value) {
+      if (name === OWNER) return true
       if (name === 'checked') {
         ;(el as El).__checked = !!value && value !== 'false'
         applyCheck(el, kind)
@@ -147,7 +165,7 @@ const group: Builtin = {
   create(el, emit) {
     ;(el as El).__emit = emit
   },
-  set: () => false,
+  set: (_el, name) => name === OWNER,
 }
 
 function applySwitch(el: HTMLElement) {
@@ -318,7 +336,7 @@ function fieldValue(f: El): unknown {
   switch (f.localName) {
     case 'wx-input':
     case 'wx-textarea':
-      return (f.querySelector('input, textarea') as HTMLInputElement | null)?.value ?? ''
+      return fieldText(f)
     case 'wx-switch':
       return !!f.__checked
     case 'wx-slider':
@@ -354,11 +372,9 @@ function resetForm(form: HTMLElement) {
     const e = f as El
     switch (e.localName) {
       case 'wx-input':
-      case 'wx-textarea': {
-        const field = e.querySelector('input, textarea') as HTMLInputElement | null
-        if (field) field.value = ''
+      case 'wx-textarea':
+        setFieldValue(e, '')
         break
-      }
       case 'wx-switch':
         e.__checked = false
         applySwitch(e)

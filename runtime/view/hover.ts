@@ -8,6 +8,16 @@ type Props = Record<string, unknown>
 // The hover-class a tag has when its WXML sets none.
 const defaultHoverClass: Record<string, string> = { 'wx-button': 'button-hover', 'wx-navigator': 'navigator-hover' }
 
+// Each tag's hover-start-time and hover-stay-time when its WXML sets none (ms).
+const defaultTimes: Record<string, [start: number, stay: number]> = { 'wx-button': [20, 70], 'wx-navigator': [50, 600] }
+const viewTimes: [number, number] = [50, 400]
+
+function hoverTime(el: Element, which: 'start' | 'stay'): number {
+  const v = (el as unknown as Props)[`__prop_hover-${which}-time`]
+  if (v !== undefined && v !== null && v !== '' && Number.isFinite(Number(v))) return Number(v)
+  return (defaultTimes[el.localName] ?? viewTimes)[which === 'start' ? 0 : 1]
+}
+
 function hoverClassOf(el: Element): string[] {
   const props = el as unknown as Props
   const c = props['__prop_hover-class'] ?? defaultHoverClass[el.localName] ?? 'none'
@@ -23,7 +33,7 @@ export function installHover(doc: Document) {
       const classes = hoverClassOf(el)
       if (classes.length > 0) {
         const target = el
-        const start = Number((el as unknown as Props)['__prop_hover-start-time'] ?? 20)
+        const start = hoverTime(el, 'start')
         // A press shorter than hover-start-time shows no hover; with 0 it shows at once.
         const add = () => target.classList.add(...classes)
         if (start <= 0) add()
@@ -35,7 +45,7 @@ export function installHover(doc: Document) {
   const end = () => {
     for (const p of pressed) {
       clearTimeout(p.timer)
-      const stay = Number((p.el as unknown as Props)['__prop_hover-stay-time'] ?? 70)
+      const stay = hoverTime(p.el, 'stay')
       setTimeout(() => p.el.classList.remove(...p.classes), stay)
     }
     pressed = []

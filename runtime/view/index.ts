@@ -8,6 +8,8 @@ import { runAutomation } from './automation'
 import { installPageAPIs, pageAPI } from './apis'
 import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
+import { setInputValue } from './field'
+import { closeTopContainer } from './page-container'
 import { installHover } from './hover'
 import { installInput, pathOf } from './input'
 import { PullDown } from './pulldown'
@@ -85,7 +87,11 @@ function apply(ops: RenderOps) {
           e,
           (type, detail, bubbles = true) =>
             socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
-          (api, args) => socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID: nextCallbackID++ } }),
+          (api, args, done) => {
+            const callbackID = nextCallbackID++
+            if (done) invokeCallbacks.set(callbackID, done)
+            socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID } })
+          },
         )
         break
       }
@@ -274,6 +280,10 @@ socket.on(Cmd.AppServicePublish, (f) => {
     pullDown.stop()
     return
   }
+  if (eventName === Ev.SetInputValue) {
+    setInputValue(nodes.get(data.id) as HTMLElement | undefined, data)
+    return
+  }
   if (eventName === Ev.CanvasDraw) {
     drawCanvas(nodes.get(data.id) as HTMLElement | undefined, data.cmds)
     return
@@ -356,8 +366,15 @@ function observeIntersection(q: { obsId: number; id: number; relativeId: number;
   observers.set(q.obsId, observer)
 }
 
-// The page layer's own invocations (navigator); their answers need no handling.
+// The page layer's own invocations (navigator), and what waits for their answers.
 let nextCallbackID = 1
+const invokeCallbacks = new Map<number, (res: Record<string, unknown>) => void>()
+socket.on(Cmd.WebviewInvokeCallback, (f) => {
+  const { callbackID, res } = f.data || {}
+  const done = invokeCallbacks.get(callbackID)
+  invokeCallbacks.delete(callbackID)
+  done?.(res || {})
+})
 
 // Page scrolling: onPageScroll at most once a frame, and onReachBottom each time the page
 // comes within onReachBottomDistance (the page's .json, default 50) of its end.
@@ -406,6 +423,10 @@ const wxs = new WxsLayer({
 
 installHover(document)
 installPageAPIs(document, socket)
+
+// A back closes a shown page-container instead of the page, as on a phone: the shell
+// asks the page on top before it goes back (web/static/shell.js).
+;(window as any).__mpsimCloseContainer = () => closeTopContainer(document)
 
 // CSS transitions and animations end on the phone as bubbling events of the node
 // (bindtransitionend, bindanimationstart/iteration/end), sent when some node on the

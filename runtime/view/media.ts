@@ -195,7 +195,8 @@ export const coverImage: Builtin = {
     const img = el.ownerDocument.createElement('img')
     img.style.cssText = 'display:block;width:100%;height:100%'
     img.addEventListener('load', () => emit('load', { width: img.naturalWidth, height: img.naturalHeight }, false))
-    img.addEventListener('error', () => emit('error', { errMsg: `GET ${img.src} failed` }, false))
+    // As image's error (image.ts): the src as given, in the phone's words.
+    img.addEventListener('error', () => emit('error', { errMsg: `GET ${img.getAttribute('src')} 404 (Not Found)` }, false))
     el.appendChild(img)
     ;(el as any).__img = img
   },

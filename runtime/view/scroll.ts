@@ -3,7 +3,9 @@
 // it as a finger does; the wheel scrolls it too. Events have the phone's detail:
 // scroll {scrollLeft, scrollTop, scrollHeight, scrollWidth, deltaX, deltaY},
 // scrolltoupper / scrolltolower {direction}, refresherpulling {dy}, refresherrefresh,
-// refresherrestore, refresherabort.
+// refresherrestore, refresherabort; with enhanced, dragstart / dragging {scrollLeft,
+// scrollTop} and dragend {scrollLeft, scrollTop, velocity}, and paging-enabled snaps a
+// drag to a page. bounces and fast-deceleration are taken (the drag has no inertia).
 import type { Builtin } from './builtins'
 import { bool, draggable, prop, px } from './drag'
 
@@ -71,6 +73,21 @@ function onScroll(el: HTMLElement, s: State, emit: (t: string, d: Record<string,
   s.nearLower = nearLower
   s.lastLeft = left
   s.lastTop = top
+}
+
+// page ends a drag of an enhanced paging-enabled scroll-view on a whole page (its own
+// size): the nearest, or the next one in the direction of a flick.
+function page(el: HTMLElement, s: State, vx: number, vy: number) {
+  const sc = s.scroller
+  const snap = (pos: number, size: number, v: number) => {
+    if (size <= 0) return pos
+    const at = pos / size
+    return (Math.abs(v) > 0.3 ? (v > 0 ? Math.ceil(at) : Math.floor(at)) : Math.round(at)) * size
+  }
+  const opts: ScrollToOptions = { behavior: 'smooth' }
+  if (bool(prop(el, 'scroll-x'))) opts.left = snap(sc.scrollLeft, sc.clientWidth, vx)
+  if (bool(prop(el, 'scroll-y'))) opts.top = snap(sc.scrollTop, sc.clientHeight, vy)
+  sc.scrollTo(opts)
 }
 
 function scrollTo(el: HTMLElement, left: number | null, top: number | null) {
@@ -157,6 +174,9 @@ export const scrollView: Builtin = {
     let startLeft = 0
     let startTop = 0
     let started = false
+    // enhanced: the drag reports dragstart, dragging and dragend.
+    let dragged = false
+    const enhanced = () => bool(prop(el, 'enhanced'))
     draggable(el, {
       accepts(axis, _dx, dy) {
         const x = bool(prop(el, 'scroll-x'))
@@ -175,6 +195,8 @@ export const scrollView: Builtin = {
       move(dx, dy) {
         if (!started) return
         const sc = s.scroller
+        if (enhanced()) emit(dragged ? 'dragging' : 'dragstart', { scrollLeft: sc.scrollLeft, scrollTop: sc.scrollTop }, false)
+        dragged = true
         if (bool(prop(el, 'scroll-x'))) sc.scrollLeft = startLeft - dx
         if (bool(prop(el, 'scroll-y'))) {
           const top = startTop - dy
@@ -185,9 +207,16 @@ export const scrollView: Builtin = {
           }
         }
       },
-      end() {
+      end(_dx, _dy, vx, vy) {
         if (!started) return
         started = false
+        const sc = s.scroller
+        if (enhanced() && dragged) {
+          // velocity {x, y} in px/ms, positive as the content moves towards its end.
+          emit('dragend', { scrollLeft: sc.scrollLeft, scrollTop: sc.scrollTop, velocity: { x: -vx, y: -vy } }, false)
+          if (bool(prop(el, 'paging-enabled'))) page(el, s, -vx, -vy)
+        }
+        dragged = false
         if (s.refreshing || s.pull === 0) return
         const t = threshold(el)
         if (s.pull >= t) {

@@ -1,1 +1,5 @@
-App({})
+App({
+  log: [],
+  onShow() { this.log.push('app.show') },
+  onHide() { this.log.push('app.hide') },
+})

@@ -363,6 +363,8 @@
   // route performs one routing API; it returns the errMsg.
   function route(api, args) {
     if (api === 'navigateBack') {
+      // A back closes the top page's page-container, if it shows one, not the page.
+      if (stack[stack.length - 1]?.frame.contentWindow?.__mpsimCloseContainer?.()) return 'navigateBack:ok'
       if (stack.length <= 1) return 'navigateBack:fail cannot navigate back at first page.'
       const delta = Math.max(1, Math.min(Number(args.delta) || 1, stack.length - 1))
       for (let i = 0; i < delta; i++) removePage(stack.pop())
@@ -449,6 +451,8 @@
     showModal: (api, args) => ui.showModal(args),
     showActionSheet: (api, args) => ui.showActionSheet(args),
     ...dialogs.apis,
+    // Leaving the mini-program sends it to the background, as the home key does.
+    exitMiniProgram: () => (setInBackground(true), 'exitMiniProgram:ok'),
   }
   // More of them from the shell's other scripts (device.js, media.js), each a map like this.
   for (const more of window.mpsimShellAPIs || []) Object.assign(shellAPIs, more)
@@ -532,12 +536,14 @@
   // Background and foreground, as the phone's home key and coming back.
   const backgroundButton = document.getElementById('background')
   let inBackground = false
-  backgroundButton.onclick = () => {
-    inBackground = !inBackground
+  function setInBackground(value) {
+    if (value === inBackground) return
+    inBackground = value
     backgroundButton.textContent = inBackground ? 'Foreground' : 'Background'
     deviceEl.classList.toggle('in-background', inBackground)
     send({ command: 'APPSERVICE_ON_EVENT', data: { eventName: inBackground ? 'onAppEnterBackground' : 'onAppEnterForeground', data: {} } })
   }
+  backgroundButton.onclick = () => setInBackground(!inBackground)
 
   window.__mpsim = {
     session,

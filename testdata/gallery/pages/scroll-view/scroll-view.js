@@ -1,5 +1,5 @@
 Page({
-  data: { rows: Array.from({ length: 20 }, (_, i) => i), top: 0, into: '', triggered: false, scrollLog: '', scrollXLog: '', uppers: 0, lowers: 0, refreshes: 0, restores: 0, pulled: 0, offset: '' },
+  data: { rows: Array.from({ length: 20 }, (_, i) => i), top: 0, into: '', triggered: false, scrollLog: '', scrollXLog: '', uppers: 0, lowers: 0, refreshes: 0, restores: 0, aborts: 0, dragLog: '', pagerTop: 0, pulled: 0, offset: '' },
   onScroll(e) {
     const d = e.detail
     this.setData({ scrollLog: `top ${d.scrollTop} left ${d.scrollLeft} height ${d.scrollHeight} width ${d.scrollWidth} dx ${d.deltaX} dy ${d.deltaY}` })
@@ -16,6 +16,15 @@ Page({
     setTimeout(() => this.setData({ triggered: false }), 300)
   },
   onRestore() { this.setData({ restores: this.data.restores + 1 }) },
+  onAbort() { this.setData({ aborts: this.data.aborts + 1 }) },
+  onDrag(e) {
+    // dragging repeats: the log keeps one entry for a run of them.
+    const log = this.data.dragLog.split(' ').filter(Boolean)
+    if (log[log.length - 1] !== e.type) log.push(e.type)
+    const v = e.detail.velocity ? ':' + (typeof e.detail.velocity.y) : ''
+    this.setData({ dragLog: log.join(' ') + (e.type === 'dragend' ? v : '') })
+  },
+  onPagerScroll(e) { this.setData({ pagerTop: e.detail.scrollTop }) },
   setTop() { this.setData({ top: 100 }) },
   setTop5() { this.setData({ top: 5 }) },
   into() { this.setData({ into: 'row10' }) },

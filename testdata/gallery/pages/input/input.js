@@ -1,0 +1,15 @@
+Page({
+  data: { plain: '', log: '', review: '', focusCursor: false, focusSelect: false },
+  add(line) { this.setData({ log: (this.data.log + ' | ' + line).replace(/^ \| /, '') }) },
+  onInput(e) { this.add(`input [${e.detail.value}] ${e.detail.cursor} ${e.detail.keyCode}`) },
+  onFocus(e) { this.add(`focus [${e.detail.value}] ${e.detail.height}`) },
+  onBlur(e) { this.add(`blur [${e.detail.value}]`) },
+  onConfirm(e) { this.add(`confirm [${e.detail.value}]`) },
+  onKeyboard(e) { this.add(`keyboard ${e.detail.height} ${e.detail.duration}`) },
+  onAutoFocus() { this.add('autofocus') },
+  onReview(e) { this.setData({ review: `review ${e.detail.pass} ${e.detail.timeout}` }) },
+  toUpper(e) { return e.detail.value.toUpperCase() },
+  dropDigits(e) { return { value: e.detail.value.replace(/[0-9]/g, ''), cursor: 1 } },
+  focusCursor() { this.setData({ focusCursor: true }) },
+  focusSelect() { this.setData({ focusSelect: true }) },
+})

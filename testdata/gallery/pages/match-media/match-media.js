@@ -1,0 +1,4 @@
+Page({
+  data: { width: 0 },
+  onLoad() { this.setData({ width: wx.getSystemInfoSync().windowWidth }) },
+})

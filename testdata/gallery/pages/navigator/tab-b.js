@@ -1,0 +1,4 @@
+Page({
+  data: { depth: 0 },
+  onShow() { this.setData({ depth: getCurrentPages().length }) },
+})
