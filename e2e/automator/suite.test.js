@@ -304,6 +304,9 @@ test('routing: navigateTo, back, switchTab, reLaunch, and the native back and ta
   page = await mp.switchTab('/pages/tab/tab')
   assert.equal(page.path, 'pages/tab/tab')
   assert.equal(await textOf(page, '.tab'), 'tab page 2')
+  // The tab page left behind keeps its state but is not in the stack, as on a phone.
+  assert.deepEqual((await mp.pageStack()).map((p) => p.path), ['pages/tab/tab'])
+  assert.equal(await mp.evaluate(() => getCurrentPages().length), 1)
   await mp.native().switchTab({ url: '/pages/index/index' })
   await eventually(async () => assert.equal((await mp.currentPage()).path, 'pages/index/index'))
   page = await mp.reLaunch('/pages/detail/detail?from=relaunch')

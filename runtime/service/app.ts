@@ -114,12 +114,15 @@ export class AppRuntime {
   }
 
   getCurrentPages() {
-    return this.stack.map((p) => p.caller)
+    return this.pages.map((p) => p.caller)
   }
 
-  // pages is the page stack, bottom first, for the automation port.
+  // pages is the page stack as the phone has it, bottom first: the tab pages kept alive
+  // behind the shown one (switchTab keeps their state) are not in it.
   get pages(): readonly PageRecord[] {
-    return this.stack
+    let shownTab: PageRecord | undefined
+    for (const p of this.stack) if (this.isTab(p.path)) shownTab = p
+    return this.stack.filter((p) => p === shownTab || !this.isTab(p.path))
   }
 
   // launch runs app.js and App.onLaunch/onShow with the launch options.
