@@ -90,6 +90,11 @@ func compileUnit(name string, src []byte, hash [sha256.Size]byte, componentSheet
 		u.out.style, u.diags = &out, errs
 	case ".wxs":
 		u.out.wxs, u.diags = wxs.Compile(name, src, 1, 1)
+		if !u.diags.HasErrors() {
+			// Compile reported the require diagnostics; the refs are for the link step.
+			u.out.wxsRequires, _ = wxs.Requires(name, src, 1, 1)
+			u.out.source = src
+		}
 	}
 	return u
 }

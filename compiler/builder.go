@@ -17,6 +17,7 @@ import (
 	"github.com/mpsim/mpsim/compiler/js"
 	"github.com/mpsim/mpsim/compiler/project"
 	"github.com/mpsim/mpsim/compiler/wxml"
+	"github.com/mpsim/mpsim/compiler/wxs"
 	"github.com/mpsim/mpsim/compiler/wxss"
 	"github.com/mpsim/mpsim/internal/par"
 )
@@ -70,7 +71,9 @@ type compiled struct {
 	template *wxml.Output
 	style    *wxss.Output
 	wxs      string // a .wxs module's function expression
-	source   []byte // of a template or script, for the code frames of link errors
+	// wxsRequires are the modules a .wxs module requires, checked when the build links.
+	wxsRequires []wxs.Ref
+	source      []byte // of a template or script, for the code frames of link errors
 }
 
 // Stats say what the last build did.
@@ -258,6 +261,14 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		case u.kind == ".wxs" && !u.diags.HasErrors():
 			wxsModules[name] = u.out.wxs
 			pageModules[name] = u.out.wxs
+			for _, r := range u.out.wxsRequires {
+				if !exists[r.Path] {
+					d := diag.Diagnostic{Severity: diag.Error, File: name, Line: r.Line, Column: r.Column,
+						Message: fmt.Sprintf("cannot find module %q", r.Path),
+						Hint:    "a WXS module requires .wxs files of the project, by a path relative to it"}
+					errs = append(errs, d.WithFrame(u.out.source))
+				}
+			}
 		case u.kind == ".wxml" && !u.diags.HasErrors():
 			key := strings.TrimSuffix(name, ".wxml")
 			templates[key] = u.out.template.JS

@@ -104,3 +104,27 @@ func TestBuildWithTheChangedFilesOnly(t *testing.T) {
 		t.Fatal("a deleted template is still in the output")
 	}
 }
+
+// A .wxs module that requires a file the project lacks fails the build at the require,
+// as the official compiler does, rather than at run time in the page; adding the file
+// fixes it.
+func TestWXSRequireOfAMissingModule(t *testing.T) {
+	fsys := fstest.MapFS{
+		"app.json":       {Data: []byte(`{"pages": ["pages/a/a"]}`)},
+		"pages/a/a.js":   {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml": {Data: []byte(`<wxs src="./m.wxs" module="m"/><view>{{m.x}}</view>`)},
+		"pages/a/m.wxs":  {Data: []byte("var n = require('./n.wxs')\nmodule.exports = { x: n.x }\n")},
+	}
+	b := NewBuilder()
+	out, errs := b.Build(load(t, fsys), nil)
+	if out != nil || len(errs) != 1 {
+		t.Fatalf("out %v, errs %v; want one error", out != nil, errs)
+	}
+	if e := errs[0]; e.File != "pages/a/m.wxs" || e.Line != 1 || e.Column != 17 || !strings.Contains(e.Message, `"pages/a/n.wxs"`) {
+		t.Fatalf("error %+v", e)
+	}
+	fsys["pages/a/n.wxs"] = &fstest.MapFile{Data: []byte("module.exports = { x: 1 }\n")}
+	if out, errs := b.Build(load(t, fsys), nil); out == nil {
+		t.Fatalf("with the module: %v", errs)
+	}
+}
