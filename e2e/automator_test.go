@@ -19,6 +19,8 @@ import (
 // drives mpsim: through automator.launch with mpsim as cliPath, and through
 // automator.connect to a running `mpsim auto`. The suite itself is e2e/automator/suite.test.js.
 func TestAutomatorLaunch(t *testing.T) {
+	// Most of the suite's time is the client's own fixed sleeps: it runs beside the other.
+	t.Parallel()
 	project := automatorProject(t)
 	timings := runAutomatorSuite(t, map[string]string{
 		"MPSIM_MODE":      "launch",
@@ -30,6 +32,7 @@ func TestAutomatorLaunch(t *testing.T) {
 }
 
 func TestAutomatorConnect(t *testing.T) {
+	t.Parallel()
 	project := automatorProject(t)
 	port := freePort(t)
 	cmd := exec.Command(mpsimBin, "auto", "--project", project, "--auto-port", fmt.Sprint(port), "--trust-project", "--lang", "en")
