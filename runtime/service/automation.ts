@@ -200,7 +200,7 @@ export class Automation {
   // rendered resolves once the page layer has applied every batch sent so far: a
   // round trip through the page, which answers in order.
   private rendered(rec: PageRecord): Promise<void> {
-    return rec.backend.automate('offset', 0).then(() => undefined, () => undefined)
+    return rec.backend.automate('applied', 0).then(() => undefined, () => undefined)
   }
 
   private async callWxMethod(method: string, args: unknown[]): Promise<unknown> {

@@ -18,6 +18,8 @@ export function runAutomation(nodes: Map<number, Tagged>, fn: string, id: number
 }
 
 const functions: Record<string, Fn> = {
+  // Nothing: its answer says the page applied every batch sent before it.
+  applied: () => true,
   offset: (el) => {
     const r = el.getBoundingClientRect()
     return { left: r.left + window.scrollX, top: r.top + window.scrollY }
