@@ -59,6 +59,14 @@ function setAttribute(e: HTMLElement, name: string, value: unknown) {
   else e.setAttribute(name, String(value))
 }
 
+// nodeList is the nodes of ids, as one node to insert: the node itself, or a fragment.
+function nodeList(ids: number[]): Node {
+  if (ids.length === 1) return node(ids[0]!)
+  const frag = document.createDocumentFragment()
+  for (const id of ids) frag.appendChild(node(id))
+  return frag
+}
+
 function spliceRemove(parent: Node, before: Node, count: number) {
   let cur: Node | null = before
   for (let i = 0; i < count && cur; i++) {
@@ -98,8 +106,8 @@ function apply(ops: RenderOps) {
       case Op.CreateText:
         nodes.set(a1, document.createTextNode(a2))
         break
-      case Op.CreateFragment:
-        nodes.set(a1, document.createDocumentFragment())
+      case Op.Detach:
+        node(a1).parentNode?.removeChild(node(a1))
         break
       case Op.AppendChild:
         node(a1).appendChild(node(a2))
@@ -116,15 +124,14 @@ function apply(ops: RenderOps) {
       case Op.SpliceBefore: {
         const parent = node(a1)
         const before = node(a2)
-        const frag = node(a4)
         let end: Node | null = before
         for (let k = 0; k < a3 && end; k++) end = end.nextSibling
         spliceRemove(parent, before, a3)
-        parent.insertBefore(frag, end)
+        parent.insertBefore(nodeList(a4), end)
         break
       }
       case Op.SpliceAppend:
-        node(a1).appendChild(node(a2))
+        node(a1).appendChild(nodeList(a2))
         break
       case Op.SpliceRemove:
         spliceRemove(node(a1), node(a2), a3)
@@ -135,9 +142,13 @@ function apply(ops: RenderOps) {
       case Op.SetStyle:
         wxs.templateStyle(el(a1), a2)
         break
-      case Op.AddClass:
-        el(a1).classList.add(a2)
+      case Op.AddClass: {
+        // A new element's classes come in one operation: one write of the attribute.
+        const e = el(a1)
+        if (!e.hasAttribute('class')) e.className = a2
+        else e.classList.add(...(a2 as string).split(' '))
         break
+      }
       case Op.RemoveClass:
         el(a1).classList.remove(a2)
         break
