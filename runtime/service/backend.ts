@@ -29,8 +29,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   private pendingQueries = new Map<number, (result: any) => void>()
 
   constructor(
-    // send sends a batch; with ack, the page layer answers Rendered { ack } once applied.
-    private send: (ops: RenderOps, ack?: number) => void,
+    // send sends a batch; with ack, the page layer answers Rendered { ack } once applied;
+    // with more, the batch is a part of one and the rest follows (see STREAM_VALUES).
+    private send: (ops: RenderOps, ack?: number, more?: boolean) => void,
     // publish sends an event to this page's layer (after the ops sent so far).
     private publish: (eventName: string, data: unknown) => void,
     private window: { width: number; height: number; pixelRatio: number },
@@ -57,6 +58,23 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     if (n > 3) ops.push(d!)
     if (n > 4) ops.push(e!)
     if (n > 5) ops.push(f!)
+    if (ops.length >= STREAM_VALUES) this.sendPart()
+    else if (!this.flushQueued) {
+      this.flushQueued = true
+      queueMicrotask(() => this.flush())
+    }
+  }
+
+  // sendPart sends the ops so far of a task that makes many, while it goes on: the page
+  // layer takes them in as they come (runtime/view/index.ts shows nothing of a batch
+  // before its end) instead of waiting for glass-easel to finish the whole task.
+  private streaming = false
+  private sendPart() {
+    const part = this.ops
+    this.ops = []
+    this.lastOp = -1
+    this.streaming = true
+    this.send(part, undefined, true)
     if (!this.flushQueued) {
       this.flushQueued = true
       queueMicrotask(() => this.flush())
@@ -69,8 +87,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   flush() {
     this.flushQueued = false
     const cbs = this.renderCallbacks
-    if (this.ops.length === 0 && cbs.length === 0) return
+    if (this.ops.length === 0 && cbs.length === 0 && !this.streaming) return
     this.renderCallbacks = []
+    this.streaming = false
     const batch = this.ops
     this.ops = []
     this.lastOp = -1
@@ -341,6 +360,10 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.listener = listener
   }
 }
+
+// STREAM_VALUES is how many values (operations and their arguments) a batch holds before
+// a part of it goes out: about 16 KB of JSON, a few milliseconds of work in each layer.
+const STREAM_VALUES = 4096
 
 // RemoteNode stands for one DOM node of the page iframe.
 export class RemoteNode implements glassEasel.composedBackend.Element {

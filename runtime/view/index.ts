@@ -76,154 +76,231 @@ function spliceRemove(parent: Node, before: Node, count: number) {
   }
 }
 
-// apply runs a batch (see OpArgs): a1..a6 are the arguments of the operation at i.
-function apply(ops: RenderOps) {
+// A batch may come in parts (runtime/service/backend.ts, sendPart). Each part is applied
+// as it comes as far as that shows nothing: an operation on nodes out of the document (a
+// wx:for item being built) runs at once; one that touches the document, runs page code,
+// or touches a node an operation still waiting touches, waits for the batch's last part.
+// The operations run early touch none of the nodes of those that wait, so the page ends
+// as if the batch had come whole, and never shows half of a setData.
+let streaming: { waiting: any[]; held: Set<number>; barrier: boolean } | null = null
+
+function receive(ops: RenderOps, more: boolean) {
+  if (!more && !streaming) {
+    apply(ops)
+    return
+  }
+  const s = (streaming ||= { waiting: [], held: new Set(), barrier: false })
+  if (more) {
+    applyEarly(ops, s)
+    return
+  }
+  streaming = null
+  for (let k = 0; k < s.waiting.length; k += 2) applyOp(s.waiting[k], s.waiting[k + 1])
+  apply(ops)
+}
+
+// applyEarly runs the operations of a part that may run before the batch is whole, and
+// keeps the others, in order, for its end.
+function applyEarly(ops: RenderOps, s: NonNullable<typeof streaming>) {
   const a = ops as any[]
-  for (let i = 0; i < a.length; ) {
+  for (let i = 0; i < a.length; i += 1 + OpArgs[a[i]]!) {
     const code = a[i] as Op
     if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
-    const a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], a4 = a[i + 4], a5 = a[i + 5], a6 = a[i + 6]
-    i += 1 + OpArgs[code]!
-    switch (code) {
-      case Op.CreateElement: {
-        const e = createElement(a2, a3 === 1) as Tagged & HTMLElement
-        e.__mpsimId = a1
-        if (a3 === 1) e.__mpsimHost = true
-        nodes.set(a1, e)
-        const id = a1 as number
-        builtins[e.localName]?.create(
-          e,
-          (type, detail, bubbles = true) =>
-            socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
-          (api, args, done) => {
-            const callbackID = nextCallbackID++
-            if (done) invokeCallbacks.set(callbackID, done)
-            socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID } })
-          },
-        )
-        break
-      }
-      case Op.CreateText:
-        nodes.set(a1, document.createTextNode(a2))
-        break
-      case Op.Detach:
-        node(a1).parentNode?.removeChild(node(a1))
-        break
-      case Op.AppendChild:
-        node(a1).appendChild(node(a2))
-        break
-      case Op.RemoveChild:
-        node(a1).removeChild(node(a2))
-        break
-      case Op.InsertBefore:
-        node(a1).insertBefore(node(a2), a3 ? node(a3) : null)
-        break
-      case Op.ReplaceChild:
-        node(a1).replaceChild(node(a2), node(a3))
-        break
-      case Op.SpliceBefore: {
-        const parent = node(a1)
-        const before = node(a2)
-        let end: Node | null = before
-        for (let k = 0; k < a3 && end; k++) end = end.nextSibling
-        spliceRemove(parent, before, a3)
-        parent.insertBefore(nodeList(a4), end)
-        break
-      }
-      case Op.SpliceAppend:
-        node(a1).appendChild(nodeList(a2))
-        break
-      case Op.SpliceRemove:
-        spliceRemove(node(a1), node(a2), a3)
-        break
-      case Op.SetId:
-        el(a1).id = a2
-        break
-      case Op.SetStyle:
-        wxs.templateStyle(el(a1), a2)
-        break
-      case Op.AddClass: {
-        // A new element's classes come in one operation: one write of the attribute.
-        const e = el(a1)
-        if (!e.hasAttribute('class')) e.className = a2
-        else e.classList.add(...(a2 as string).split(' '))
-        break
-      }
-      case Op.RemoveClass:
-        el(a1).classList.remove(a2)
-        break
-      case Op.ClearClasses:
-        el(a1).removeAttribute('class')
-        break
-      case Op.SetAttribute:
-        setAttribute(el(a1), a2, a3)
-        break
-      case Op.RemoveAttribute:
-        el(a1).removeAttribute(a2)
-        break
-      case Op.SetText:
-        node(a1).textContent = a2
-        break
-      case Op.Release:
-        nodes.delete(a1)
-        listeners.delete(a1)
-        wxs.forget(a1)
-        break
-      case Op.SetListener: {
-        const types = listeners.get(a1) || new Set<string>()
-        types.add(a2)
-        listeners.set(a1, types)
-        break
-      }
-      case Op.SetWxsListener:
-        wxs.setListener(a1, a2, a3, a4, a5, a6)
-        break
-      case Op.WxsObserve:
-        wxs.observe(a1, a2, a3.v, a3.o, a4, a5)
-        break
-      case Op.SetDataset: {
-        const n = node(a1)
-        ;(n.__mpsimDataset ||= {})[a2] = a3
-        break
-      }
-      case Op.AddStyleSheet: {
-        const link = document.createElement('link')
-        link.rel = 'stylesheet'
-        link.href = a2
-        styleSheets.set(a1, link)
-        // The page stays hidden until its sheets have loaded, so it never shows unstyled.
-        loadingSheets++
-        rootEl.style.visibility = 'hidden'
-        const loaded = () => {
-          link.onload = link.onerror = null // a later reload of the sheet is not a first load
-          if (--loadingSheets === 0) {
-            rootEl.style.visibility = ''
-            for (const q of waitingQueries.splice(0)) answerQuery(q)
-          }
-        }
-        link.onload = link.onerror = loaded
-        document.head.appendChild(link)
-        break
-      }
-      case Op.DisableStyleSheet: {
-        const link = styleSheets.get(a1)
-        if (link) link.disabled = true
-        break
-      }
-      case Op.Reset:
-        // The page is made again (a hot update of its script): its nodes, listeners and
-        // style sheets go; the new tree brings its own.
-        rootEl.textContent = ''
-        nodes.clear()
-        nodes.set(ROOT_NODE_ID, rootEl)
-        listeners.clear()
-        wxs.clear()
-        for (const link of styleSheets.values()) link.remove()
-        styleSheets.clear()
-        loadingSheets = 0
-        break
-    }
+    // Page code (WXS) and a new tree may touch anything: everything after them waits.
+    if (code === Op.Reset || code === Op.WxsObserve || code === Op.DisableStyleSheet) s.barrier = true
+    const touched = nodesOf(code, a[i + 1], a[i + 2], a[i + 3], a[i + 4])
+    if (s.barrier || touched.some((id) => s.held.has(id) || inDocument(id))) {
+      s.waiting.push(a, i)
+      for (const id of touched) s.held.add(id)
+    } else applyOp(a, i)
   }
+}
+
+// nodesOf lists the existing nodes an operation touches: its target, the nodes it moves,
+// the node it inserts before. A node it creates is new to everyone.
+function nodesOf(code: Op, a1: any, a2: any, a3: any, a4: any): number[] {
+  switch (code) {
+    case Op.CreateElement:
+    case Op.CreateText:
+    case Op.AddStyleSheet:
+    case Op.DisableStyleSheet:
+    case Op.Reset:
+      return []
+    case Op.AppendChild:
+    case Op.RemoveChild:
+      return [a1, a2]
+    case Op.InsertBefore:
+    case Op.ReplaceChild:
+      return a3 ? [a1, a2, a3] : [a1, a2]
+    case Op.SpliceAppend:
+      return [a1, ...(a2 as number[])]
+    case Op.SpliceBefore:
+      return [a1, a2, ...(a4 as number[])]
+    case Op.SpliceRemove:
+      return [a1, a2]
+  }
+  return [a1]
+}
+
+// inDocument is true for a node in the document, and for an unknown one (whose error
+// comes when the batch is applied in full).
+function inDocument(id: number): boolean {
+  return nodes.get(id)?.isConnected !== false
+}
+
+// apply runs a whole batch (see OpArgs).
+function apply(ops: RenderOps) {
+  const a = ops as any[]
+  for (let i = 0; i < a.length; ) i = applyOp(a, i)
+}
+
+// applyOp runs the operation at i and returns where the next one starts: a1..a6 are its
+// arguments.
+function applyOp(a: any[], i: number): number {
+  const code = a[i] as Op
+  if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
+  const a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], a4 = a[i + 4], a5 = a[i + 5], a6 = a[i + 6]
+  i += 1 + OpArgs[code]!
+  switch (code) {
+    case Op.CreateElement: {
+      const e = createElement(a2, a3 === 1) as Tagged & HTMLElement
+      e.__mpsimId = a1
+      if (a3 === 1) e.__mpsimHost = true
+      nodes.set(a1, e)
+      const id = a1 as number
+      builtins[e.localName]?.create(
+        e,
+        (type, detail, bubbles = true) =>
+          socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
+        (api, args, done) => {
+          const callbackID = nextCallbackID++
+          if (done) invokeCallbacks.set(callbackID, done)
+          socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID } })
+        },
+      )
+      break
+    }
+    case Op.CreateText:
+      nodes.set(a1, document.createTextNode(a2))
+      break
+    case Op.Detach:
+      node(a1).parentNode?.removeChild(node(a1))
+      break
+    case Op.AppendChild:
+      node(a1).appendChild(node(a2))
+      break
+    case Op.RemoveChild:
+      node(a1).removeChild(node(a2))
+      break
+    case Op.InsertBefore:
+      node(a1).insertBefore(node(a2), a3 ? node(a3) : null)
+      break
+    case Op.ReplaceChild:
+      node(a1).replaceChild(node(a2), node(a3))
+      break
+    case Op.SpliceBefore: {
+      const parent = node(a1)
+      const before = node(a2)
+      let end: Node | null = before
+      for (let k = 0; k < a3 && end; k++) end = end.nextSibling
+      spliceRemove(parent, before, a3)
+      parent.insertBefore(nodeList(a4), end)
+      break
+    }
+    case Op.SpliceAppend:
+      node(a1).appendChild(nodeList(a2))
+      break
+    case Op.SpliceRemove:
+      spliceRemove(node(a1), node(a2), a3)
+      break
+    case Op.SetId:
+      el(a1).id = a2
+      break
+    case Op.SetStyle:
+      wxs.templateStyle(el(a1), a2)
+      break
+    case Op.AddClass: {
+      // A new element's classes come in one operation: one write of the attribute.
+      const e = el(a1)
+      if (!e.hasAttribute('class')) e.className = a2
+      else e.classList.add(...(a2 as string).split(' '))
+      break
+    }
+    case Op.RemoveClass:
+      el(a1).classList.remove(a2)
+      break
+    case Op.ClearClasses:
+      el(a1).removeAttribute('class')
+      break
+    case Op.SetAttribute:
+      setAttribute(el(a1), a2, a3)
+      break
+    case Op.RemoveAttribute:
+      el(a1).removeAttribute(a2)
+      break
+    case Op.SetText:
+      node(a1).textContent = a2
+      break
+    case Op.Release:
+      nodes.delete(a1)
+      listeners.delete(a1)
+      wxs.forget(a1)
+      break
+    case Op.SetListener: {
+      const types = listeners.get(a1) || new Set<string>()
+      types.add(a2)
+      listeners.set(a1, types)
+      break
+    }
+    case Op.SetWxsListener:
+      wxs.setListener(a1, a2, a3, a4, a5, a6)
+      break
+    case Op.WxsObserve:
+      wxs.observe(a1, a2, a3.v, a3.o, a4, a5)
+      break
+    case Op.SetDataset: {
+      const n = node(a1)
+      ;(n.__mpsimDataset ||= {})[a2] = a3
+      break
+    }
+    case Op.AddStyleSheet: {
+      const link = document.createElement('link')
+      link.rel = 'stylesheet'
+      link.href = a2
+      styleSheets.set(a1, link)
+      // The page stays hidden until its sheets have loaded, so it never shows unstyled.
+      loadingSheets++
+      rootEl.style.visibility = 'hidden'
+      const loaded = () => {
+        link.onload = link.onerror = null // a later reload of the sheet is not a first load
+        if (--loadingSheets === 0) {
+          rootEl.style.visibility = ''
+          for (const q of waitingQueries.splice(0)) answerQuery(q)
+        }
+      }
+      link.onload = link.onerror = loaded
+      document.head.appendChild(link)
+      break
+    }
+    case Op.DisableStyleSheet: {
+      const link = styleSheets.get(a1)
+      if (link) link.disabled = true
+      break
+    }
+    case Op.Reset:
+      // The page is made again (a hot update of its script): its nodes, listeners and
+      // style sheets go; the new tree brings its own.
+      rootEl.textContent = ''
+      nodes.clear()
+      nodes.set(ROOT_NODE_ID, rootEl)
+      listeners.clear()
+      wxs.clear()
+      for (const link of styleSheets.values()) link.remove()
+      styleSheets.clear()
+      loadingSheets = 0
+      break
+  }
+  return i
 }
 
 // A rebuild that changed only style sheets swaps them in place: the page keeps its state.
@@ -307,7 +384,8 @@ socket.on(Cmd.AppServicePublish, (f) => {
   }
   if (eventName !== Ev.VdSync) return
   try {
-    apply(data.ops)
+    receive(data.ops, !!data.more)
+    if (data.more) return
     wxs.flush()
     // When the last batch was applied, on the clock every context shares (for benchmarks).
     ;(window as any).__mpsimRenderedAt = performance.timeOrigin + performance.now()
