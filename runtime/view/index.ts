@@ -330,6 +330,8 @@ const pageAPIContext = {
     socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId, result } } }),
 }
 
+let firstRendered = false
+
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
   if (pageAPI(document, eventName, data, pageAPIContext)) return
@@ -389,6 +391,11 @@ socket.on(Cmd.AppServicePublish, (f) => {
     wxs.flush()
     // When the last batch was applied, on the clock every context shares (for benchmarks).
     ;(window as any).__mpsimRenderedAt = performance.timeOrigin + performance.now()
+    // The shell makes its next spare frame once this page has rendered (web/static/shell.js).
+    if (!firstRendered) {
+      firstRendered = true
+      window.frameElement?.dispatchEvent(new Event('mpsim-rendered'))
+    }
   } catch (err) {
     console.error('[mpsim] render batch failed:', err)
   }
