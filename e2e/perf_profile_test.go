@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
 
@@ -280,4 +284,216 @@ func (s *sourceFiles) of(url string, line int64) string {
 		}
 	}
 	return name
+}
+
+// TestRenderCPU is a tool, not a check: with MPSIM_CPU=n it opens testdata/perf's
+// 1,000-row page in n fresh browsers under a Chromium trace and logs, for each, the CPU
+// time of the threads that do the work: the service layer's Worker, the page's main
+// thread (by kind: script, style, layout, paint) and V8's helper threads (compiling,
+// garbage collection). Thread CPU time does not grow when other processes share the
+// cores, as wall time does, so it compares two versions on a busy machine:
+// MPSIM_CPU_BINS="old=/path/to/mpsim" adds other builds, run in turn with this one.
+//
+//	MPSIM_CPU=5 go test -count=1 -v -run RenderCPU ./e2e/
+func TestRenderCPU(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("MPSIM_CPU"))
+	if n == 0 {
+		t.Skip("set MPSIM_CPU to a number of runs to measure the render's CPU time")
+	}
+	builds := [][2]string{}
+	for _, kv := range strings.Fields(os.Getenv("MPSIM_CPU_BINS")) {
+		name, bin, _ := strings.Cut(kv, "=")
+		builds = append(builds, [2]string{name, bin})
+	}
+	builds = append(builds, [2]string{"this", mpsimBin})
+	sums := map[string]map[string][]float64{}
+	for i := 0; i < n; i++ {
+		for _, build := range builds {
+			cpu := renderCPU(t, build[1])
+			if sums[build[0]] == nil {
+				sums[build[0]] = map[string][]float64{}
+			}
+			var parts []string
+			for _, k := range cpuKeys {
+				sums[build[0]][k] = append(sums[build[0]][k], cpu[k])
+				parts = append(parts, fmt.Sprintf("%s %.1f", k, cpu[k]))
+			}
+			t.Logf("%s, run %d (ms): %s", build[0], i+1, strings.Join(parts, ", "))
+		}
+	}
+	for _, build := range builds {
+		var parts []string
+		for _, k := range cpuKeys {
+			parts = append(parts, fmt.Sprintf("%s %.1f", k, median(sums[build[0]][k])))
+		}
+		t.Logf("%s, medians (ms): %s", build[0], strings.Join(parts, ", "))
+	}
+}
+
+var cpuKeys = []string{"wall", "worker", "page", "page script", "page style", "page layout", "page paint", "page gc", "helpers"}
+
+// renderCPU opens the 1,000-row page once under a trace and sums its threads' CPU time.
+func renderCPU(t *testing.T, bin string) map[string]float64 {
+	srv := StartServer(t, bin, RepoPath("testdata/perf"))
+	defer srv.Stop(t)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".open-small", "open small", wait)
+	for i := 0; i < 3; i++ {
+		b.Tap(".open-small")
+		b.WaitText(".row-2", "row 2", wait)
+		navigateBack(t, b)
+	}
+	time.Sleep(300 * time.Millisecond)
+
+	var mu sync.Mutex
+	var events []traceEvent
+	done := make(chan struct{})
+	chromedp.Listen(b.ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			for _, v := range ev.Value {
+				var e traceEvent
+				if json.Unmarshal(v, &e) == nil {
+					events = append(events, e)
+				}
+			}
+			mu.Unlock()
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	})
+	_, err := chromedp.Call(b.ctx, tracing.Start, tracing.StartParams{
+		TransferMode: tracing.StartTransferModeReportEvents,
+		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
+			"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "disabled-by-default-v8.gc",
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Tap(".open-list")
+	b.WaitText(".row-999", "row 999", wait)
+	waitTrue(t, func() bool {
+		s, _ := b.Text(".ready")
+		return strings.TrimSpace(s) != "0" && s != ""
+	})
+	time.Sleep(200 * time.Millisecond)
+	if _, err := chromedp.Call(b.ctx, tracing.End, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the trace did not complete")
+	}
+	wall, _ := Eval[float64](b, inPage(`return doc.defaultView.__mpsimRenderedAt || 0;`))
+	t0, _ := b.Text(".t0")
+	start, _ := strconv.ParseFloat(strings.TrimSpace(t0), 64)
+	mu.Lock()
+	defer mu.Unlock()
+	cpu := threadCPU(events)
+	cpu["wall"] = wall - start
+	return cpu
+}
+
+type traceEvent struct {
+	Name string         `json:"name"`
+	Cat  string         `json:"cat"`
+	Ph   string         `json:"ph"`
+	Pid  int            `json:"pid"`
+	Tid  int            `json:"tid"`
+	Ts   float64        `json:"ts"`
+	Dur  float64        `json:"dur"`
+	TDur float64        `json:"tdur"`
+	Args map[string]any `json:"args"`
+}
+
+// threadCPU sums, in ms, the CPU time of the top-level tasks of the renderer's threads,
+// and of some kinds of work on the page's main thread.
+func threadCPU(events []traceEvent) map[string]float64 {
+	type thread struct{ pid, tid int }
+	names := map[thread]string{}
+	for _, e := range events {
+		if e.Ph == "M" && e.Name == "thread_name" {
+			if n, ok := e.Args["name"].(string); ok {
+				names[thread{e.Pid, e.Tid}] = n
+			}
+		}
+	}
+	// The renderer is the process whose thread runs the Worker.
+	renderer := -1
+	for th, n := range names {
+		if strings.HasPrefix(n, "DedicatedWorker") {
+			renderer = th.pid
+		}
+	}
+	kinds := map[string]string{
+		"FunctionCall": "page script", "EvaluateScript": "page script", "v8.run": "page script", "EventDispatch": "page script",
+		"UpdateLayoutTree": "page style", "Layout": "page layout",
+		"Paint": "page paint", "PrePaint": "page paint", "Layerize": "page paint", "Commit": "page paint",
+		"MinorGC": "page gc", "MajorGC": "page gc",
+	}
+	cpu := map[string]float64{}
+	if os.Getenv("MPSIM_CPU_DEBUG") == "timeline" {
+		type ev struct {
+			ts, dur, tdur float64
+			what          string
+		}
+		var evs []ev
+		t0 := math.Inf(1)
+		for _, e := range events {
+			th := names[thread{e.Pid, e.Tid}]
+			if e.Pid != renderer || e.Ph != "X" || e.Dur < 2000 {
+				continue
+			}
+			if !(e.Name == "FunctionCall" || e.Name == "Layout" || e.Name == "UpdateLayoutTree" || e.Name == "Paint" || e.Name == "ThreadPool_RunTask" || e.Name == "EvaluateScript" || e.Name == "V8.GC_SCAVENGER" || e.Name == "MajorGC" || e.Name == "ParseHTML") {
+				continue
+			}
+			what := th + " " + e.Name
+			if d, ok := e.Args["data"].(map[string]any); ok && e.Name == "FunctionCall" {
+				what += fmt.Sprintf(" %v", d["functionName"])
+			}
+			evs = append(evs, ev{e.Ts / 1000, e.Dur / 1000, e.TDur / 1000, what})
+			t0 = math.Min(t0, e.Ts/1000)
+		}
+		sort.Slice(evs, func(i, j int) bool { return evs[i].ts < evs[j].ts })
+		for _, x := range evs {
+			fmt.Printf("%8.1f  wall %6.1f  cpu %6.1f  %s\n", x.ts-t0, x.dur, x.tdur, x.what)
+		}
+	}
+	if os.Getenv("MPSIM_CPU_DEBUG") == "names" {
+		by := map[string]float64{}
+		for _, e := range events {
+			if e.Pid == renderer && e.Ph == "X" {
+				key := names[thread{e.Pid, e.Tid}] + " / " + e.Cat + " / " + e.Name
+				if d, ok := e.Args["data"].(map[string]any); ok && (e.Name == "FunctionCall" || e.Name == "EvaluateScript" || e.Name == "EventDispatch") {
+					key += fmt.Sprintf(" %v %v %v", d["url"], d["functionName"], d["type"])
+				}
+				by[key] += e.TDur / 1000
+			}
+		}
+		for _, kv := range top(by, 40) {
+			fmt.Printf("%8.1f %s\n", kv.ms, kv.name)
+		}
+	}
+	for _, e := range events {
+		th := thread{e.Pid, e.Tid}
+		if e.Pid != renderer || e.Ph != "X" || e.TDur == 0 {
+			continue
+		}
+		name := names[th]
+		top := e.Cat == "toplevel" && (e.Name == "ThreadControllerImpl::RunTask" || e.Name == "RunTask")
+		switch {
+		case strings.HasPrefix(name, "DedicatedWorker") && top:
+			cpu["worker"] += e.TDur / 1000
+		case name == "CrRendererMain" && top:
+			cpu["page"] += e.TDur / 1000
+		case name == "CrRendererMain" && kinds[e.Name] != "":
+			cpu[kinds[e.Name]] += e.TDur / 1000
+		case strings.HasPrefix(name, "ThreadPool") && e.Name == "ThreadPool_RunTask":
+			cpu["helpers"] += e.TDur / 1000
+		}
+	}
+	return cpu
 }
