@@ -52,7 +52,6 @@ type callbackData struct {
 	Res        any             `json:"res"`
 }
 
-
 // appError is the data of an onAppError publish: an exception in the app's code.
 type appError struct {
 	Message string `json:"message"`
