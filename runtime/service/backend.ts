@@ -409,6 +409,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   removeChild(child: RemoteNode, _index?: number) {
     if (this.kids) return this.drop(child, 1)
+    child.placed = false
     this.ctx.op(Op.RemoveChild, this.id, child.id)
   }
   insertBefore(child: RemoteNode, before: RemoteNode | null, _index?: number) {
@@ -433,6 +434,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
       nodes.forEach((n, i) => this.keep(n, at + i))
       return
     }
+    if (before && deleteCount === 1) before.placed = false
     const ids = nodes.map((n) => n.place())
     if (!before) this.ctx.append(this.id, ids)
     else if (deleteCount === 0 && ids.length === 1) this.ctx.op(Op.InsertBefore, this.id, ids[0], before.id)
@@ -443,6 +445,9 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   }
   spliceRemove(before: RemoteNode, deleteCount: number) {
     if (this.kids) return this.drop(before, deleteCount)
+    // A node taken out needs no Detach when it goes into a fragment next (glass-easel
+    // moves a list item so); of several, which they are is not known here.
+    if (deleteCount === 1) before.placed = false
     this.ctx.op(Op.SpliceRemove, this.id, before.id, deleteCount)
   }
   // place notes that the node goes into a parent of the page, out of any fragment; it
