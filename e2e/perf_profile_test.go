@@ -366,7 +366,7 @@ func renderCPU(t *testing.T, bin string) map[string]float64 {
 	_, err := chromedp.Call(b.ctx, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
 		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "disabled-by-default-v8.gc",
+			"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "disabled-by-default-v8.gc", "disabled-by-default-v8.compile",
 		}},
 	})
 	if err != nil {
