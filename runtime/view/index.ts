@@ -103,43 +103,43 @@ function receive(ops: RenderOps, more: boolean) {
 // keeps the others, in order, for its end.
 function applyEarly(ops: RenderOps, s: NonNullable<typeof streaming>) {
   const a = ops as any[]
+  const mustWait = (id: number) => s.held.has(id) || inDocument(id)
+  const hold = (id: number) => !s.held.add(id)
   for (let i = 0; i < a.length; i += 1 + OpArgs[a[i]]!) {
     const code = a[i] as Op
     if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
     // Page code (WXS) and a new tree may touch anything: everything after them waits.
     if (code === Op.Reset || code === Op.WxsObserve || code === Op.DisableStyleSheet) s.barrier = true
-    const touched = nodesOf(code, a[i + 1], a[i + 2], a[i + 3], a[i + 4])
-    if (s.barrier || touched.some((id) => s.held.has(id) || inDocument(id))) {
+    if (s.barrier || anyNode(a, i, mustWait)) {
       s.waiting.push(a, i)
-      for (const id of touched) s.held.add(id)
+      anyNode(a, i, hold)
     } else applyOp(a, i)
   }
 }
 
-// nodesOf lists the existing nodes an operation touches: its target, the nodes it moves,
-// the node it inserts before. A node it creates is new to everyone.
-function nodesOf(code: Op, a1: any, a2: any, a3: any, a4: any): number[] {
-  switch (code) {
+// anyNode reports whether f holds for an existing node the operation at i touches: its
+// target, a node it moves, the node it inserts before (a node it creates is new to all).
+function anyNode(a: any[], i: number, f: (id: number) => boolean): boolean {
+  switch (a[i] as Op) {
     case Op.CreateElement:
     case Op.CreateText:
     case Op.AddStyleSheet:
     case Op.DisableStyleSheet:
     case Op.Reset:
-      return []
+      return false
     case Op.AppendChild:
     case Op.RemoveChild:
-      return [a1, a2]
+    case Op.SpliceRemove:
+      return f(a[i + 1]) || f(a[i + 2])
     case Op.InsertBefore:
     case Op.ReplaceChild:
-      return a3 ? [a1, a2, a3] : [a1, a2]
+      return f(a[i + 1]) || f(a[i + 2]) || (!!a[i + 3] && f(a[i + 3]))
     case Op.SpliceAppend:
-      return [a1, ...(a2 as number[])]
+      return f(a[i + 1]) || (a[i + 2] as number[]).some(f)
     case Op.SpliceBefore:
-      return [a1, a2, ...(a4 as number[])]
-    case Op.SpliceRemove:
-      return [a1, a2]
+      return f(a[i + 1]) || f(a[i + 2]) || (a[i + 4] as number[]).some(f)
   }
-  return [a1]
+  return f(a[i + 1])
 }
 
 // inDocument is true for a node in the document, and for an unknown one (whose error
