@@ -95,3 +95,76 @@ func BenchmarkInvokeVsEcho(b *testing.B) {
 	b.ReportMetric(float64(raw.Nanoseconds())/float64(b.N), "echo-ns/rt")
 	b.ReportMetric(float64(invoke)/float64(raw), "ratio")
 }
+
+// BenchmarkPublishRelay measures a render batch of a 1,000-row list (about 100 KB of
+// JSON) going from the service layer through the hub to a page, against a raw
+// coder/websocket echo of the same frame, interleaved as in BenchmarkInvokeVsEcho: the
+// hub's share of a big render's way to the page.
+func BenchmarkPublishRelay(b *testing.B) {
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: api.NewRegistry(),
+		Logger: slog.New(slog.DiscardHandler)})
+	hubSrv := httptest.NewServer(s.Handler())
+	defer hubSrv.Close()
+	echoSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		c.SetReadLimit(1 << 24)
+		for {
+			typ, msg, err := c.Read(r.Context())
+			if err != nil {
+				return
+			}
+			if err := c.Write(r.Context(), typ, msg); err != nil {
+				return
+			}
+		}
+	}))
+	defer echoSrv.Close()
+
+	svc := dial(b, hubSrv, "service")
+	page := dial(b, hubSrv, "webview/1")
+	echo := dial(b, echoSrv, "echo")
+	// The ops of 1,000 rows as runtime/service/backend.ts writes them.
+	var ops strings.Builder
+	ops.WriteString(`[0,2,"page",1`)
+	for i := 0; i < 1000; i++ {
+		v, t, x := 3*i+3, 3*i+4, 3*i+5
+		fmt.Fprintf(&ops, `,0,%d,"view",0,12,%d,"row row-%d",0,%d,"text",0,1,%d,"row %d",3,%d,%d,3,%d,%d`, v, v, i, t, x, i, t, x, v, t)
+	}
+	ops.WriteString(`]`)
+	frame := []byte(`{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"ops":` + ops.String() + `},"webviewIds":[1]}}`)
+	ctx := context.Background()
+	relay := func(from, to *websocket.Conn) time.Duration {
+		start := time.Now()
+		if err := from.Write(ctx, websocket.MessageText, frame); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := to.Read(ctx); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	for i := 0; i < 20; i++ {
+		relay(svc, page)
+		relay(echo, echo)
+	}
+	var hub, raw time.Duration
+	b.SetBytes(int64(len(frame)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			hub += relay(svc, page)
+			raw += relay(echo, echo)
+		} else {
+			raw += relay(echo, echo)
+			hub += relay(svc, page)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(hub.Microseconds())/float64(b.N), "hub-µs/batch")
+	b.ReportMetric(float64(raw.Microseconds())/float64(b.N), "echo-µs/batch")
+	b.ReportMetric(float64(hub)/float64(raw), "ratio")
+}

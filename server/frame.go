@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -48,13 +50,6 @@ type invokeData struct {
 type callbackData struct {
 	CallbackID json.RawMessage `json:"callbackID"`
 	Res        any             `json:"res"`
-}
-
-// publishData is the part of APPSERVICE_PUBLISH data the hub reads: which pages get it.
-type publishData struct {
-	EventName  string          `json:"eventName"`
-	Data       json.RawMessage `json:"data"`
-	WebviewIDs []int           `json:"webviewIds"`
 }
 
 // appError is the data of an onAppError publish: an exception in the app's code.
@@ -130,4 +125,138 @@ func mustJSON(v any) json.RawMessage {
 		panic(err) // only called on values built here, which always marshal
 	}
 	return b
+}
+
+// decodeFrame reads a frame's envelope: it checks once that the frame is JSON, then
+// decodes only the envelope's members. The data stays as it came (a render batch is tens
+// of kilobytes), a slice of msg.
+func decodeFrame(msg []byte) (Frame, error) {
+	var f Frame
+	if !json.Valid(msg) || msg[skipSpace(msg, 0)] != '{' {
+		err := json.Unmarshal(msg, &f) // says what is wrong, and where
+		if err == nil {
+			err = errors.New("not an object")
+		}
+		return f, err
+	}
+	m := members(msg, "command", "data", "webviewID", "fromWebviewID")
+	f.Data = m[1]
+	for _, field := range []struct {
+		raw []byte
+		to  any
+	}{{m[0], &f.Command}, {m[2], &f.WebviewID}, {m[3], &f.FromWebviewID}} {
+		if field.raw != nil {
+			if err := json.Unmarshal(field.raw, field.to); err != nil {
+				return f, err
+			}
+		}
+	}
+	return f, nil
+}
+
+// withField returns frame, a JSON object, with the member "name": n added at its end. The
+// hub passes frames on this way instead of decoding and encoding them again (a render
+// batch is tens of kilobytes); a member of the same name the sender wrote comes first,
+// and JSON.parse keeps the last.
+func withField(frame []byte, name string, n int) []byte {
+	end := bytes.LastIndexByte(frame, '}')
+	body := bytes.TrimRight(frame[:end], " \t\r\n")
+	out := make([]byte, 0, end+len(name)+24)
+	out = append(out, body...)
+	if body[len(body)-1] != '{' {
+		out = append(out, ',')
+	}
+	out = append(out, '"')
+	out = append(out, name...)
+	out = append(out, `":`...)
+	out = strconv.AppendInt(out, int64(n), 10)
+	return append(out, '}')
+}
+
+// members finds the raw values of the named members of obj, a JSON object already
+// checked to be valid, in one pass that steps over the others without decoding them. A
+// member that is not there is nil.
+func members(obj []byte, names ...string) [][]byte {
+	out := make([][]byte, len(names))
+	i := skipSpace(obj, bytes.IndexByte(obj, '{')+1)
+	for i < len(obj) && obj[i] == '"' {
+		keyEnd := skipValue(obj, i)
+		key := obj[i+1 : keyEnd-1]
+		if !plainKey(key) {
+			var k string
+			json.Unmarshal(obj[i:keyEnd], &k)
+			key = []byte(k)
+		}
+		start := skipSpace(obj, skipSpace(obj, keyEnd)+1) // past the colon
+		end := skipValue(obj, start)
+		for k, name := range names {
+			if string(key) == name {
+				out[k] = obj[start:end]
+			}
+		}
+		i = skipSpace(obj, skipSpace(obj, end)+1) // past the comma
+	}
+	return out
+}
+
+// plainKey reports whether a member's name is its bytes as written: no escapes, and
+// ASCII (a decoder turns bytes that are not UTF-8 into U+FFFD).
+func plainKey(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns where the valid JSON value that starts at i ends.
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	}
+	// A number, true, false or null.
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\r', '\n':
+			return i
+		}
+	}
+	return i
+}
+
+// skipString returns where the string whose opening quote is at i ends.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
 }

@@ -329,8 +329,8 @@ func (h *Hub) reply(ctx context.Context, to Identity, conn *websocket.Conn, fram
 
 // route delivers one frame received from `from`.
 func (h *Hub) route(ctx context.Context, from Identity, conn *websocket.Conn, msg []byte) {
-	var f Frame
-	if err := json.Unmarshal(msg, &f); err != nil {
+	f, err := decodeFrame(msg)
+	if err != nil {
 		h.reject(from, msg, "frame is not a JSON object: "+err.Error())
 		return
 	}
@@ -357,9 +357,7 @@ func (h *Hub) route(ctx context.Context, from Identity, conn *websocket.Conn, ms
 		h.fromRole(from, msg, f, RoleService, func() { h.publishToPages(from, f, msg) })
 	case CmdWebviewPublish:
 		h.fromRole(from, msg, f, RoleWebview, func() {
-			f.FromWebviewID = from.ID
-			out, _ := json.Marshal(f)
-			h.Send(Identity{Session: from.Session, Role: RoleService}, out)
+			h.Send(Identity{Session: from.Session, Role: RoleService}, withField(msg, "fromWebviewID", from.ID))
 		})
 	case CmdAutomationRequest:
 		h.fromRole(from, msg, f, RoleAutomator, func() {
@@ -398,27 +396,38 @@ func (h *Hub) fromRole(from Identity, msg []byte, f Frame, want Role, deliver fu
 }
 
 func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
-	var p publishData
+	// Only the event's name and its pages are read: the data, a render batch of tens of
+	// kilobytes, is passed on as it came.
+	var eventName string
+	var targets []int
 	if len(f.Data) > 0 {
-		if err := json.Unmarshal(f.Data, &p); err != nil {
-			h.reject(from, msg, "APPSERVICE_PUBLISH data: "+err.Error())
+		m := members(f.Data, "eventName", "webviewIds", "data")
+		errName := json.Unmarshal(orNull(m[0]), &eventName)
+		errIDs := json.Unmarshal(orNull(m[1]), &targets)
+		if (f.Data[0] != '{' && string(f.Data) != "null") || errName != nil || errIDs != nil {
+			h.reject(from, msg, `APPSERVICE_PUBLISH data must be an object {"eventName", "data", "webviewIds"}`)
 			return
 		}
+		if eventName == "onAppError" {
+			h.appError(from, m[2])
+		}
 	}
-	if p.EventName == "onAppError" {
-		h.appError(from, p.Data)
-	}
-	targets := p.WebviewIDs
 	if len(targets) == 0 {
 		for _, c := range h.sessionClients(from.Session, RoleWebview) {
 			targets = append(targets, c.id.ID)
 		}
 	}
 	for _, id := range targets {
-		f.WebviewID = id
-		out, _ := json.Marshal(f)
-		h.Send(Identity{Session: from.Session, Role: RoleWebview, ID: id}, out)
+		h.Send(Identity{Session: from.Session, Role: RoleWebview, ID: id}, withField(msg, "webviewID", id))
 	}
+}
+
+// orNull is a member's raw value, or null for one that is not there.
+func orNull(raw []byte) []byte {
+	if raw == nil {
+		return []byte("null")
+	}
+	return raw
 }
 
 // appError reports an exception in the app's code where the developer looks: one line in

@@ -96,20 +96,25 @@ export const Ev = {
 // arguments, as many as OpArgs says (listed below as [op, args...]). A page of thousands
 // of nodes then costs no array per operation to build, encode or decode. Node ids are
 // numbers given by the service layer; 1 is the page root.
+//
+// glass-easel's fragments (a list of nodes on its way into a parent) stay in the service
+// layer: the splice that inserts one carries its nodes' ids.
 export const enum Op {
   CreateElement = 0, // [op, id, tagName, isComponentHost (0/1)]
   CreateText = 1, // [op, id, text]
-  CreateFragment = 2, // [op, id]
+  Detach = 2, // [op, id]: take the node out of its parent, if it has one
   AppendChild = 3, // [op, parent, child]
   RemoveChild = 4, // [op, parent, child]
   InsertBefore = 5, // [op, parent, child, before]
   ReplaceChild = 6, // [op, parent, child, oldChild]
-  SpliceBefore = 7, // [op, parent, before, deleteCount, fragment]
-  SpliceAppend = 8, // [op, parent, fragment]
+  SpliceBefore = 7, // [op, parent, before, deleteCount, [ids]]
+  SpliceAppend = 8, // [op, parent, [ids]]
   SpliceRemove = 9, // [op, parent, before, deleteCount]
   SetId = 10, // [op, id, value]
   SetStyle = 11, // [op, id, styleText]
-  AddClass = 12, // [op, id, className]: already prefixed with its style scope ("scope--name")
+  // [op, id, classNames]: one or more names separated by a space, each already prefixed
+  // with its style scope ("scope--name")
+  AddClass = 12,
   RemoveClass = 13, // [op, id, className]
   ClearClasses = 14, // [op, id]
   SetAttribute = 15, // [op, id, name, value]

@@ -436,10 +436,10 @@ export class AppRuntime {
     this.loadComponent(path)
     const scopes = this.codeSpace.getComponentSpace().styleScopeManager
     const backend = new PageBackend(
-      (ops: RenderOps, ack?: number) => {
+      (ops: RenderOps, ack?: number, more?: boolean) => {
         this.socket.send({
           command: Cmd.AppServicePublish,
-          data: { eventName: Ev.VdSync, data: { ops, ack }, webviewIds: [ev.webviewId] },
+          data: { eventName: Ev.VdSync, data: { ops, ack, more }, webviewIds: [ev.webviewId] },
         })
       },
       (eventName, data) => {

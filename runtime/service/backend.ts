@@ -29,8 +29,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   private pendingQueries = new Map<number, (result: any) => void>()
 
   constructor(
-    // send sends a batch; with ack, the page layer answers Rendered { ack } once applied.
-    private send: (ops: RenderOps, ack?: number) => void,
+    // send sends a batch; with ack, the page layer answers Rendered { ack } once applied;
+    // with more, the batch is a part of one and the rest follows (see STREAM_VALUES).
+    private send: (ops: RenderOps, ack?: number, more?: boolean) => void,
     // publish sends an event to this page's layer (after the ops sent so far).
     private publish: (eventName: string, data: unknown) => void,
     private window: { width: number; height: number; pixelRatio: number },
@@ -49,6 +50,7 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   op(code: Op, a?: Wire, b?: Wire, c?: Wire, d?: Wire, e?: Wire, f?: Wire) {
     const ops = this.ops
     const n = OpArgs[code]!
+    this.lastOp = ops.length
     ops.push(code)
     if (n > 0) ops.push(a!)
     if (n > 1) ops.push(b!)
@@ -56,6 +58,23 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     if (n > 3) ops.push(d!)
     if (n > 4) ops.push(e!)
     if (n > 5) ops.push(f!)
+    if (ops.length >= STREAM_VALUES) this.sendPart()
+    else if (!this.flushQueued) {
+      this.flushQueued = true
+      queueMicrotask(() => this.flush())
+    }
+  }
+
+  // sendPart sends the ops so far of a task that makes many, while it goes on: the page
+  // layer takes them in as they come (runtime/view/index.ts shows nothing of a batch
+  // before its end) instead of waiting for glass-easel to finish the whole task.
+  private streaming = false
+  private sendPart() {
+    const part = this.ops
+    this.ops = []
+    this.lastOp = -1
+    this.streaming = true
+    this.send(part, undefined, true)
     if (!this.flushQueued) {
       this.flushQueued = true
       queueMicrotask(() => this.flush())
@@ -68,10 +87,12 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   flush() {
     this.flushQueued = false
     const cbs = this.renderCallbacks
-    if (this.ops.length === 0 && cbs.length === 0) return
+    if (this.ops.length === 0 && cbs.length === 0 && !this.streaming) return
     this.renderCallbacks = []
+    this.streaming = false
     const batch = this.ops
     this.ops = []
+    this.lastOp = -1
     let ack: number | undefined
     if (cbs.length > 0) {
       ack = this.nextAck++
@@ -165,6 +186,41 @@ export class PageBackend implements glassEasel.composedBackend.Context {
       this.canvases.set(id, c)
     }
     return c
+  }
+
+  // Where the last operation of the batch starts: an operation that continues it joins it.
+  private lastOp = -1
+
+  // addClass records AddClass; the classes a node gets one after another (all of a new
+  // node's) go as one operation.
+  addClass(id: number, name: string) {
+    const ops = this.ops
+    const i = this.lastOp
+    if (i >= 0 && ops[i] === Op.AddClass && ops[i + 1] === id) ops[i + 2] += ' ' + name
+    else this.op(Op.AddClass, id, name)
+  }
+
+  // append records nodes going to the end of parent. Nodes appended one after another to
+  // the same parent (glass-easel inserts a wx:for list item by item) go as one operation,
+  // which the page inserts at once.
+  append(parent: number, ids: number[]) {
+    const ops = this.ops
+    const i = this.lastOp
+    if (i >= 0 && ops[i + 1] === parent && (ops[i] === Op.AppendChild || ops[i] === Op.SpliceAppend)) {
+      if (ops[i] === Op.AppendChild) {
+        ops[i] = Op.SpliceAppend
+        ops[i + 2] = [ops[i + 2] as number]
+      }
+      ;(ops[i + 2] as number[]).push(...ids)
+    } else if (ids.length === 1) this.op(Op.AppendChild, parent, ids[0])
+    else this.op(Op.SpliceAppend, parent, ids)
+  }
+
+  // fragmentOf is a fragment holding node, for a fragment's replaceChild.
+  fragmentOf(node: RemoteNode) {
+    const f = this.createFragment()
+    f.appendChild(node)
+    return f
   }
 
   register(node: RemoteNode) {
@@ -292,15 +348,22 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     this.op(Op.CreateText, n.id, content)
     return n
   }
+  // A fragment is a list of nodes on their way into a parent: it stays here, and the
+  // splice that inserts it sends their ids (a fragment per wx:for item would otherwise
+  // cost four operations per row).
   createFragment() {
-    const n = new RemoteNode(this, this.newId())
-    this.op(Op.CreateFragment, n.id)
+    const n = new RemoteNode(this, 0)
+    n.kids = []
     return n
   }
   onEvent(listener: EventListener) {
     this.listener = listener
   }
 }
+
+// STREAM_VALUES is how many values (operations and their arguments) a batch holds before
+// a part of it goes out: about 16 KB of JSON, a few milliseconds of work in each layer.
+const STREAM_VALUES = 4096
 
 // RemoteNode stands for one DOM node of the page iframe.
 export class RemoteNode implements glassEasel.composedBackend.Element {
@@ -311,6 +374,12 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   // a new value back to the owner's data. Made when the first one is set: most nodes have
   // none, and a page may have thousands.
   modelListeners: Record<string, (value: unknown) => void> | null = null
+  // A fragment's nodes (createFragment); null for a node of the page.
+  kids: RemoteNode[] | null = null
+  // The fragment the node waits in, and whether the page has ever put it in a parent: a
+  // node moved into a fragment leaves its parent then, as in the DOM.
+  fragment: RemoteNode | null = null
+  placed = false
 
   constructor(
     private ctx: PageBackend,
@@ -318,6 +387,11 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
   ) {}
 
   release() {
+    if (this.kids) {
+      for (const k of this.kids) k.fragment = null
+      this.kids = null
+      return
+    }
     this.ctx.forget(this.id)
     this.ctx.op(Op.Release, this.id)
   }
@@ -329,25 +403,73 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     if (groupedTags.has(this.tag)) this.ctx.op(Op.SetAttribute, this.id, 'wx:owner', this.owner().id)
   }
   appendChild(child: RemoteNode) {
-    this.ctx.op(Op.AppendChild, this.id, child.id)
+    if (child.kids) return this.spliceBefore(null, 0, child)
+    if (this.kids) return this.keep(child, this.kids.length)
+    this.ctx.append(this.id, [child.place()])
   }
   removeChild(child: RemoteNode, _index?: number) {
+    if (this.kids) return this.drop(child, 1)
+    child.placed = false
     this.ctx.op(Op.RemoveChild, this.id, child.id)
   }
-  insertBefore(child: RemoteNode, before: RemoteNode, _index?: number) {
+  insertBefore(child: RemoteNode, before: RemoteNode | null, _index?: number) {
+    if (child.kids) return this.spliceBefore(before, 0, child)
+    if (this.kids) return this.keep(child, before ? this.kids.indexOf(before) : this.kids.length)
+    child.place()
     this.ctx.op(Op.InsertBefore, this.id, child.id, before ? before.id : 0)
   }
   replaceChild(child: RemoteNode, oldChild: RemoteNode, _index?: number) {
+    if (child.kids || this.kids) return this.spliceBefore(oldChild, 1, child.kids ? child : this.ctx.fragmentOf(child))
+    child.place()
     this.ctx.op(Op.ReplaceChild, this.id, child.id, oldChild.id)
   }
-  spliceBefore(before: RemoteNode, deleteCount: number, list: RemoteNode) {
-    this.ctx.op(Op.SpliceBefore, this.id, before.id, deleteCount, list.id)
+  // spliceBefore removes deleteCount nodes from before on and puts the fragment's nodes
+  // there (before null: at the end).
+  spliceBefore(before: RemoteNode | null, deleteCount: number, list: RemoteNode) {
+    // Each node leaves the fragment as it goes in.
+    const nodes = list.kids ? list.kids.slice() : [list]
+    if (this.kids) {
+      const at = before ? this.kids.indexOf(before) : this.kids.length
+      this.drop(before, deleteCount)
+      nodes.forEach((n, i) => this.keep(n, at + i))
+      return
+    }
+    if (before && deleteCount === 1) before.placed = false
+    const ids = nodes.map((n) => n.place())
+    if (!before) this.ctx.append(this.id, ids)
+    else if (deleteCount === 0 && ids.length === 1) this.ctx.op(Op.InsertBefore, this.id, ids[0], before.id)
+    else this.ctx.op(Op.SpliceBefore, this.id, before.id, deleteCount, ids)
   }
   spliceAppend(list: RemoteNode) {
-    this.ctx.op(Op.SpliceAppend, this.id, list.id)
+    this.spliceBefore(null, 0, list)
   }
   spliceRemove(before: RemoteNode, deleteCount: number) {
+    if (this.kids) return this.drop(before, deleteCount)
+    // A node taken out needs no Detach when it goes into a fragment next (glass-easel
+    // moves a list item so); of several, which they are is not known here.
+    if (deleteCount === 1) before.placed = false
     this.ctx.op(Op.SpliceRemove, this.id, before.id, deleteCount)
+  }
+  // place notes that the node goes into a parent of the page, out of any fragment; it
+  // returns its id.
+  private place() {
+    if (this.fragment) this.fragment.drop(this, 1)
+    this.placed = true
+    return this.id
+  }
+  // keep puts child into this fragment at index i, out of where it was.
+  private keep(child: RemoteNode, i: number) {
+    if (child.fragment) child.fragment.drop(child, 1)
+    else if (child.placed) this.ctx.op(Op.Detach, child.id)
+    child.placed = false
+    child.fragment = this
+    this.kids!.splice(i < 0 ? this.kids!.length : i, 0, child)
+  }
+  // drop takes count nodes out of this fragment from node first on.
+  private drop(first: RemoteNode | null, count: number) {
+    const i = first ? this.kids!.indexOf(first) : -1
+    if (i < 0) return
+    for (const n of this.kids!.splice(i, count)) n.fragment = null
   }
   // The DOM gets the id as written in WXML (the adapter prefixes it per component
   // instance), so that a page's WXSS #id rules match, as on the phone.
@@ -365,7 +487,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     this.ctx.op(Op.SetStyle, this.id, styleText)
   }
   addClass(elementClass: string, styleScope?: number) {
-    this.ctx.op(Op.AddClass, this.id, this.scoped(elementClass, styleScope))
+    this.ctx.addClass(this.id, this.scoped(elementClass, styleScope))
   }
   removeClass(elementClass: string, styleScope?: number) {
     this.ctx.op(Op.RemoveClass, this.id, this.scoped(elementClass, styleScope))

@@ -59,6 +59,14 @@ function setAttribute(e: HTMLElement, name: string, value: unknown) {
   else e.setAttribute(name, String(value))
 }
 
+// nodeList is the nodes of ids, as one node to insert: the node itself, or a fragment.
+function nodeList(ids: number[]): Node {
+  if (ids.length === 1) return node(ids[0]!)
+  const frag = document.createDocumentFragment()
+  for (const id of ids) frag.appendChild(node(id))
+  return frag
+}
+
 function spliceRemove(parent: Node, before: Node, count: number) {
   let cur: Node | null = before
   for (let i = 0; i < count && cur; i++) {
@@ -68,151 +76,231 @@ function spliceRemove(parent: Node, before: Node, count: number) {
   }
 }
 
-// apply runs a batch (see OpArgs): a1..a6 are the arguments of the operation at i.
-function apply(ops: RenderOps) {
+// A batch may come in parts (runtime/service/backend.ts, sendPart). Each part is applied
+// as it comes as far as that shows nothing: an operation on nodes out of the document (a
+// wx:for item being built) runs at once; one that touches the document, runs page code,
+// or touches a node an operation still waiting touches, waits for the batch's last part.
+// The operations run early touch none of the nodes of those that wait, so the page ends
+// as if the batch had come whole, and never shows half of a setData.
+let streaming: { waiting: any[]; held: Set<number>; barrier: boolean } | null = null
+
+function receive(ops: RenderOps, more: boolean) {
+  if (!more && !streaming) {
+    apply(ops)
+    return
+  }
+  const s = (streaming ||= { waiting: [], held: new Set(), barrier: false })
+  if (more) {
+    applyEarly(ops, s)
+    return
+  }
+  streaming = null
+  for (let k = 0; k < s.waiting.length; k += 2) applyOp(s.waiting[k], s.waiting[k + 1])
+  apply(ops)
+}
+
+// applyEarly runs the operations of a part that may run before the batch is whole, and
+// keeps the others, in order, for its end.
+function applyEarly(ops: RenderOps, s: NonNullable<typeof streaming>) {
   const a = ops as any[]
-  for (let i = 0; i < a.length; ) {
+  const mustWait = (id: number) => s.held.has(id) || inDocument(id)
+  const hold = (id: number) => !s.held.add(id)
+  for (let i = 0; i < a.length; i += 1 + OpArgs[a[i]]!) {
     const code = a[i] as Op
     if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
-    const a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], a4 = a[i + 4], a5 = a[i + 5], a6 = a[i + 6]
-    i += 1 + OpArgs[code]!
-    switch (code) {
-      case Op.CreateElement: {
-        const e = createElement(a2, a3 === 1) as Tagged & HTMLElement
-        e.__mpsimId = a1
-        if (a3 === 1) e.__mpsimHost = true
-        nodes.set(a1, e)
-        const id = a1 as number
-        builtins[e.localName]?.create(
-          e,
-          (type, detail, bubbles = true) =>
-            socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
-          (api, args, done) => {
-            const callbackID = nextCallbackID++
-            if (done) invokeCallbacks.set(callbackID, done)
-            socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID } })
-          },
-        )
-        break
-      }
-      case Op.CreateText:
-        nodes.set(a1, document.createTextNode(a2))
-        break
-      case Op.CreateFragment:
-        nodes.set(a1, document.createDocumentFragment())
-        break
-      case Op.AppendChild:
-        node(a1).appendChild(node(a2))
-        break
-      case Op.RemoveChild:
-        node(a1).removeChild(node(a2))
-        break
-      case Op.InsertBefore:
-        node(a1).insertBefore(node(a2), a3 ? node(a3) : null)
-        break
-      case Op.ReplaceChild:
-        node(a1).replaceChild(node(a2), node(a3))
-        break
-      case Op.SpliceBefore: {
-        const parent = node(a1)
-        const before = node(a2)
-        const frag = node(a4)
-        let end: Node | null = before
-        for (let k = 0; k < a3 && end; k++) end = end.nextSibling
-        spliceRemove(parent, before, a3)
-        parent.insertBefore(frag, end)
-        break
-      }
-      case Op.SpliceAppend:
-        node(a1).appendChild(node(a2))
-        break
-      case Op.SpliceRemove:
-        spliceRemove(node(a1), node(a2), a3)
-        break
-      case Op.SetId:
-        el(a1).id = a2
-        break
-      case Op.SetStyle:
-        wxs.templateStyle(el(a1), a2)
-        break
-      case Op.AddClass:
-        el(a1).classList.add(a2)
-        break
-      case Op.RemoveClass:
-        el(a1).classList.remove(a2)
-        break
-      case Op.ClearClasses:
-        el(a1).removeAttribute('class')
-        break
-      case Op.SetAttribute:
-        setAttribute(el(a1), a2, a3)
-        break
-      case Op.RemoveAttribute:
-        el(a1).removeAttribute(a2)
-        break
-      case Op.SetText:
-        node(a1).textContent = a2
-        break
-      case Op.Release:
-        nodes.delete(a1)
-        listeners.delete(a1)
-        wxs.forget(a1)
-        break
-      case Op.SetListener: {
-        const types = listeners.get(a1) || new Set<string>()
-        types.add(a2)
-        listeners.set(a1, types)
-        break
-      }
-      case Op.SetWxsListener:
-        wxs.setListener(a1, a2, a3, a4, a5, a6)
-        break
-      case Op.WxsObserve:
-        wxs.observe(a1, a2, a3.v, a3.o, a4, a5)
-        break
-      case Op.SetDataset: {
-        const n = node(a1)
-        ;(n.__mpsimDataset ||= {})[a2] = a3
-        break
-      }
-      case Op.AddStyleSheet: {
-        const link = document.createElement('link')
-        link.rel = 'stylesheet'
-        link.href = a2
-        styleSheets.set(a1, link)
-        // The page stays hidden until its sheets have loaded, so it never shows unstyled.
-        loadingSheets++
-        rootEl.style.visibility = 'hidden'
-        const loaded = () => {
-          link.onload = link.onerror = null // a later reload of the sheet is not a first load
-          if (--loadingSheets === 0) {
-            rootEl.style.visibility = ''
-            for (const q of waitingQueries.splice(0)) answerQuery(q)
-          }
-        }
-        link.onload = link.onerror = loaded
-        document.head.appendChild(link)
-        break
-      }
-      case Op.DisableStyleSheet: {
-        const link = styleSheets.get(a1)
-        if (link) link.disabled = true
-        break
-      }
-      case Op.Reset:
-        // The page is made again (a hot update of its script): its nodes, listeners and
-        // style sheets go; the new tree brings its own.
-        rootEl.textContent = ''
-        nodes.clear()
-        nodes.set(ROOT_NODE_ID, rootEl)
-        listeners.clear()
-        wxs.clear()
-        for (const link of styleSheets.values()) link.remove()
-        styleSheets.clear()
-        loadingSheets = 0
-        break
-    }
+    // Page code (WXS) and a new tree may touch anything: everything after them waits.
+    if (code === Op.Reset || code === Op.WxsObserve || code === Op.DisableStyleSheet) s.barrier = true
+    if (s.barrier || anyNode(a, i, mustWait)) {
+      s.waiting.push(a, i)
+      anyNode(a, i, hold)
+    } else applyOp(a, i)
   }
+}
+
+// anyNode reports whether f holds for an existing node the operation at i touches: its
+// target, a node it moves, the node it inserts before (a node it creates is new to all).
+function anyNode(a: any[], i: number, f: (id: number) => boolean): boolean {
+  switch (a[i] as Op) {
+    case Op.CreateElement:
+    case Op.CreateText:
+    case Op.AddStyleSheet:
+    case Op.DisableStyleSheet:
+    case Op.Reset:
+      return false
+    case Op.AppendChild:
+    case Op.RemoveChild:
+    case Op.SpliceRemove:
+      return f(a[i + 1]) || f(a[i + 2])
+    case Op.InsertBefore:
+    case Op.ReplaceChild:
+      return f(a[i + 1]) || f(a[i + 2]) || (!!a[i + 3] && f(a[i + 3]))
+    case Op.SpliceAppend:
+      return f(a[i + 1]) || (a[i + 2] as number[]).some(f)
+    case Op.SpliceBefore:
+      return f(a[i + 1]) || f(a[i + 2]) || (a[i + 4] as number[]).some(f)
+  }
+  return f(a[i + 1])
+}
+
+// inDocument is true for a node in the document, and for an unknown one (whose error
+// comes when the batch is applied in full).
+function inDocument(id: number): boolean {
+  return nodes.get(id)?.isConnected !== false
+}
+
+// apply runs a whole batch (see OpArgs).
+function apply(ops: RenderOps) {
+  const a = ops as any[]
+  for (let i = 0; i < a.length; ) i = applyOp(a, i)
+}
+
+// applyOp runs the operation at i and returns where the next one starts: a1..a6 are its
+// arguments.
+function applyOp(a: any[], i: number): number {
+  const code = a[i] as Op
+  if (OpArgs[code] === undefined) throw new Error(`unknown render op ${code} at ${i}`)
+  const a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], a4 = a[i + 4], a5 = a[i + 5], a6 = a[i + 6]
+  i += 1 + OpArgs[code]!
+  switch (code) {
+    case Op.CreateElement: {
+      const e = createElement(a2, a3 === 1) as Tagged & HTMLElement
+      e.__mpsimId = a1
+      if (a3 === 1) e.__mpsimHost = true
+      nodes.set(a1, e)
+      const id = a1 as number
+      builtins[e.localName]?.create(
+        e,
+        (type, detail, bubbles = true) =>
+          socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.PageEvent, data: { id, type, detail, bubbles } } }),
+        (api, args, done) => {
+          const callbackID = nextCallbackID++
+          if (done) invokeCallbacks.set(callbackID, done)
+          socket.send({ command: Cmd.WebviewInvoke, data: { api, args, callbackID } })
+        },
+      )
+      break
+    }
+    case Op.CreateText:
+      nodes.set(a1, document.createTextNode(a2))
+      break
+    case Op.Detach:
+      node(a1).parentNode?.removeChild(node(a1))
+      break
+    case Op.AppendChild:
+      node(a1).appendChild(node(a2))
+      break
+    case Op.RemoveChild:
+      node(a1).removeChild(node(a2))
+      break
+    case Op.InsertBefore:
+      node(a1).insertBefore(node(a2), a3 ? node(a3) : null)
+      break
+    case Op.ReplaceChild:
+      node(a1).replaceChild(node(a2), node(a3))
+      break
+    case Op.SpliceBefore: {
+      const parent = node(a1)
+      const before = node(a2)
+      let end: Node | null = before
+      for (let k = 0; k < a3 && end; k++) end = end.nextSibling
+      spliceRemove(parent, before, a3)
+      parent.insertBefore(nodeList(a4), end)
+      break
+    }
+    case Op.SpliceAppend:
+      node(a1).appendChild(nodeList(a2))
+      break
+    case Op.SpliceRemove:
+      spliceRemove(node(a1), node(a2), a3)
+      break
+    case Op.SetId:
+      el(a1).id = a2
+      break
+    case Op.SetStyle:
+      wxs.templateStyle(el(a1), a2)
+      break
+    case Op.AddClass: {
+      // A new element's classes come in one operation: one write of the attribute.
+      const e = el(a1)
+      if (!e.hasAttribute('class')) e.className = a2
+      else e.classList.add(...(a2 as string).split(' '))
+      break
+    }
+    case Op.RemoveClass:
+      el(a1).classList.remove(a2)
+      break
+    case Op.ClearClasses:
+      el(a1).removeAttribute('class')
+      break
+    case Op.SetAttribute:
+      setAttribute(el(a1), a2, a3)
+      break
+    case Op.RemoveAttribute:
+      el(a1).removeAttribute(a2)
+      break
+    case Op.SetText:
+      node(a1).textContent = a2
+      break
+    case Op.Release:
+      nodes.delete(a1)
+      listeners.delete(a1)
+      wxs.forget(a1)
+      break
+    case Op.SetListener: {
+      const types = listeners.get(a1) || new Set<string>()
+      types.add(a2)
+      listeners.set(a1, types)
+      break
+    }
+    case Op.SetWxsListener:
+      wxs.setListener(a1, a2, a3, a4, a5, a6)
+      break
+    case Op.WxsObserve:
+      wxs.observe(a1, a2, a3.v, a3.o, a4, a5)
+      break
+    case Op.SetDataset: {
+      const n = node(a1)
+      ;(n.__mpsimDataset ||= {})[a2] = a3
+      break
+    }
+    case Op.AddStyleSheet: {
+      const link = document.createElement('link')
+      link.rel = 'stylesheet'
+      link.href = a2
+      styleSheets.set(a1, link)
+      // The page stays hidden until its sheets have loaded, so it never shows unstyled.
+      loadingSheets++
+      rootEl.style.visibility = 'hidden'
+      const loaded = () => {
+        link.onload = link.onerror = null // a later reload of the sheet is not a first load
+        if (--loadingSheets === 0) {
+          rootEl.style.visibility = ''
+          for (const q of waitingQueries.splice(0)) answerQuery(q)
+        }
+      }
+      link.onload = link.onerror = loaded
+      document.head.appendChild(link)
+      break
+    }
+    case Op.DisableStyleSheet: {
+      const link = styleSheets.get(a1)
+      if (link) link.disabled = true
+      break
+    }
+    case Op.Reset:
+      // The page is made again (a hot update of its script): its nodes, listeners and
+      // style sheets go; the new tree brings its own.
+      rootEl.textContent = ''
+      nodes.clear()
+      nodes.set(ROOT_NODE_ID, rootEl)
+      listeners.clear()
+      wxs.clear()
+      for (const link of styleSheets.values()) link.remove()
+      styleSheets.clear()
+      loadingSheets = 0
+      break
+  }
+  return i
 }
 
 // A rebuild that changed only style sheets swaps them in place: the page keeps its state.
@@ -241,6 +329,8 @@ const pageAPIContext = {
   answer: (reqId: number, result: unknown) =>
     socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId, result } } }),
 }
+
+let firstRendered = false
 
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
@@ -296,10 +386,16 @@ socket.on(Cmd.AppServicePublish, (f) => {
   }
   if (eventName !== Ev.VdSync) return
   try {
-    apply(data.ops)
+    receive(data.ops, !!data.more)
+    if (data.more) return
     wxs.flush()
     // When the last batch was applied, on the clock every context shares (for benchmarks).
     ;(window as any).__mpsimRenderedAt = performance.timeOrigin + performance.now()
+    // The shell makes its next spare frame once this page has rendered (web/static/shell.js).
+    if (!firstRendered) {
+      firstRendered = true
+      window.frameElement?.dispatchEvent(new Event('mpsim-rendered'))
+    }
   } catch (err) {
     console.error('[mpsim] render batch failed:', err)
   }

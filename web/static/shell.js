@@ -131,7 +131,9 @@
 
   // createFrame gives a page its iframe. The frame was made and loaded beforehand where
   // possible (as a phone keeps a webview preloaded), so that opening a page does not wait
-  // for the page layer to load; the next spare is made once the browser is idle.
+  // for the page layer to load. The next spare is made once the page has rendered (its
+  // page layer fires mpsim-rendered on the frame) and the browser is idle: loading a frame
+  // while the page is being built would take the cores that build it.
   let spare = null
   function createFrame(path, query) {
     const page = spare || newFrame()
@@ -141,7 +143,9 @@
     page.frame.dataset.path = path
     setFrameWindow(page)
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50))
-    idle(() => { spare = spare || newFrame() })
+    const makeSpare = () => { clearTimeout(late); idle(() => { spare = spare || newFrame() }) }
+    const late = setTimeout(makeSpare, 1000) // a page that does not render
+    page.frame.addEventListener('mpsim-rendered', makeSpare, { once: true })
     return page
   }
 
