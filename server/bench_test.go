@@ -32,22 +32,7 @@ func BenchmarkInvokeVsEcho(b *testing.B) {
 	defer hubSrv.Close()
 
 	// The baseline: a bare echo server on the same library.
-	echoSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := websocket.Accept(w, r, nil)
-		if err != nil {
-			return
-		}
-		defer c.CloseNow()
-		for {
-			typ, msg, err := c.Read(r.Context())
-			if err != nil {
-				return
-			}
-			if err := c.Write(r.Context(), typ, msg); err != nil {
-				return
-			}
-		}
-	}))
+	echoSrv := echoServer()
 	defer echoSrv.Close()
 
 	svc := dial(b, hubSrv, "service")
@@ -105,23 +90,7 @@ func BenchmarkPublishRelay(b *testing.B) {
 		Logger: slog.New(slog.DiscardHandler)})
 	hubSrv := httptest.NewServer(s.Handler())
 	defer hubSrv.Close()
-	echoSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := websocket.Accept(w, r, nil)
-		if err != nil {
-			return
-		}
-		defer c.CloseNow()
-		c.SetReadLimit(1 << 24)
-		for {
-			typ, msg, err := c.Read(r.Context())
-			if err != nil {
-				return
-			}
-			if err := c.Write(r.Context(), typ, msg); err != nil {
-				return
-			}
-		}
-	}))
+	echoSrv := echoServer()
 	defer echoSrv.Close()
 
 	svc := dial(b, hubSrv, "service")
@@ -167,4 +136,25 @@ func BenchmarkPublishRelay(b *testing.B) {
 	b.ReportMetric(float64(hub.Microseconds())/float64(b.N), "hub-µs/batch")
 	b.ReportMetric(float64(raw.Microseconds())/float64(b.N), "echo-µs/batch")
 	b.ReportMetric(float64(hub)/float64(raw), "ratio")
+}
+
+// echoServer is the baselines' WebSocket server: it writes back every message it reads.
+func echoServer() *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		c.SetReadLimit(1 << 24)
+		for {
+			typ, msg, err := c.Read(r.Context())
+			if err != nil {
+				return
+			}
+			if err := c.Write(r.Context(), typ, msg); err != nil {
+				return
+			}
+		}
+	}))
 }
