@@ -195,13 +195,7 @@ func (s *Storage) set(entries []write) error {
 			return err
 		}
 		for _, e := range entries {
-			if old := b.Get([]byte(e.key)); old != nil {
-				var was stored
-				if json.Unmarshal(old, &was) == nil {
-					size -= was.size(e.key)
-				}
-			}
-			size += e.value.size(e.key)
+			size += e.value.size(e.key) - storedSize(b, e.key)
 			if size > storageTotalLimit {
 				return errQuota
 			}
@@ -219,6 +213,15 @@ func (s *Storage) set(entries []write) error {
 		s.size = size
 	}
 	return err
+}
+
+// storedSize is what the entry at key in b counts against the limits; 0 when there is none.
+func storedSize(b *bolt.Bucket, key string) int {
+	var was stored
+	if old := b.Get([]byte(key)); old == nil || json.Unmarshal(old, &was) != nil {
+		return 0
+	}
+	return was.size(key)
 }
 
 // get reads keys; a missing key is a nil entry.
@@ -251,12 +254,7 @@ func (s *Storage) remove(key string) error {
 		if b == nil {
 			return nil
 		}
-		if old := b.Get([]byte(key)); old != nil {
-			var was stored
-			if json.Unmarshal(old, &was) == nil {
-				size -= was.size(key)
-			}
-		}
+		size -= storedSize(b, key)
 		return b.Delete([]byte(key))
 	})
 	if err == nil {
