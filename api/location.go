@@ -1,9 +1,7 @@
 package api
 
 import (
-	"context"
 	"encoding/base64"
-	"maps"
 	"math"
 )
 
@@ -94,15 +92,8 @@ func registerLocation(r *Registry, m *Mocks) {
 	m.mocked(r, "stopLocationUpdate", func(call Call, _ *mockFile, _ appDeclarations) Result { return OK(call.API, nil) })
 	// locationChange is what onLocationChange hears while updates run: getLocation's
 	// answer, without asking again.
-	r.RegisterNonBlocking("locationChange", func(_ context.Context, call Call) (Result, error) {
-		f, _ := m.state()
-		entry, ok := f.answer("getLocation")
-		if ok && entry.fail != "" {
-			return entry.failure("getLocation"), nil
-		}
-		reading := fix(place(f))
-		maps.Copy(reading, entry.fields)
-		return OK(call.API, reading), nil
+	m.mockedAs(r, "locationChange", "getLocation", func(call Call, f *mockFile, _ appDeclarations) Result {
+		return OK(call.API, fix(place(f)))
 	})
 	// The official tools scan a picture the person picks; the simulator scans what the mock
 	// file says (rawData follows its result).

@@ -51,9 +51,7 @@ type mockAnswer struct {
 // failure is the answer of a call of api that the entry makes fail.
 func (a mockAnswer) failure(api string) Result {
 	res := Fail(api, a.fail)
-	for k, v := range a.fields {
-		res[k] = v
-	}
+	maps.Copy(res, a.fields)
 	return res
 }
 

@@ -40,11 +40,17 @@ func touristNote(api string) string {
 // every call at once (no dialog shows); otherwise h answers and the entry's fields go over
 // a successful answer.
 func (m *Mocks) mocked(r *Registry, name string, h func(call Call, f *mockFile, app appDeclarations) Result) {
+	m.mockedAs(r, name, name, h)
+}
+
+// mockedAs is mocked for an API that answers from another's entry in the mock file
+// (locationChange from getLocation's); a failure is entry's.
+func (m *Mocks) mockedAs(r *Registry, name, entryName string, h func(call Call, f *mockFile, app appDeclarations) Result) {
 	r.RegisterNonBlocking(name, func(ctx context.Context, call Call) (Result, error) {
 		f, app := m.state()
-		entry, ok := f.answer(name)
+		entry, ok := f.answer(entryName)
 		if ok && entry.fail != "" {
-			return entry.failure(name), nil
+			return entry.failure(entryName), nil
 		}
 		res := h(call, f, app)
 		if ok && succeeded(res) {

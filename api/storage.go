@@ -195,13 +195,7 @@ func (s *Storage) set(entries []write) error {
 			return err
 		}
 		for _, e := range entries {
-			if old := b.Get([]byte(e.key)); old != nil {
-				var was stored
-				if json.Unmarshal(old, &was) == nil {
-					size -= was.size(e.key)
-				}
-			}
-			size += e.value.size(e.key)
+			size += e.value.size(e.key) - storedSize(b, e.key)
 			if size > storageTotalLimit {
 				return errQuota
 			}
@@ -219,6 +213,15 @@ func (s *Storage) set(entries []write) error {
 		s.size = size
 	}
 	return err
+}
+
+// storedSize is what the entry at key in b counts against the limits; 0 when there is none.
+func storedSize(b *bolt.Bucket, key string) int {
+	var was stored
+	if old := b.Get([]byte(key)); old == nil || json.Unmarshal(old, &was) != nil {
+		return 0
+	}
+	return was.size(key)
 }
 
 // get reads keys; a missing key is a nil entry.
@@ -251,12 +254,7 @@ func (s *Storage) remove(key string) error {
 		if b == nil {
 			return nil
 		}
-		if old := b.Get([]byte(key)); old != nil {
-			var was stored
-			if json.Unmarshal(old, &was) == nil {
-				size -= was.size(key)
-			}
-		}
+		size -= storedSize(b, key)
 		return b.Delete([]byte(key))
 	})
 	if err == nil {
@@ -308,20 +306,35 @@ type storageValue struct {
 	Encrypt bool            `json:"encrypt"`
 }
 
-// keyArg is the key given, when it is a string.
-func keyArg(raw json.RawMessage) (string, bool) {
+// keyArg is the key given, or a paramError when it is not a string.
+func keyArg(raw json.RawMessage) (string, error) {
 	var key string
 	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &key) != nil {
-		return "", false
+		return "", keyError(raw)
 	}
-	return key, true
+	return key, nil
+}
+
+func keyError(raw json.RawMessage) error {
+	return paramError("parameter error: parameter.key should be String instead of " + jsType(raw) + ";")
+}
+
+// keyCall decodes the arguments of a call about one key (getStorage, removeStorage), or
+// says why they are wrong.
+func keyCall(call Call) (storageValue, string, error) {
+	var a storageValue
+	if err := decodeArgs(call, &a); err != nil {
+		return a, "", keyError(a.Key)
+	}
+	key, err := keyArg(a.Key)
+	return a, key, err
 }
 
 // entry checks v's key and size and makes the write that stores it.
 func (s *Storage) entry(v storageValue, encrypt bool) (write, error) {
-	key, ok := keyArg(v.Key)
-	if !ok {
-		return write{}, paramError("parameter error: parameter.key should be String instead of " + jsType(v.Key) + ";")
+	key, err := keyArg(v.Key)
+	if err != nil {
+		return write{}, err
 	}
 	if len(v.Data) == 0 {
 		v.Data = json.RawMessage("null")
@@ -398,11 +411,9 @@ func registerStorage(r *Registry, s *Storage) {
 		return OK(api, nil), nil
 	})
 	both("getStorage", func(call Call, api string) (Result, error) {
-		var a storageValue
-		err := decodeArgs(call, &a)
-		key, ok := keyArg(a.Key)
-		if err != nil || !ok {
-			return Fail(api, "parameter error: parameter.key should be String instead of "+jsType(a.Key)+";"), nil
+		a, key, err := keyCall(call)
+		if err != nil {
+			return fail(api, err)
 		}
 		got, err := s.get(key)
 		if err != nil {
@@ -442,11 +453,9 @@ func registerStorage(r *Registry, s *Storage) {
 		return OK(api, map[string]any{"dataList": list}), nil
 	})
 	both("removeStorage", func(call Call, api string) (Result, error) {
-		var a storageValue
-		err := decodeArgs(call, &a)
-		key, ok := keyArg(a.Key)
-		if err != nil || !ok {
-			return Fail(api, "parameter error: parameter.key should be String instead of "+jsType(a.Key)+";"), nil
+		_, key, err := keyCall(call)
+		if err != nil {
+			return fail(api, err)
 		}
 		if err := s.remove(key); err != nil {
 			return nil, err

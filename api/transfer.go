@@ -399,14 +399,14 @@ func (t *tasks) start(ctx context.Context, call Call, id string) (context.Contex
 	}
 }
 
-func (t *tasks) abort(session, id string) bool {
+// abort stops the task, if it is still under way.
+func (t *tasks) abort(session, id string) {
 	t.mu.Lock()
 	cancel, ok := t.cancel[session+"/"+id]
 	t.mu.Unlock()
 	if ok {
 		cancel(errAborted)
 	}
-	return ok
 }
 
 // flatHeader is a response header as the phone gives it: one string per name, repeated

@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
+	"github.com/mpsim/mpsim/server"
 )
 
 // Options configure a Bridge.
@@ -139,12 +141,6 @@ type errorMsg struct {
 	Message string `json:"message"`
 }
 
-// hubFrame is a frame on the hub's socket (server/frame.go).
-type hubFrame struct {
-	Command string          `json:"command"`
-	Data    json.RawMessage `json:"data,omitempty"`
-}
-
 func (c *client) write(ctx context.Context, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -231,7 +227,7 @@ func (c *client) forward(ctx context.Context, req request) {
 		req.Params = json.RawMessage("{}")
 	}
 	data, _ := json.Marshal(req)
-	frame, _ := json.Marshal(hubFrame{Command: "AUTOMATION_REQUEST", Data: data})
+	frame, _ := json.Marshal(server.Frame{Command: server.CmdAutomationRequest, Data: data})
 	done := make(chan struct{})
 	c.mu.Lock()
 	c.pending[req.ID] = done
@@ -278,12 +274,12 @@ func (c *client) fromHub(ctx context.Context, stop context.CancelFunc) {
 			}
 			return
 		}
-		var f hubFrame
+		var f server.Frame
 		if json.Unmarshal(msg, &f) != nil {
 			continue
 		}
 		switch f.Command {
-		case "AUTOMATION_RESPONSE":
+		case server.CmdAutomationResponse:
 			var a answer
 			if json.Unmarshal(f.Data, &a) != nil || a.ID == "" || !c.answered(a.ID) {
 				continue
@@ -292,7 +288,7 @@ func (c *client) fromHub(ctx context.Context, stop context.CancelFunc) {
 				a.Result = map[string]any{}
 			}
 			c.write(ctx, a)
-		case "AUTOMATION_EVENT":
+		case server.CmdAutomationEvent:
 			var a answer
 			if json.Unmarshal(f.Data, &a) != nil || a.Method == "" {
 				continue
@@ -301,7 +297,7 @@ func (c *client) fromHub(ctx context.Context, stop context.CancelFunc) {
 				a.Params = map[string]any{}
 			}
 			c.write(ctx, answer{Method: a.Method, Params: a.Params})
-		case "HUB_ERROR":
+		case server.CmdHubError:
 			c.b.log.Warn("automation: the hub refused a frame", "frame", truncate(f.Data))
 		}
 	}

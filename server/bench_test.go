@@ -62,19 +62,10 @@ func BenchmarkInvokeVsEcho(b *testing.B) {
 		roundTrip(echo, request(i))
 	}
 
-	var invoke, raw time.Duration
 	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		msg := request(i)
-		// Alternate which goes first so neither always runs on a warmer cache.
-		if i%2 == 0 {
-			invoke += roundTrip(svc, msg)
-			raw += roundTrip(echo, msg)
-		} else {
-			raw += roundTrip(echo, msg)
-			invoke += roundTrip(svc, msg)
-		}
-	}
+	invoke, raw := interleaved(b.N,
+		func(i int) time.Duration { return roundTrip(svc, request(i)) },
+		func(i int) time.Duration { return roundTrip(echo, request(i)) })
 	b.StopTimer()
 	b.ReportMetric(float64(invoke.Nanoseconds())/float64(b.N), "invoke-ns/rt")
 	b.ReportMetric(float64(raw.Nanoseconds())/float64(b.N), "echo-ns/rt")
@@ -120,22 +111,30 @@ func BenchmarkPublishRelay(b *testing.B) {
 		relay(svc, page)
 		relay(echo, echo)
 	}
-	var hub, raw time.Duration
 	b.SetBytes(int64(len(frame)))
 	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if i%2 == 0 {
-			hub += relay(svc, page)
-			raw += relay(echo, echo)
-		} else {
-			raw += relay(echo, echo)
-			hub += relay(svc, page)
-		}
-	}
+	hub, raw := interleaved(b.N,
+		func(int) time.Duration { return relay(svc, page) },
+		func(int) time.Duration { return relay(echo, echo) })
 	b.StopTimer()
 	b.ReportMetric(float64(hub.Microseconds())/float64(b.N), "hub-µs/batch")
 	b.ReportMetric(float64(raw.Microseconds())/float64(b.N), "echo-µs/batch")
 	b.ReportMetric(float64(hub)/float64(raw), "ratio")
+}
+
+// interleaved runs a and b n times each and sums their times, alternating which goes
+// first so that neither always runs on a warmer cache.
+func interleaved(n int, a, b func(i int) time.Duration) (ta, tb time.Duration) {
+	for i := 0; i < n; i++ {
+		if i%2 == 0 {
+			ta += a(i)
+			tb += b(i)
+		} else {
+			tb += b(i)
+			ta += a(i)
+		}
+	}
+	return ta, tb
 }
 
 // echoServer is the baselines' WebSocket server: it writes back every message it reads.

@@ -42,7 +42,7 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// automator.launch({account}) passes the official tools' test account here: in mpsim
 	// it names the simulated account whose storage and files the app sees.
 	account := fset.String("auto-account", "default", "the simulated account (its own storage and files)")
-	known, ignored := splitOfficialFlags(args)
+	known, ignored := splitOfficialFlags(fset, args)
 	for _, f := range ignored {
 		fmt.Fprintf(stderr, "mpsim auto: %s is a flag of the official tools that mpsim ignores\n", f)
 	}
@@ -96,9 +96,8 @@ func auto(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // splitOfficialFlags takes out the official CLI's flags that mpsim ignores (and any other
-// unknown --flag), keeping the rest for the flag set.
-func splitOfficialFlags(args []string) (known, ignored []string) {
-	mine := map[string]bool{"project": true, "auto-port": true, "port": true, "verbose": true, "data": true, "auto-account": true}
+// unknown --flag), keeping the rest for fset, mpsim's own.
+func splitOfficialFlags(fset *flag.FlagSet, args []string) (known, ignored []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
@@ -106,7 +105,7 @@ func splitOfficialFlags(args []string) (known, ignored []string) {
 			continue
 		}
 		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if mine[name] {
+		if fset.Lookup(name) != nil {
 			known = append(known, a)
 			continue
 		}
