@@ -281,7 +281,7 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, servi
 			// keeps running with its pages.
 			if i := slices.Index(changed, api.MockFileName); i >= 0 {
 				changed = slices.Delete(changed, i, i+1)
-				errs := loadMocks(mocks, name)
+				errs := loadMocks(mocks, projectDir(name))
 				srv.MocksLoaded(errs)
 				fmt.Fprintln(stderr, mocksLine(errs))
 				if len(changed) == 0 {
