@@ -223,17 +223,14 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 	})
 
 	// Routes: the hooks hear the second page load and unload; the back button asks first.
-	b.Tap(".go-second")
-	b.WaitText(".title", "second", wait)
-	b.Tap(".alert")
-	b.WaitText(".status", "enableAlertBeforeUnload:ok", wait)
+	b.TapThenText(".go-second", ".title", "second", wait)
+	b.TapThenText(".alert", ".status", "enableAlertBeforeUnload:ok", wait)
 	b.tapShell("#nav-back")
 	waitShellValue(t, b, `document.querySelector('.ui-modal-content')?.textContent || ''`, "leave second?")
 	b.tapShell(".ui-modal-cancel")
 	time.Sleep(200 * time.Millisecond)
 	b.WaitText(".title", "second", wait)
-	b.Tap(".missing")
-	b.WaitText(".status", `navigateTo:fail page "pages/none/none" is not found`, wait)
+	b.TapThenText(".missing", ".status", `navigateTo:fail page "pages/none/none" is not found`, wait)
 	b.Tap(".fail")
 	b.Tap(".reject")
 	b.tapShell("#nav-back")
@@ -344,15 +341,13 @@ func TestMediaAPIs(t *testing.T) {
 	b.WaitText(".result", "notes.txt 11 file", wait)
 
 	// The preview shows the picture over the device; a tap in the middle closes it.
-	b.Tap(".preview")
-	b.WaitText(".result", "previewImage:ok", wait)
+	b.TapThenText(".preview", ".result", "previewImage:ok", wait)
 	waitShellValue(t, b, `String(!!document.querySelector('.ui-preview-item')?.src.includes('/wxfile/tmp_'))`, "true")
 	b.tapShell(".ui-preview")
 	waitShellValue(t, b, `String(!!document.querySelector('.ui-preview'))`, "false")
 
 	// Saving to the album downloads the picture.
-	b.Tap(".save")
-	b.WaitText(".result", "saveImageToPhotosAlbum:ok", wait)
+	b.TapThenText(".save", ".result", "saveImageToPhotosAlbum:ok", wait)
 	want, _ := os.ReadFile(a)
 	waitTrue(t, func() bool {
 		entries, _ := os.ReadDir(downloads)
@@ -382,19 +377,13 @@ func TestMediaContexts(t *testing.T) {
 	b.WaitText(".ready", "ready", wait)
 	b.WaitText(".video-info", "0.5 wav", wait)
 	b.WaitText(".compressed", "same file", wait)
-	b.Tap(".inner")
-	b.WaitText(".inner-events", "play ended 0.5 true", wait)
-	b.Tap(".video-play")
-	b.WaitText(".video-events", "play", wait)
-	b.Tap(".video-seek")
-	b.WaitText(".video-events", "play pause seekcomplete 0.25", wait)
-	b.Tap(".audio-play")
-	b.WaitText(".audio-events", "play", wait)
+	b.TapThenText(".inner", ".inner-events", "play ended 0.5 true", wait)
+	b.TapThenText(".video-play", ".video-events", "play", wait)
+	b.TapThenText(".video-seek", ".video-events", "play pause seekcomplete 0.25", wait)
+	b.TapThenText(".audio-play", ".audio-events", "play", wait)
 	// The background audio plays as soon as it has a src; a voice plays to its end.
-	b.Tap(".bg")
-	b.WaitText(".bg-events", "play ended tone status 0", wait)
-	b.Tap(".voice")
-	b.WaitText(".voice-result", "playVoice:ok", wait)
+	b.TapThenText(".bg", ".bg-events", "play ended tone status 0", wait)
+	b.TapThenText(".voice", ".voice-result", "playVoice:ok", wait)
 }
 
 // The old canvas API draws on the page's <canvas canvas-id> at the element's size;
@@ -404,8 +393,7 @@ func TestCanvasAPIs(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/canvas/canvas")
 	b.WaitText(".offscreen", "10x10 0,255,0,255", wait)
-	b.Tap(".draw")
-	b.WaitText(".exported", "100x50 png", wait)
+	b.TapThenText(".draw", ".exported", "100x50 png", wait)
 	b.WaitText(".shown-size", "100x50", wait)
 	pixel := func(x, y int) string {
 		v, err := Eval[string](b, inPage(fmt.Sprintf(`const c = doc.querySelector('wx-canvas canvas'); return c.width + 'x' + c.height + ' ' + Array.from(c.getContext('2d').getImageData(%d, %d, 1, 1).data).join(',');`, x, y)))

@@ -46,8 +46,7 @@ func TestBigBatches(t *testing.T) {
 	}
 	before := expect()
 	for step := 1; step <= 12; step++ {
-		b.Tap(".step")
-		b.WaitText(".done", strconv.Itoa(step), wait)
+		b.TapThenText(".step", ".done", strconv.Itoa(step), wait)
 		after := expect()
 		// Two frames later the last state has been recorded.
 		frames, err := Eval[[]string](b, inPage(`const win = doc.defaultView;

@@ -27,27 +27,21 @@ func TestComponentLifetimes(t *testing.T) {
 
 	// A keyed reorder moves a component; wx:if and a shorter list detach them.
 	b.Tap(".reorder")
-	b.Tap(".show-log")
-	b.WaitText(".log", "c.moved", wait)
+	b.TapThenText(".show-log", ".log", "c.moved", wait)
 	b.Tap(".drop")
-	b.Tap(".show-log")
-	b.WaitText(".log", "a.detached legacy.detached", wait)
+	b.TapThenText(".show-log", ".log", "a.detached legacy.detached", wait)
 	// A component added later is ready once the page layer rendered it.
 	b.Tap(".add")
 	waitTrue(t, func() bool {
 		n, _ := Eval[int](b, inPage(`return doc.querySelectorAll('[class$="--item"]').length;`))
 		return n == 4
 	})
-	b.Tap(".show-log")
-	b.WaitText(".log", "item.created d.attached d.ready", wait)
+	b.TapThenText(".show-log", ".log", "item.created d.attached d.ready", wait)
 
 	// Another page on top hides this one; back shows it again.
-	b.Tap(".to-other")
-	b.WaitText(".title", "other", wait)
-	b.Tap(".back")
-	b.WaitText(".title", "life", wait)
-	b.Tap(".show-log")
-	b.WaitText(".log", "outer.hide in.hide c.hide b.hide d.hide page.onHide other.onLoad other.onShow other.onUnload outer.show in.show c.show b.show d.show page.onShow", wait)
+	b.TapThenText(".to-other", ".title", "other", wait)
+	b.TapThenText(".back", ".title", "life", wait)
+	b.TapThenText(".show-log", ".log", "outer.hide in.hide c.hide b.hide d.hide page.onHide other.onLoad other.onShow other.onUnload outer.show in.show c.show b.show d.show page.onShow", wait)
 }
 
 // Properties of every type with defaults, property observers, data observers on single,
@@ -58,20 +52,15 @@ func TestComponentProperties(t *testing.T) {
 	b.WaitText(".title", "props", wait)
 	b.WaitText(".exp", `["f1","v1",{"myField":"exported"},"components/prop-box/prop-box"]`, wait)
 	b.WaitText(".pb", "hi|3|true|1|2|[]", wait)
-	b.Tap(".describe")
-	b.WaitText(".d1", `str:string:"hi" num:number:3 flag:boolean:true obj:object:{"x":1,"y":1} list:array:[1,2] any:object:{"k":1} multi:number:3`, wait)
+	b.TapThenText(".describe", ".d1", `str:string:"hi" num:number:3 flag:boolean:true obj:object:{"x":1,"y":1} list:array:[1,2] any:object:{"k":1} multi:number:3`, wait)
 	b.WaitText(".d2", `str:string:"dflt" num:number:1 flag:boolean:false obj:object:{"x":0} list:array:[] any:string:"any-default" multi:string:""`, wait)
-	b.Tap(".show-log")
-	b.WaitText(".log", `pb1:num=3 pb1:num,str=3,hi pb1:obj.x=1 pb1:list[0]=1 pb1:obj.**={"x":1,"y":1} pb1:** pb1:prop num 1->3`, wait)
+	b.TapThenText(".show-log", ".log", `pb1:num=3 pb1:num,str=3,hi pb1:obj.x=1 pb1:list[0]=1 pb1:obj.**={"x":1,"y":1} pb1:** pb1:prop num 1->3`, wait)
 	b.Tap(".set")
-	b.Tap(".show-log")
-	b.WaitText(".log", `pb1:num=5 pb1:num,str=5,hi pb1:obj.x=2 pb1:obj.**={"x":2,"y":1} pb1:** pb1:prop num 3->5`, wait)
+	b.TapThenText(".show-log", ".log", `pb1:num=5 pb1:num,str=5,hi pb1:obj.x=2 pb1:obj.**={"x":2,"y":1} pb1:** pb1:prop num 3->5`, wait)
 	b.Tap(".set-same")
-	b.Tap(".show-log")
-	b.WaitText(".log", "pb1:list[0]=1 pb1:**", wait)
+	b.TapThenText(".show-log", ".log", "pb1:list[0]=1 pb1:**", wait)
 	b.Tap(".secret")
-	b.Tap(".show-log")
-	b.WaitText(".log", "pb1:** pb1:_secret=7", wait)
+	b.TapThenText(".show-log", ".log", "pb1:** pb1:_secret=7", wait)
 }
 
 // Relations, selectComponent and its kin, triggerEvent's options, slots, external
@@ -81,31 +70,23 @@ func TestComponentTree(t *testing.T) {
 	b := OpenBrowser(t, srv.URL+"?page=pages/tree/tree")
 	b.WaitText(".title", "tree", wait)
 	b.WaitText(".ready", "ready", wait)
-	b.Tap(".show-log")
-	b.WaitText(".log", "parent.linked:k1 k1.linked:rp parent.linked:k2 k2.linked:rp anc.linked:rd desc.linked:ra", wait)
-	b.Tap(".query")
-	b.WaitText(".q", "components/rel-parent/rel-parent k1+k2 k1+k2 pages/tree/tree ra components/evt-inner/evt-inner eo components/gen-alt/gen-alt null", wait)
+	b.TapThenText(".show-log", ".log", "parent.linked:k1 k1.linked:rp parent.linked:k2 k2.linked:rp anc.linked:rd desc.linked:ra", wait)
+	b.TapThenText(".query", ".q", "components/rel-parent/rel-parent k1+k2 k1+k2 pages/tree/tree ra components/evt-inner/evt-inner eo components/gen-alt/gen-alt null", wait)
 	b.Tap(".reorder-kids")
-	b.Tap(".show-log")
-	b.WaitText(".log", "parent.linkChanged:k2 k2.linkChanged:rp", wait)
+	b.TapThenText(".show-log", ".log", "parent.linkChanged:k2 k2.linkChanged:rp", wait)
 	b.Tap(".drop-kid")
-	b.Tap(".show-log")
-	b.WaitText(".log", "parent.unlinked:k1 k1.unlinked:rp", wait)
+	b.TapThenText(".show-log", ".log", "parent.unlinked:k1 k1.unlinked:rp", wait)
 
 	// triggerEvent: without options only the host's listeners hear it; bubbles stays in
 	// the component's tree; composed crosses into the page; capturePhase adds capture.
 	b.Tap(".fire-plain")
-	b.Tap(".show-log")
-	b.WaitText(".log", "outer:ping@ei", wait)
+	b.TapThenText(".show-log", ".log", "outer:ping@ei", wait)
 	b.Tap(".fire-bubbles")
-	b.Tap(".show-log")
-	b.WaitText(".log", "outer:pingb@ei outer:pingb@outer-wrap", wait)
+	b.TapThenText(".show-log", ".log", "outer:pingb@ei outer:pingb@outer-wrap", wait)
 	b.Tap(".fire-composed")
-	b.Tap(".show-log")
-	b.WaitText(".log", "outer:pingbc@ei outer:pingbc@outer-wrap page:pingbc@eo page:pingbc@page-wrap", wait)
+	b.TapThenText(".show-log", ".log", "outer:pingbc@ei outer:pingbc@outer-wrap page:pingbc@eo page:pingbc@page-wrap", wait)
 	b.Tap(".fire-capture")
-	b.Tap(".show-log")
-	b.WaitText(".log", "page-capture:pingcap@page-wrap outer-capture:pingcap@ei outer:pingcap@ei outer:pingcap@outer-wrap page:pingcap@eo page:pingcap@page-wrap", wait)
+	b.TapThenText(".show-log", ".log", "page-capture:pingcap@page-wrap outer-capture:pingcap@ei outer:pingcap@ei outer:pingcap@outer-wrap page:pingcap@eo page:pingcap@page-wrap", wait)
 
 	// Named slots in the component's order; generics with their default and as passed.
 	b.WaitText(".slots", "H-B-F", wait)

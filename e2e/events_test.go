@@ -12,32 +12,25 @@ func TestEvents(t *testing.T) {
 	b.WaitText(".inner", "tap me", wait)
 
 	// Capture first, then bubbling from the target; the second mut-bind is skipped.
-	b.Tap(".inner")
-	b.WaitText(".log", "outer-capture:tap mutB:tap inner:tap middle:tap outer:tap", wait)
+	b.TapThenText(".inner", ".log", "outer-capture:tap mutB:tap inner:tap middle:tap outer:tap", wait)
 	b.WaitText(".last", `tap|number|inner|inner|inner|inner|{"leaf":1,"level":"outer","level2":"middle"}|true|true`, wait)
 
 	// catchtap stops the bubbling; capture still ran first.
-	b.Tap(".reset")
-	b.WaitText(".log", "", wait)
-	b.Tap(".stop")
-	b.WaitText(".log", "outer-capture:tap inner:tap", wait)
+	b.TapThenText(".reset", ".log", "", wait)
+	b.TapThenText(".stop", ".log", "outer-capture:tap inner:tap", wait)
 
 	// A long press fires longpress and no tap; a short one taps.
-	b.Tap(".reset")
-	b.WaitText(".log", "", wait)
+	b.TapThenText(".reset", ".log", "", wait)
 	b.Press(".long", 600*time.Millisecond)
 	b.WaitText(".log", "longpress:longpress", wait)
-	b.Tap(".long")
-	b.WaitText(".log", "longpress:longpress tapAfterLong:tap", wait)
+	b.TapThenText(".long", ".log", "longpress:longpress tapAfterLong:tap", wait)
 
 	// A drag is touchstart, touchmoves, touchend, and no tap.
-	b.Tap(".reset")
-	b.WaitText(".log", "", wait)
+	b.TapThenText(".reset", ".log", "", wait)
 	b.Drag(".drag", 40, 0, 4)
 	b.WaitText(".log", "t:touchstart t:touchmove t:touchmove t:touchmove t:touchmove t:touchend", wait)
 	b.WaitText(".touch", "touchend|0|1|0|true|true|true|0", wait)
 
 	// A CSS transition's end is the node's transitionend event.
-	b.Tap(".fade")
-	b.WaitText(".transition", "transitionend|opacity", wait)
+	b.TapThenText(".fade", ".transition", "transitionend|opacity", wait)
 }

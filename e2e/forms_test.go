@@ -23,8 +23,7 @@ func TestInputs(t *testing.T) {
 	}
 	b.Type(".twoway", "!")
 	b.WaitText(".twoway-echo", "twoway: preset!", wait)
-	b.Tap(".reset")
-	b.WaitText(".twoway-echo", "twoway: reset by page", wait)
+	b.TapThenText(".reset", ".twoway-echo", "twoway: reset by page", wait)
 	if v, _ := Eval[string](b, inPage(`return doc.querySelector('.twoway input').value;`)); v != "reset by page" {
 		t.Fatalf("model:value input shows %q after setData, want the page's value", v)
 	}
@@ -59,6 +58,5 @@ func TestImageButtonNavigator(t *testing.T) {
 		has, _ := Eval[bool](b, inPage(`return doc.querySelector('wx-button').classList.contains('pressed');`))
 		return !has
 	})
-	b.Tap(".nav")
-	b.WaitText(".arrived", "next page", wait)
+	b.TapThenText(".nav", ".arrived", "next page", wait)
 }

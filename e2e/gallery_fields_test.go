@@ -79,8 +79,7 @@ func TestGalleryInput(t *testing.T) {
 	waitEval(t, b, `return `+fieldJS("wx-input.number")+`.inputMode;`, `"numeric"`)
 	// A nickname is reviewed when the field closes (every one passes here).
 	b.Tap("wx-input.nickname input")
-	b.Tap(".elsewhere")
-	b.WaitText(".review", "review true false", wait)
+	b.TapThenText(".elsewhere", ".review", "review true false", wait)
 
 	// maxlength stops typing at its length; -1 has no limit.
 	b.Type(".max3", "abcdef")
@@ -118,8 +117,7 @@ func TestGalleryTextarea(t *testing.T) {
 	// lineCount} as the count changes; blur {value}.
 	b.Type(".ta", "a\rb\rc")
 	b.WaitText(".lines", "3 true true", wait)
-	b.Tap(".lines")
-	b.WaitText(".log", `focus 336 | input [a] 1 | input [a\n] 2 | input [a\nb] 3 | input [a\nb\n] 4 | input [a\nb\nc] 5 | blur [a\nb\nc]`, wait)
+	b.TapThenText(".lines", ".log", `focus 336 | input [a] 1 | input [a\n] 2 | input [a\nb] 3 | input [a\nb\n] 4 | input [a\nb\nc] 5 | blur [a\nb\nc]`, wait)
 
 	// auto-height: the box follows its lines (20px each), whatever style.height says.
 	height := `return [` + fieldJS("wx-textarea.grow") + `.clientHeight, doc.querySelector('wx-textarea.grow').getBoundingClientRect().height];`
@@ -159,8 +157,7 @@ func TestGalleryImage(t *testing.T) {
 
 	// A new src loads and reports again.
 	b.WaitText(".swap-log", "200x100", wait)
-	b.Tap(".swap")
-	b.WaitText(".swap-log", "200x100 60x90", wait)
+	b.TapThenText(".swap", ".swap-log", "200x100 60x90", wait)
 
 	// lazy-load: far below the screen, only the eager image loads, until the lazy one is
 	// within three screens of the viewport (not yet on it).
@@ -201,8 +198,7 @@ func TestGalleryNavigator(t *testing.T) {
 	// target="miniProgram": the API's answer as fail (or success) and complete.
 	b.WaitText(".result", "fail navigateToMiniProgram:fail not supported in simulator | complete", wait)
 	// exit leaves the mini-program: it goes to the background, and comes back.
-	b.Tap(".exit")
-	b.WaitText(".result", "success exitMiniProgram:ok | complete", wait)
+	b.TapThenText(".exit", ".result", "success exitMiniProgram:ok | complete", wait)
 	waitTrue(t, func() bool {
 		s, _ := Eval[string](b, `document.getElementById('background').textContent`)
 		return s == "Foreground"
@@ -217,31 +213,24 @@ func TestGalleryNavigator(t *testing.T) {
 	b.WaitStyle(".to-next", "color", "rgb(0, 128, 0)", wait)
 	b.mouse(chromedp.MouseReleased, x, y)
 	b.WaitText(".next", "next from navigate (stack 2)", wait)
-	b.Tap(".deeper")
-	b.WaitText(".next", "next from deeper (stack 3)", wait)
+	b.TapThenText(".deeper", ".next", "next from deeper (stack 3)", wait)
 	// navigateBack with delta 2 unloads both.
-	b.Tap(".back2")
-	b.WaitText(".where", "stack 1", wait)
+	b.TapThenText(".back2", ".where", "stack 1", wait)
 	b.WaitContains(".app-log", "unload deeper unload navigate", wait)
 
 	// reLaunch closes every page and opens its url.
-	b.Tap(".to-next")
-	b.WaitText(".next", "next from navigate (stack 2)", wait)
-	b.Tap(".deeper")
-	b.WaitText(".next", "next from deeper (stack 3)", wait)
-	b.Tap(".relaunch")
-	b.WaitText(".where", "stack 1", wait)
+	b.TapThenText(".to-next", ".next", "next from navigate (stack 2)", wait)
+	b.TapThenText(".deeper", ".next", "next from deeper (stack 3)", wait)
+	b.TapThenText(".relaunch", ".where", "stack 1", wait)
 	b.WaitContains(".app-log", "unload deeper unload navigate unload deeper unload navigate", wait)
 
 	// redirect replaces the page; navigateBack at the first page stays.
-	b.Tap(".redirect")
-	b.WaitText(".next", "next from redirect (stack 1)", wait)
+	b.TapThenText(".redirect", ".next", "next from redirect (stack 1)", wait)
 	b.Tap(".back")
 	time.Sleep(200 * time.Millisecond)
 	b.WaitText(".next", "next from redirect (stack 1)", wait)
 	// switchTab: the tab pages, with the tabBar.
-	b.Tap(".to-tab")
-	b.WaitText(".tab", "tab a (stack 1)", wait)
+	b.TapThenText(".to-tab", ".tab", "tab a (stack 1)", wait)
 	b.Tap(".to-b")
 	b.WaitContains(".tab", "tab b", wait)
 	b.WaitVisible(".to-a", true, wait)
@@ -268,8 +257,7 @@ func TestGalleryPageContainer(t *testing.T) {
 	leave := "beforeleave leave afterleave"
 	open := func() {
 		t.Helper()
-		b.Tap(".open")
-		b.WaitText(".log", enter, wait)
+		b.TapThenText(".open", ".log", enter, wait)
 		b.WaitVisible(".content", true, wait)
 	}
 	open()
@@ -301,7 +289,6 @@ func TestGalleryPageContainer(t *testing.T) {
 
 	// The page closes it by setting show to false.
 	open()
-	b.Tap(".close")
-	b.WaitText(".log", enter+" "+leave, wait)
+	b.TapThenText(".close", ".log", enter+" "+leave, wait)
 	b.WaitVisible(".content", false, wait)
 }

@@ -166,23 +166,17 @@ func TestGalleryButton(t *testing.T) {
 	}
 
 	// open-type buttons answer as for a tourist (the gallery has no mpsim.mock.json).
-	b.Tap(".b-user")
-	b.WaitText(".out", "getuserinfo getUserInfo:ok 微信用户", wait)
-	b.Tap(".b-phone")
-	b.WaitText(".out", "getphonenumber getPhoneNumber:ok the code is a mock one", wait)
-	b.Tap(".b-avatar")
-	b.WaitText(".out", "chooseavatar data:image/svg+xml", wait)
-	b.Tap(".b-contact")
-	b.WaitText(".out", "contact enterContact:ok", wait)
+	b.TapThenText(".b-user", ".out", "getuserinfo getUserInfo:ok 微信用户", wait)
+	b.TapThenText(".b-phone", ".out", "getphonenumber getPhoneNumber:ok the code is a mock one", wait)
+	b.TapThenText(".b-avatar", ".out", "chooseavatar data:image/svg+xml", wait)
+	b.TapThenText(".b-contact", ".out", "contact enterContact:ok", wait)
 	// share calls the page's onShareAppMessage with the button as target, then shows the
 	// share dialog over the page.
-	b.Tap(".b-share")
-	b.WaitText(".out", "share button gallery", wait)
+	b.TapThenText(".b-share", ".out", "share button gallery", wait)
 	waitTrue(t, func() bool { v, _ := Eval[bool](b, `window.mpsimNative.shareCancel()`); return v })
 	// A disabled button opens nothing.
 	b.Tap(".b-disabled")
-	b.Tap(".b-contact")
-	b.WaitText(".out", "contact enterContact:ok", wait)
+	b.TapThenText(".b-contact", ".out", "contact enterContact:ok", wait)
 	b.Tap(".b-disabled")
 	time.Sleep(300 * time.Millisecond)
 	if got, _ := b.Text(".out"); got != "contact enterContact:ok" {
@@ -196,39 +190,31 @@ func TestGalleryCheckbox(t *testing.T) {
 	if !hasClass(t, b, "wx-checkbox.cb-b .wx-checkbox-input", "wx-checkbox-input-checked") {
 		t.Fatal("checked checkbox B is not shown checked")
 	}
-	b.Tap(".cb-a")
-	b.WaitText(".out", `change ["a","b"]`, wait)
-	b.Tap(".cb-b")
-	b.WaitText(".out", `change ["a"]`, wait)
+	b.TapThenText(".cb-a", ".out", `change ["a","b"]`, wait)
+	b.TapThenText(".cb-b", ".out", `change ["a"]`, wait)
 	// A disabled checkbox does not toggle.
 	b.Tap(".cb-c")
-	b.Tap(".cb-d")
-	b.WaitText(".out", `change ["a","d"]`, wait)
+	b.TapThenText(".cb-d", ".out", `change ["a","d"]`, wait)
 	if c := pageEval[string](t, b, `return doc.querySelector('wx-checkbox.cb-d .wx-checkbox-input').style.getPropertyValue('--wx-color');`); c != "#ff0000" {
 		t.Fatalf("checkbox color %q, want #ff0000", c)
 	}
-	b.Tap(".cb-d")
-	b.WaitText(".out", `change ["a"]`, wait)
+	b.TapThenText(".cb-d", ".out", `change ["a"]`, wait)
 	// checked from the page's data.
 	b.Tap(".check-d")
 	waitTrue(t, func() bool { return hasClass(t, b, "wx-checkbox.cb-d .wx-checkbox-input", "wx-checkbox-input-checked") })
-	b.Tap(".cb-b")
-	b.WaitText(".out", `change ["a","b","d"]`, wait)
+	b.TapThenText(".cb-b", ".out", `change ["a","b","d"]`, wait)
 }
 
 func TestGalleryRadio(t *testing.T) {
 	b := openGallery(t, "radio")
 	b.WaitText(".r-y", "Y", wait)
-	b.Tap(".r-y")
-	b.WaitText(".out", `change "y"`, wait)
+	b.TapThenText(".r-y", ".out", `change "y"`, wait)
 	if hasClass(t, b, "wx-radio.r-x .wx-radio-input", "wx-radio-input-checked") {
 		t.Fatal("X stays checked after Y was chosen")
 	}
 	b.Tap(".r-z") // disabled
-	b.Tap(".r-w")
-	b.WaitText(".out", `change "w"`, wait)
-	b.Tap(".r-x")
-	b.WaitText(".out", `change "x"`, wait)
+	b.TapThenText(".r-w", ".out", `change "w"`, wait)
+	b.TapThenText(".r-x", ".out", `change "x"`, wait)
 	b.WaitStyle("wx-radio.r-w .wx-radio-input", "border-color", "rgb(209, 209, 209)", wait)
 	b.Tap(".r-w")
 	b.WaitStyle("wx-radio.r-w .wx-radio-input", "background-color", "rgb(0, 0, 255)", wait)
@@ -237,20 +223,16 @@ func TestGalleryRadio(t *testing.T) {
 func TestGallerySwitch(t *testing.T) {
 	b := openGallery(t, "switch")
 	b.WaitText(".turn-on", "turn on", wait)
-	b.Tap(".sw")
-	b.WaitText(".out", "sw=true ", wait)
-	b.Tap(".sw-cb")
-	b.WaitText(".out", "sw=true cb=false ", wait)
+	b.TapThenText(".sw", ".out", "sw=true ", wait)
+	b.TapThenText(".sw-cb", ".out", "sw=true cb=false ", wait)
 	if !pageEval[bool](t, b, `return !!doc.querySelector('wx-switch.sw-cb .wx-checkbox-input');`) {
 		t.Fatal(`type="checkbox" switch is not drawn as a checkbox`)
 	}
 	b.Tap(".sw-off")
-	b.Tap(".sw")
-	b.WaitText(".out", "sw=true cb=false sw=false ", wait)
+	b.TapThenText(".sw", ".out", "sw=true cb=false sw=false ", wait)
 	b.Tap(".turn-on")
 	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(255, 0, 0)", wait)
-	b.Tap(".sw-color")
-	b.WaitText(".out", "sw=true cb=false sw=false color=false ", wait)
+	b.TapThenText(".sw-color", ".out", "sw=true cb=false sw=false color=false ", wait)
 	b.Tap(".turn-on")
 	b.WaitStyle("wx-switch.sw-color .wx-switch-input", "background-color", "rgb(255, 0, 0)", wait)
 	b.Tap(".turn-off")
@@ -291,14 +273,10 @@ func TestGallerySlider(t *testing.T) {
 func TestGalleryLabel(t *testing.T) {
 	b := openGallery(t, "label")
 	b.WaitText(".l1-text", "tea", wait)
-	b.Tap(".l1-text")
-	b.WaitText(".out", `group=["tea"] `, wait)
-	b.Tap(".l2")
-	b.WaitText(".out", `group=["tea"] switch=true `, wait)
-	b.Tap(".l4")
-	b.WaitText(".out", `group=["tea"] switch=true radio=two `, wait)
-	b.Tap(".l1-text")
-	b.WaitText(".out", `group=["tea"] switch=true radio=two group=[] `, wait)
+	b.TapThenText(".l1-text", ".out", `group=["tea"] `, wait)
+	b.TapThenText(".l2", ".out", `group=["tea"] switch=true `, wait)
+	b.TapThenText(".l4", ".out", `group=["tea"] switch=true radio=two `, wait)
+	b.TapThenText(".l1-text", ".out", `group=["tea"] switch=true radio=two group=[] `, wait)
 }
 
 func TestGalleryForm(t *testing.T) {
@@ -314,13 +292,10 @@ func TestGalleryForm(t *testing.T) {
 	b.Tap(".m")
 	b.Tap(".custom")
 	b.WaitContains(".custom", "custom=c1+", wait)
-	b.Tap(".submit")
-	b.WaitText(".out", `submit {"agree":true,"city":1,"custom":"c1+","fruits":["apple","pear"],"level":30,"note":"hello","size":"m","user":"ada"} the formId is a mock one`, wait)
+	b.TapThenText(".submit", ".out", `submit {"agree":true,"city":1,"custom":"c1+","fruits":["apple","pear"],"level":30,"note":"hello","size":"m","user":"ada"} the formId is a mock one`, wait)
 
-	b.Tap(".reset")
-	b.WaitText(".out", "reset {}", wait)
-	b.Tap(".submit")
-	b.WaitText(".out", `submit {"agree":false,"city":0,"custom":"c1+","fruits":[],"level":0,"note":"","size":"","user":""} the formId is a mock one`, wait)
+	b.TapThenText(".reset", ".out", "reset {}", wait)
+	b.TapThenText(".submit", ".out", `submit {"agree":false,"city":0,"custom":"c1+","fruits":[],"level":0,"note":"","size":"","user":""} the formId is a mock one`, wait)
 }
 
 // sheetItem is the text of the item in the indicator band of column i of the open

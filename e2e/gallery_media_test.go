@@ -54,23 +54,19 @@ func TestGalleryMedia(t *testing.T) {
 		b := galleryPage(t, srv, "scroll-view")
 		b.WaitText(".row", "row 0", wait)
 		// scroll-top scrolls it; bindscroll has the phone's detail (deltaY > 0 towards the top).
-		b.Tap(".set-top")
-		b.WaitText(".scroll-log", "top 100 left 0 height 1000 width 300 dx 0 dy -100", wait)
+		b.TapThenText(".set-top", ".scroll-log", "top 100 left 0 height 1000 width 300 dx 0 dy -100", wait)
 		// A mouse drag scrolls it as a finger does.
 		// (deltaY is the movement since the last scroll event.)
 		b.Drag(".sv", 0, -150, 6)
 		b.WaitContains(".scroll-log", "top 250 left 0 height 1000 width 300 dx 0 dy -", wait)
 		// scroll-into-view puts the row at the top; SelectorQuery's scrollOffset of the node.
-		b.Tap(".into")
-		b.WaitText(".scroll-log", "top 500 left 0 height 1000 width 300 dx 0 dy -250", wait)
-		b.Tap(".measure")
-		b.WaitText(".offset", "offset 500 1000", wait)
+		b.TapThenText(".into", ".scroll-log", "top 500 left 0 height 1000 width 300 dx 0 dy -250", wait)
+		b.TapThenText(".measure", ".offset", "offset 500 1000", wait)
 		b.WaitText(".edge-log", "upper 0 lower 0", wait)
 		// Into lower-threshold (30) of the end: scrolltolower, once.
 		b.Drag(".sv", 0, -300, 6)
 		b.WaitText(".edge-log", "upper 0 lower 1", wait)
-		b.Tap(".set-top5")
-		b.WaitText(".edge-log", "upper 1 lower 1", wait)
+		b.TapThenText(".set-top5", ".edge-log", "upper 1 lower 1", wait)
 		b.WaitContains(".scroll-log", "top 5 ", wait)
 		// Pulled down from the top past refresher-threshold (45): refresherrefresh; the page
 		// sets refresher-triggered back to false and it is restored.
@@ -120,8 +116,7 @@ func TestGalleryMedia(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		b.WaitText(".sw-log", "1 touch|", wait)
 		// current set by the page: source ''.
-		b.Tap(".to-2")
-		b.WaitText(".sw-log", "1 touch|2 |", wait)
+		b.TapThenText(".to-2", ".sw-log", "1 touch|2 |", wait)
 		waitEval(t, b, `const s = doc.querySelector('.sw').getBoundingClientRect(), i = doc.querySelector('.item-2').getBoundingClientRect();
   return Math.round(i.left - s.left);`, `0`)
 		// Not circular: past the last item it stays.
@@ -143,8 +138,7 @@ func TestGalleryMedia(t *testing.T) {
 			`[[20,120],[140,120]]`)
 		// current-item-id picks the item by its item-id; change reports currentItemId.
 		waitEval(t, b, `const s = doc.querySelector('.ids').getBoundingClientRect(), r = [...doc.querySelectorAll('.ids wx-swiper-item')][1].getBoundingClientRect(); return Math.round(r.left - s.left);`, `0`)
-		b.Tap(".to-c")
-		b.WaitText(".ids-log", "2 c ", wait)
+		b.TapThenText(".to-c", ".ids-log", "2 c ", wait)
 	})
 
 	t.Run("movable-view", func(t *testing.T) {
@@ -158,8 +152,7 @@ func TestGalleryMedia(t *testing.T) {
 		b.WaitText(".mv-log", "100 40 touch", wait)
 		waitEval(t, b, pos(".mv"), `[100,40]`)
 		// x and y from the page: clamped into the area (300-50), source ''.
-		b.Tap(".set-xy")
-		b.WaitText(".mv-log", "250 30 ", wait)
+		b.TapThenText(".set-xy", ".mv-log", "250 30 ", wait)
 		waitEval(t, b, pos(".mv"), `[250,30]`)
 		// Dragged past the edge, it stops there.
 		b.Drag(".mv", 0, 200, 8)
@@ -189,8 +182,7 @@ func TestGalleryMedia(t *testing.T) {
 		b.WaitStyle(".t-us", "user-select", "text", wait)
 		b.WaitStyle(".t-plain", "user-select", "none", wait)
 		// New data is decoded again.
-		b.Tap(".change")
-		b.WaitText(".t-decode", "x<y", wait)
+		b.TapThenText(".change", ".t-decode", "x<y", wait)
 		b.WaitText(".t-ensp", "p\u2002q", wait)
 	})
 
@@ -233,8 +225,7 @@ func TestGalleryMedia(t *testing.T) {
 		// active grows to the percent, then activeend; forwards goes on from there.
 		b.WaitText(".p-log", "ends 1 at 30", wait)
 		b.WaitText(".p2", "30%", wait)
-		b.Tap(".more")
-		b.WaitText(".p-log", "ends 2 at 60", wait)
+		b.TapThenText(".more", ".p-log", "ends 2 at 60", wait)
 		b.WaitText(".p2", "60%", wait)
 	})
 
@@ -305,8 +296,7 @@ func TestGalleryMedia(t *testing.T) {
 		b.WaitStyle(".cv", "white-space", "nowrap", wait)
 		b.WaitStyle(".cv", "overflow", "hidden", wait)
 		// The page keeps working, and the console said it once per tag.
-		b.Tap(".tap")
-		b.WaitText(".tap", "taps 1", wait)
+		b.TapThenText(".tap", ".tap", "taps 1", wait)
 		n := 0
 		for _, l := range b.Console() {
 			if strings.Contains(l, "[mpsim] <map>") {

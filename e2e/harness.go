@@ -446,6 +446,14 @@ func (b *Browser) Tap(selector string) {
 	b.click(selector, x, y)
 }
 
+// TapThenText taps tap, then waits until selector's text is want: the answer to a tap
+// comes from the service layer, after a round trip and a render.
+func (b *Browser) TapThenText(tap, selector, want string, timeout time.Duration) {
+	b.t.Helper()
+	b.Tap(tap)
+	b.WaitText(selector, want, timeout)
+}
+
 // TapText taps the first element matching selector whose trimmed text is text (one item
 // of a list: an option, a tab, a button).
 func (b *Browser) TapText(selector, text string) {

@@ -48,16 +48,13 @@ func TestHelloCounterTap(t *testing.T) {
 	b.Tap(".btn")
 	// catchtap stops the tap before the root's bindtap (which would add 100).
 	b.WaitText(".count", "count: 1", wait)
-	b.Tap(".btn")
-	b.WaitText(".count", "count: 2", wait)
+	b.TapThenText(".btn", ".count", "count: 2", wait)
 	// A tap on the root's own text bubbles nowhere else and calls its bindtap.
-	b.Tap(".layer")
-	b.WaitText(".count", "count: 102", wait)
+	b.TapThenText(".layer", ".count", "count: 102", wait)
 
 	// operateWXData answered by the Go handler by callbackID, through getUserInfo: with no
 	// mpsim.mock.json, the anonymous user a tourist gets.
-	b.Tap(".user")
-	b.WaitText(".user", "user: 微信用户 / getUserInfo:ok", wait)
+	b.TapThenText(".user", ".user", "user: 微信用户 / getUserInfo:ok", wait)
 
 	if err := b.Screenshot(filepath.Join(artifactDir(t), "hello.png")); err != nil {
 		t.Error(err)
@@ -69,8 +66,7 @@ func TestDemoServesWithNoFolder(t *testing.T) {
 	srv := StartServer(t, mpsimBin)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".count", "count: 0 (0 taps)", wait)
-	b.Tap(".inc")
-	b.WaitText(".count", "count: 1 (1 tap)", wait)
+	b.TapThenText(".inc", ".count", "count: 1 (1 tap)", wait)
 	b.WaitText(".device", "device: iPhone 12/13 (Pro), 390×844", wait)
 }
 
@@ -101,8 +97,7 @@ func TestCustomComponents(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".counter", "counter 5", wait)
 	b.WaitText(".label", "[global]", wait)
-	b.Tap(".counter")
-	b.WaitText(".counter", "counter 6", wait)
+	b.TapThenText(".counter", ".counter", "counter 6", wait)
 	b.WaitText(".last", "changed to 6", wait)
 	// A hover-class inside a component matches the component's own (scoped) rules.
 	b.Tap(".counter")

@@ -24,36 +24,27 @@ const settle = 5 * time.Second
 
 var vantInteractions = []interaction{
 	{name: "button", do: func(b *Browser) {
-		b.Tap(".c-button")
-		b.WaitText(".out-button", "1", settle)
-		b.Tap(".c-button")
-		b.WaitText(".out-button", "2", settle)
+		b.TapThenText(".c-button", ".out-button", "1", settle)
+		b.TapThenText(".c-button", ".out-button", "2", settle)
 	}},
 	{name: "cell", do: func(b *Browser) {
-		b.Tap(".c-cell")
-		b.WaitText(".out-cell", "1", settle)
+		b.TapThenText(".c-cell", ".out-cell", "1", settle)
 	}},
 	{name: "field", do: func(b *Browser) {
 		b.Type(".c-field", "abc")
 		b.WaitText(".out-field", "abc", settle)
 	}},
 	{name: "stepper", do: func(b *Browser) {
-		b.Tap(".van-stepper__plus")
-		b.WaitText(".out-stepper", "2", settle)
-		b.Tap(".van-stepper__plus")
-		b.WaitText(".out-stepper", "3", settle)
-		b.Tap(".van-stepper__minus")
-		b.WaitText(".out-stepper", "2", settle)
+		b.TapThenText(".van-stepper__plus", ".out-stepper", "2", settle)
+		b.TapThenText(".van-stepper__plus", ".out-stepper", "3", settle)
+		b.TapThenText(".van-stepper__minus", ".out-stepper", "2", settle)
 	}},
 	{name: "switch", do: func(b *Browser) {
-		b.Tap(".van-switch")
-		b.WaitText(".out-switch", "true", settle)
-		b.Tap(".van-switch")
-		b.WaitText(".out-switch", "false", settle)
+		b.TapThenText(".van-switch", ".out-switch", "true", settle)
+		b.TapThenText(".van-switch", ".out-switch", "false", settle)
 	}},
 	{name: "checkbox", do: func(b *Browser) {
-		b.Tap(".van-checkbox__icon")
-		b.WaitText(".out-checkbox", "true", settle)
+		b.TapThenText(".van-checkbox__icon", ".out-checkbox", "true", settle)
 	}},
 	{name: "radio", do: func(b *Browser) {
 		b.TapText(".van-radio__label", "Two")
@@ -80,12 +71,10 @@ var vantInteractions = []interaction{
 		b.WaitVisible(".collapse-body", true, settle)
 	}},
 	{name: "dialog", do: func(b *Browser) {
-		b.Tap(".open-dialog")
-		b.WaitText(".out-dialog", "open", settle)
+		b.TapThenText(".open-dialog", ".out-dialog", "open", settle)
 		b.WaitVisible(".van-dialog", true, settle)
 		b.WaitContains(".van-dialog__header", "Dialog title", settle)
-		b.Tap(".van-dialog__confirm")
-		b.WaitText(".out-dialog", "confirmed", settle)
+		b.TapThenText(".van-dialog__confirm", ".out-dialog", "confirmed", settle)
 		b.WaitVisible(".van-dialog", false, settle)
 		b.WaitVisible(".van-overlay", false, settle)
 	}},
@@ -136,41 +125,33 @@ var vantInteractions = []interaction{
 	{name: "picker", do: func(b *Browser) {
 		// Two rows up (a row is 44px) and confirm.
 		b.Drag(".van-picker-column", 0, -88, 8)
-		b.Tap(".van-picker__confirm")
-		b.WaitText(".out-picker", "Cherry at 2", settle)
+		b.TapThenText(".van-picker__confirm", ".out-picker", "Cherry at 2", settle)
 	}},
 }
 
 var tdesignInteractions = []interaction{
 	{name: "button", do: func(b *Browser) {
-		b.Tap(".c-button")
-		b.WaitText(".out-button", "1", settle)
+		b.TapThenText(".c-button", ".out-button", "1", settle)
 	}},
 	{name: "cell", do: func(b *Browser) {
-		b.Tap(".c-cell")
-		b.WaitText(".out-cell", "1", settle)
+		b.TapThenText(".c-cell", ".out-cell", "1", settle)
 	}},
 	{name: "input", do: func(b *Browser) {
 		b.Type(".c-input", "abc")
 		b.WaitText(".out-input", "abc", settle)
 	}},
 	{name: "stepper", do: func(b *Browser) {
-		b.Tap(".t-stepper__plus")
-		b.WaitText(".out-stepper", "2", settle)
-		b.Tap(".t-stepper__minus")
-		b.WaitText(".out-stepper", "1", settle)
+		b.TapThenText(".t-stepper__plus", ".out-stepper", "2", settle)
+		b.TapThenText(".t-stepper__minus", ".out-stepper", "1", settle)
 	}},
 	{name: "switch", do: func(b *Browser) {
-		b.Tap(".t-switch__body")
-		b.WaitText(".out-switch", "true", settle)
+		b.TapThenText(".t-switch__body", ".out-switch", "true", settle)
 	}},
 	{name: "checkbox", do: func(b *Browser) {
-		b.Tap(".c-checkbox")
-		b.WaitText(".out-checkbox", "true", settle)
+		b.TapThenText(".c-checkbox", ".out-checkbox", "true", settle)
 	}},
 	{name: "radio", do: func(b *Browser) {
-		b.Tap(".c-radio-2")
-		b.WaitText(".out-radio", "2", settle)
+		b.TapThenText(".c-radio-2", ".out-radio", "2", settle)
 	}},
 	{name: "tabs", do: func(b *Browser) {
 		b.TapText(".t-tabs__item", "Third")
@@ -185,8 +166,7 @@ var tdesignInteractions = []interaction{
 		if b.Visible(".collapse-body") {
 			b.t.Fatal("the collapse body shows before its header is tapped")
 		}
-		b.Tap(".t-collapse-panel__header")
-		b.WaitText(".out-collapse", "one", settle)
+		b.TapThenText(".t-collapse-panel__header", ".out-collapse", "one", settle)
 		b.WaitVisible(".collapse-body", true, settle)
 	}},
 	{name: "dialog", do: func(b *Browser) {
@@ -237,36 +217,30 @@ var tdesignInteractions = []interaction{
 		b.WaitVisible(".t-picker__confirm", true, settle)
 		b.Drag(".t-picker-item__group", 0, -80, 8) // two rows of 40px up
 		time.Sleep(500 * time.Millisecond)
-		b.Tap(".t-picker__confirm")
-		b.WaitText(".out-picker", "cherry Cherry", settle)
+		b.TapThenText(".t-picker__confirm", ".out-picker", "cherry Cherry", settle)
 	}},
 }
 
 var weuiInteractions = []interaction{
 	{name: "navigation-bar", do: func(b *Browser) {
 		b.WaitContains(".weui-navigation-bar__center", "WeUI nav", settle)
-		b.Tap(".weui-navigation-bar__btn_goback_wrapper")
-		b.WaitText(".out-navbar", "back 0", settle)
+		b.TapThenText(".weui-navigation-bar__btn_goback_wrapper", ".out-navbar", "back 0", settle)
 	}},
 	{name: "cell", do: func(b *Browser) {
-		b.Tap(".c-cell")
-		b.WaitText(".out-cell", "1", settle)
+		b.TapThenText(".c-cell", ".out-cell", "1", settle)
 	}},
 	{name: "checkbox-group", do: func(b *Browser) {
-		b.Tap(".c-checkbox-b")
-		b.WaitText(".out-checkbox", "b", settle)
+		b.TapThenText(".c-checkbox-b", ".out-checkbox", "b", settle)
 		b.Tap(".c-checkbox-a")
 		b.WaitText(".out-checkbox", "a,b", settle) // the group lists its checked boxes in page order
 	}},
 	{name: "radio", do: func(b *Browser) {
-		b.Tap(".c-radio-2")
-		b.WaitText(".out-radio", "2", settle)
+		b.TapThenText(".c-radio-2", ".out-radio", "2", settle)
 	}},
 	{name: "slideview", do: func(b *Browser) {
 		b.Drag(".weui-slideview__left", -150, 0, 10)
 		b.WaitVisible(".weui-slideview__btn", true, settle)
-		b.Tap(".weui-slideview__btn")
-		b.WaitText(".out-slideview", "tapped del", settle)
+		b.TapThenText(".weui-slideview__btn", ".out-slideview", "tapped del", settle)
 	}},
 	{name: "dialog", do: func(b *Browser) {
 		b.Tap(".open-dialog")
@@ -281,8 +255,7 @@ var weuiInteractions = []interaction{
 		b.Tap(".open-half")
 		b.WaitVisible(".weui-half-screen-dialog", true, settle)
 		b.WaitContains(".weui-half-screen-dialog__title", "Half title", settle)
-		b.Tap(".weui-half-screen-dialog__hd__side")
-		b.WaitText(".out-half", "closed", settle)
+		b.TapThenText(".weui-half-screen-dialog__hd__side", ".out-half", "closed", settle)
 		b.WaitVisible(".weui-half-screen-dialog", false, settle)
 		b.WaitVisible(".weui-mask", false, settle)
 	}},

@@ -99,8 +99,7 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 	b.WaitText(".r-auth", "authorize:ok", wait)
 	b.WaitText(".r-location", "getLocation:ok 31.23,121.47", wait)
 	// Asked once: the answer holds.
-	b.Tap(".b-auth")
-	b.WaitText(".r-location", "getLocation:ok 31.23,121.47", wait)
+	b.TapThenText(".b-auth", ".r-location", "getLocation:ok 31.23,121.47", wait)
 	if b.press("authorizeAllow") {
 		t.Fatal("a second authorize asked again")
 	}
@@ -108,12 +107,10 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 	// Location updates reach onLocationChange until stopped; chooseLocation picks the mock
 	// place; getFuzzyLocation is not in app.json's requiredPrivateInfos; openLocation shows
 	// the place in the shell.
-	b.Tap(".b-updates")
-	b.WaitText(".r-updates", "2 31.23", wait)
+	b.TapThenText(".b-updates", ".r-updates", "2 31.23", wait)
 	time.Sleep(1500 * time.Millisecond) // stopped: no third reading
 	b.WaitText(".r-updates", "2 31.23", wait)
-	b.Tap(".b-places")
-	b.WaitText(".r-chosen", "chooseLocation:ok 31.23", wait)
+	b.TapThenText(".b-places", ".r-chosen", "chooseLocation:ok 31.23", wait)
 	b.WaitText(".r-fuzzy", "getFuzzyLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json", wait)
 	b.WaitText(".r-opened", "openLocation:ok", wait)
 	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=location]"), "Here") })
@@ -143,12 +140,10 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 	b.WaitText(".r-profile", "getUserProfile:fail auth deny", wait)
 
 	// The phone-number button gets the mock account's code in its event.
-	b.Tap(".b-phone")
-	b.WaitText(".r-phone", "getPhoneNumber:ok mpsim-phone-code", wait)
+	b.TapThenText(".b-phone", ".r-phone", "getPhoneNumber:ok mpsim-phone-code", wait)
 
 	// The share button: onShareAppMessage, then the share dialog with what it gave.
-	b.Tap(".b-share")
-	b.WaitText(".r-share", "share asked from button", wait)
+	b.TapThenText(".b-share", ".r-share", "share asked from button", wait)
 	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=share]"), "Share title") })
 	b.shot("openapi-share")
 	if !b.press("shareConfirm") {
@@ -179,8 +174,7 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 		t.Fatal("closeSetting found no settings page")
 	}
 	b.WaitText(".r-setting", "openSetting:ok false", wait)
-	b.Tap(".b-auth")
-	b.WaitText(".r-auth", "authorize:fail auth deny", wait)
+	b.TapThenText(".b-auth", ".r-auth", "authorize:fail auth deny", wait)
 
 	// A new mock file answers the next call; the page was not relaunched (its data is
 	// there). Without domain lists nothing is checked.
@@ -192,8 +186,7 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 		return text == "login:ok code-v2"
 	})
 	b.WaitText(".r-pay", "requestPayment:ok", wait)
-	b.Tap(".b-request")
-	b.WaitText(".r-request", "request:ok hi", wait)
+	b.TapThenText(".b-request", ".r-request", "request:ok hi", wait)
 
 	// A broken save: the error shows with its place, the last good mocks answer.
 	overlay := func() string {
@@ -207,8 +200,7 @@ func TestOpenAPIsFromTheMockFile(t *testing.T) {
 	b.WaitText(".r-login", "login:ok code-v2", wait)
 	writeMocks(`{"apis": {"login": {"code": "code-v3"}}}`)
 	waitTrue(t, func() bool { return overlay() == "" })
-	b.Tap(".b-login")
-	b.WaitText(".r-login", "login:ok code-v3", wait)
+	b.TapThenText(".b-login", ".r-login", "login:ok code-v3", wait)
 
 	// Without the file the simulator is a tourist, as the official tools without an AppID.
 	os.Remove(filepath.Join(dir, "mpsim.mock.json"))

@@ -42,21 +42,18 @@ func TestRenderProfile(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".open-small", "open small", wait)
 	// Warm the spare frame and the code paths once with the small page, as TestRenderTimes does.
-	b.Tap(".open-small")
-	b.WaitText(".row-2", "row 2", wait)
+	b.TapThenText(".open-small", ".row-2", "row 2", wait)
 	navigateBack(t, b)
 	time.Sleep(300 * time.Millisecond)
 
 	files := &sourceFiles{base: srv.URL, lines: map[string][]fileMark{}}
 	profile(t, b, dir, "open-list", files, func() {
-		b.Tap(".open-list")
-		b.WaitText(".row-999", "row 999", wait)
+		b.TapThenText(".open-list", ".row-999", "row 999", wait)
 		time.Sleep(300 * time.Millisecond)
 	})
 	profile(t, b, dir, "update-row", files, func() {
 		for i := 0; i < 20; i++ {
-			b.Tap(".update")
-			b.WaitText(".row-500", fmt.Sprintf("changed %d", i+1), wait)
+			b.TapThenText(".update", ".row-500", fmt.Sprintf("changed %d", i+1), wait)
 		}
 	})
 }
@@ -339,8 +336,7 @@ func renderCPU(t *testing.T, bin string) map[string]float64 {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".open-small", "open small", wait)
 	for i := 0; i < 3; i++ {
-		b.Tap(".open-small")
-		b.WaitText(".row-2", "row 2", wait)
+		b.TapThenText(".open-small", ".row-2", "row 2", wait)
 		navigateBack(t, b)
 	}
 	time.Sleep(300 * time.Millisecond)
@@ -372,8 +368,7 @@ func renderCPU(t *testing.T, bin string) map[string]float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Tap(".open-list")
-	b.WaitText(".row-999", "row 999", wait)
+	b.TapThenText(".open-list", ".row-999", "row 999", wait)
 	waitTrue(t, func() bool {
 		s, _ := b.Text(".ready")
 		return strings.TrimSpace(s) != "0" && s != ""

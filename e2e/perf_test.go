@@ -29,16 +29,14 @@ func TestRenderTimes(t *testing.T) {
 	// A small page: navigateTo -> onReady, and -> first render.
 	var ready, openRender []float64
 	for i := 0; i < 5; i++ {
-		b.Tap(".open-small")
-		b.WaitText(".row-2", "row 2", wait)
+		b.TapThenText(".open-small", ".row-2", "row 2", wait)
 		waitTrue(t, func() bool { return number(".ready") > 0 })
 		ready = append(ready, number(".ready"))
 		openRender = append(openRender, rendered()-number(".t0"))
 		navigateBack(t, b)
 	}
 	// The 1,000-row page: navigateTo -> the rows on screen.
-	b.Tap(".open-list")
-	b.WaitText(".row-999", "row 999", wait)
+	b.TapThenText(".open-list", ".row-999", "row 999", wait)
 	waitTrue(t, func() bool { return number(".ready") > 0 })
 	time.Sleep(200 * time.Millisecond)
 	list := rendered() - number(".t0")
@@ -48,8 +46,7 @@ func TestRenderTimes(t *testing.T) {
 	// One row of the 1,000: setData -> the DOM shows it.
 	var update []float64
 	for i := 0; i < 9; i++ {
-		b.Tap(".update")
-		b.WaitText(".row-500", "changed "+strconv.Itoa(i+1), wait)
+		b.TapThenText(".update", ".row-500", "changed "+strconv.Itoa(i+1), wait)
 		time.Sleep(50 * time.Millisecond)
 		update = append(update, rendered()-number(".t1"))
 	}

@@ -30,8 +30,7 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 	b.WaitText(".n", "n 0", wait)
 	b.Tap(".n")
 	b.Tap(".n")
-	b.Tap(".n")
-	b.WaitText(".n", "n 3", wait)
+	b.TapThenText(".n", ".n", "n 3", wait)
 
 	write("pages/index/index.wxss", ".n { color: rgb(200, 0, 0); }")
 	b.WaitStyle(".n", "color", "rgb(200, 0, 0)", wait)
@@ -66,8 +65,7 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 		return n == 1
 	})
 	b.WaitText(".n", "count 0", wait)
-	b.Tap(".n")
-	b.WaitText(".n", "count 1", wait)
+	b.TapThenText(".n", ".n", "count 1", wait)
 
 	// A page's .js is swapped into the running app: that page is made again where it is,
 	// with its query, and the page below keeps its state.

@@ -14,43 +14,33 @@ func TestRouting(t *testing.T) {
 	b.WaitText(".log", "app.onLaunch app.onShow home.onLoad home.onShow", wait)
 
 	// navigateTo with a relative url, a query and an event channel.
-	b.Tap(".to-detail")
-	b.WaitText(".title", "detail", wait)
+	b.TapThenText(".to-detail", ".title", "detail", wait)
 	b.WaitText(".query", `{"id":"7","name":"a b"}`, wait)
 	b.WaitText(".stack", "pages/home/home,pages/detail/detail", wait)
 	b.WaitText(".log", "app.onLaunch app.onShow home.onLoad home.onShow home.onReady home.onHide detail.onLoad detail.onShow", wait)
 
 	// navigateBack: the detail page unloads, home shows again with what the channel said.
-	b.Tap(".back")
-	b.WaitText(".title", "home", wait)
+	b.TapThenText(".back", ".title", "home", wait)
 	b.WaitText(".result", "opener got hi", wait)
 	b.WaitContains(".log", "detail.onReady detail.onUnload home.onShow", wait)
 	// wx.onAppRoute and onAppRouteDone with the open type; done comes after onReady.
-	b.Tap(".show-routes")
-	b.WaitText(".routes", "route:appLaunch:home done:appLaunch:home+ready route:navigateTo:detail done:navigateTo:detail+ready route:navigateBack:home done:navigateBack:home+ready", wait)
+	b.TapThenText(".show-routes", ".routes", "route:appLaunch:home done:appLaunch:home+ready route:navigateTo:detail done:navigateTo:detail+ready route:navigateBack:home done:navigateBack:home+ready", wait)
 
 	// The phone's failures.
-	b.Tap(".missing")
-	b.WaitText(".result", `navigateTo:fail page "pages/nope/nope" is not found`, wait)
+	b.TapThenText(".missing", ".result", `navigateTo:fail page "pages/nope/nope" is not found`, wait)
 	b.WaitContains(".log", "app.onPageNotFound:pages/nope/nope", wait)
-	b.Tap(".nav-tab")
-	b.WaitText(".result", "navigateTo:fail can not navigateTo a tabbar page", wait)
-	b.Tap(".back")
-	b.WaitText(".result", "navigateBack:fail cannot navigate back at first page.", wait)
+	b.TapThenText(".nav-tab", ".result", "navigateTo:fail can not navigateTo a tabbar page", wait)
+	b.TapThenText(".back", ".result", "navigateBack:fail cannot navigate back at first page.", wait)
 
 	// switchTab keeps tab pages; redirectTo replaces; reLaunch clears the stack.
-	b.Tap(".tab-list")
-	b.WaitText(".title", "list", wait)
+	b.TapThenText(".tab-list", ".title", "list", wait)
 	b.WaitContains(".log", "home.onHide list.onLoad list.onShow", wait)
-	b.Tap(".tab-home")
-	b.WaitText(".title", "home", wait)
+	b.TapThenText(".tab-home", ".title", "home", wait)
 	b.WaitContains(".log", "list.onHide home.onShow", wait)
-	b.Tap(".relaunch")
-	b.WaitText(".title", "detail", wait)
+	b.TapThenText(".relaunch", ".title", "detail", wait)
 	b.WaitText(".query", `{"id":"9"}`, wait)
 	b.WaitText(".stack", "pages/detail/detail", wait)
-	b.Tap(".redirect")
-	b.WaitText(".query", `{"id":"8"}`, wait)
+	b.TapThenText(".redirect", ".query", `{"id":"8"}`, wait)
 	b.WaitText(".stack", "pages/detail/detail", wait)
 	n, err := Eval[int](b, `window.__mpsim.stack().length`)
 	if err != nil || n != 1 {
@@ -72,8 +62,7 @@ func TestNavigationBarAndTabBar(t *testing.T) {
 	if tabs := shellText(`[...document.querySelectorAll('#tab-bar .tab-item')].map(e => e.textContent).join(',')`); tabs != "Home,List" {
 		t.Fatalf("tab bar shows %q", tabs)
 	}
-	b.Tap(".retitle")
-	b.WaitText(".result", "setNavigationBarTitle:ok", wait)
+	b.TapThenText(".retitle", ".result", "setNavigationBarTitle:ok", wait)
 	waitTrue(t, func() bool { return title() == "Renamed" })
 
 	// A tap on the tab bar switches tabs; the list page has its own title and colours.
@@ -87,8 +76,7 @@ func TestNavigationBarAndTabBar(t *testing.T) {
 		t.Errorf("navigationBarTextStyle black: text colour %s", c)
 	}
 	// A page that is not a tab has no tab bar.
-	b.Tap(".relaunch")
-	b.WaitText(".title", "detail", wait)
+	b.TapThenText(".relaunch", ".title", "detail", wait)
 	waitTrue(t, func() bool { return shellText(`String(document.getElementById('tab-bar').hidden)`) == "true" })
 
 	// The capsule is where getMenuButtonBoundingClientRect says.
@@ -109,8 +97,7 @@ func TestNavigationBarAndTabBar(t *testing.T) {
 	b.tapShell("#nav-home")
 	b.WaitText(".title", "home", wait)
 	waitTrue(t, func() bool { return hidden("nav-home") == "true" && hidden("nav-back") == "true" })
-	b.Tap(".to-detail")
-	b.WaitText(".title", "detail", wait)
+	b.TapThenText(".to-detail", ".title", "detail", wait)
 	waitTrue(t, func() bool { return hidden("nav-back") == "false" })
 	b.tapShell("#nav-back")
 	b.WaitText(".title", "home", wait)

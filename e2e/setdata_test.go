@@ -9,16 +9,13 @@ func TestSetData(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".row-1", "b", wait)
 
-	b.Tap(".paths")
-	b.WaitText(".row-1", "B", wait)
+	b.TapThenText(".paths", ".row-1", "B", wait)
 	b.WaitText(".deep", "2", wait)
 	b.WaitText(".row-0", "a", wait)
 
-	b.Tap(".show")
-	b.WaitText(".cb", "rendered 33 true", wait)
+	b.TapThenText(".show", ".cb", "rendered 33 true", wait)
 
-	b.Tap(".big")
-	b.WaitText(".big", "big 1126400", wait)
+	b.TapThenText(".big", ".big", "big 1126400", wait)
 	b.WaitConsole("setData of 1100 KB in pages/index/index: over 1024 KB", wait)
 
 	b.Tap(".undef")

@@ -64,8 +64,7 @@ func TestShellToolbar(t *testing.T) {
 	// Background and foreground: onHide of the page then the app, and back.
 	b2.tapShell("#background")
 	b2.tapShell("#background")
-	b2.Tap(".refresh")
-	b2.WaitText(".log", "launch:1001 app.show:1001 page.show page.hide app.hide app.show:1001 page.show", wait)
+	b2.TapThenText(".refresh", ".log", "launch:1001 app.show:1001 page.show page.hide app.hide app.show:1001 page.show", wait)
 
 	// A compile mode from project.private.config.json launches at its page and query.
 	if _, err := Eval[bool](b2, `(() => { const s = document.getElementById('compile-mode'); s.value = '0'; s.onchange(); return true })()`); err != nil {
@@ -110,8 +109,7 @@ func TestShellKeepsPageState(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".n", "n 0", wait)
 	b.Tap(".n")
-	b.Tap(".n")
-	b.WaitText(".n", "n 2", wait)
+	b.TapThenText(".n", ".n", "n 2", wait)
 	tab := func(path string) {
 		t.Helper()
 		b.tapShell(`#tab-bar .tab-item[data-path="` + path + `"]`)
@@ -178,7 +176,6 @@ func TestCustomTabBar(t *testing.T) {
 	if pos := b.Style("custom-tab-bar", "position"); pos != "fixed" {
 		t.Fatalf("the custom tabBar is %s, want fixed at the bottom", pos)
 	}
-	b.Tap(".my-tab-1")
-	b.WaitText(".title", "b", wait)
+	b.TapThenText(".my-tab-1", ".title", "b", wait)
 	b.WaitText(".my-tabs", "AB*", wait)
 }

@@ -37,14 +37,12 @@ func TestShellUIAPIs(t *testing.T) {
 	uiText := `[...document.querySelectorAll('#ui-layer *')].filter(e => e.children.length === 0).map(e => e.textContent).join('|')`
 
 	// Toast: success icon and title; a text-only toast replaces it; hideToast closes it.
-	b.Tap(".toast")
-	b.WaitText(".result", `success {"errMsg":"showToast:ok"}`, wait)
+	b.TapThenText(".toast", ".result", `success {"errMsg":"showToast:ok"}`, wait)
 	waitShell(uiText, "✓|Saved")
 	b.Tap(".toast-none")
 	waitShell(uiText, "Just text")
 	// hideLoading does not close a toast; hideToast does.
-	b.Tap(".hide-loading")
-	b.WaitText(".result", `success {"errMsg":"hideLoading:ok"}`, wait)
+	b.TapThenText(".hide-loading", ".result", `success {"errMsg":"hideLoading:ok"}`, wait)
 	waitShell(uiText, "Just text")
 	b.Tap(".hide-toast")
 	waitShell(uiText, "")
@@ -91,15 +89,11 @@ func TestShellUIAPIs(t *testing.T) {
 
 	// The tabBar APIs.
 	tabs := `[...document.querySelectorAll('#tab-bar .tab-item')].map(e => e.textContent + (e.querySelector('.tab-dot') ? '•' : '')).join(',')`
-	b.Tap(".badge")
-	b.WaitText(".result", `success {"errMsg":"setTabBarBadge:ok"}`, wait)
+	b.TapThenText(".badge", ".result", `success {"errMsg":"setTabBarBadge:ok"}`, wait)
 	waitShell(tabs, "A,B3")
-	b.Tap(".badge-bad")
-	b.WaitText(".result", `fail {"errMsg":"setTabBarBadge:fail tabbar item not found"}`, wait)
-	b.Tap(".dot")
-	b.WaitText(".result", `success {"errMsg":"showTabBarRedDot:ok"}`, wait)
-	b.Tap(".item")
-	b.WaitText(".result", `success {"errMsg":"setTabBarItem:ok"}`, wait)
+	b.TapThenText(".badge-bad", ".result", `fail {"errMsg":"setTabBarBadge:fail tabbar item not found"}`, wait)
+	b.TapThenText(".dot", ".result", `success {"errMsg":"showTabBarRedDot:ok"}`, wait)
+	b.TapThenText(".item", ".result", `success {"errMsg":"setTabBarItem:ok"}`, wait)
 	waitShell(tabs, "Home•,B3")
 	b.Tap(".style")
 	waitShell(`getComputedStyle(document.querySelector('#tab-bar .tab-item')).color`, "rgb(255, 0, 0)")
@@ -121,10 +115,8 @@ func TestShellUIAPIs(t *testing.T) {
 	waitShell(uiText, `onAddToFavorites: {"title":"UI","path":"/pages/a/a"}`)
 
 	// The badge set on A shows on B too, and B can remove it (the Promise form).
-	b.Tap(".to-detail")
-	b.WaitText(".title", "b", wait)
-	b.Tap(".badge-b")
-	b.WaitText(".result", "removeTabBarBadge:ok", wait)
+	b.TapThenText(".to-detail", ".title", "b", wait)
+	b.TapThenText(".badge-b", ".result", "removeTabBarBadge:ok", wait)
 	waitShell(tabs, "Home•,B")
 }
 
@@ -184,10 +176,8 @@ func TestPullDownRefresh(t *testing.T) {
 	if got, _ := b.Text(".refreshes"); got != "1" {
 		t.Fatalf("a 30px pull refreshed (%s)", got)
 	}
-	b.Tap(".start")
-	b.WaitText(".result", "startPullDownRefresh:ok", wait)
+	b.TapThenText(".start", ".result", "startPullDownRefresh:ok", wait)
 	b.WaitText(".refreshes", "2", wait)
 	waitTrue(t, func() bool { return pulled() == 0 })
-	b.Tap(".text-style")
-	b.WaitText(".result", "setBackgroundTextStyle:ok", wait)
+	b.TapThenText(".text-style", ".result", "setBackgroundTextStyle:ok", wait)
 }

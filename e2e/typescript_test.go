@@ -13,8 +13,7 @@ func TestTypeScriptPageAndErrorLines(t *testing.T) {
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".msg", "HELLO TYPESCRIPT", wait)
 
-	b.Tap(".crash")
-	b.WaitText(".shown", "crash page", wait)
+	b.TapThenText(".crash", ".shown", "crash page", wait)
 	line := b.WaitConsole("onLoad", wait)
 	if !strings.Contains(line, "pages/crash/crash.ts:8:") {
 		t.Errorf("the console does not point at pages/crash/crash.ts:8:\n%s", line)

@@ -17,8 +17,7 @@ func TestWXSEventHandlers(t *testing.T) {
 	// through selectComponent, and read the node's dataset.
 	b.WaitText(".observed", `{"newValue":1,"oldValue":"undefined","id":"counter"};`, wait)
 	b.WaitStyle(".bar", "width", "10px", wait)
-	b.Tap(".count")
-	b.WaitText(".observed", `{"newValue":1,"oldValue":"undefined","id":"counter"};{"newValue":2,"oldValue":1,"id":"counter"};`, wait)
+	b.TapThenText(".count", ".observed", `{"newValue":1,"oldValue":"undefined","id":"counter"};{"newValue":2,"oldValue":1,"id":"counter"};`, wait)
 	b.WaitStyle(".bar", "width", "20px", wait)
 
 	// A drag moves the box from WXS: addClass on touchstart, setStyle on each touchmove
@@ -38,10 +37,8 @@ func TestWXSEventHandlers(t *testing.T) {
 
 	// A WXS tap handler that returns false stops the event: the parent's bindtap does not
 	// run; one that returns nothing lets it bubble.
-	b.Tap(".stop")
-	b.WaitText(".stopped", `{"target":"stopper","current":"stopper","type":"tap"}`, wait)
-	b.Tap(".pass")
-	b.WaitText(".taps", "1", wait)
+	b.TapThenText(".stop", ".stopped", `{"target":"stopper","current":"stopper","type":"tap"}`, wait)
+	b.TapThenText(".pass", ".taps", "1", wait)
 	b.WaitStyle(".pass", "color", "rgb(255, 0, 0)", wait)
 	if got, _ := b.Text(".taps"); got != "1" {
 		t.Fatalf("parent taps = %s, want 1 (the stopped tap must not bubble)", got)
@@ -49,7 +46,6 @@ func TestWXSEventHandlers(t *testing.T) {
 
 	// Inside a component: selectComponent and addClass in the component's style scope,
 	// and triggerEvent on the owner reaches the page's bind:turned.
-	b.Tap(".dial")
-	b.WaitText(".turned", `{"on":true,"count":1}`, wait)
+	b.TapThenText(".dial", ".turned", `{"on":true,"count":1}`, wait)
 	b.WaitStyle(".dial", "color", "rgb(0, 128, 0)", wait)
 }
