@@ -28,8 +28,9 @@ export type Frame = {
 
 // Event names carried by APPSERVICE_PUBLISH / WEBVIEW_PUBLISH / *_ON_EVENT.
 export const Ev = {
-  // service -> page: a batch of render operations ({ ops (Op below), ack? }); with ack,
-  // the page answers Rendered ({ ack }) once it applied them (setData callbacks, onReady)
+  // service -> page: a batch of render operations ({ ops (Op below), ack?, more? }); with
+  // ack, the page answers Rendered ({ ack }) once it applied them (setData callbacks,
+  // onReady); more: a part of a batch whose rest follows
   VdSync: 'vdSync',
   Rendered: 'rendered',
   // page -> service: a user event on a node ({ id, type, detail, touches, changedTouches })
@@ -57,8 +58,8 @@ export const Ev = {
   // controller -> service: a tabBar item was tapped ({ index, pagePath, text }); the page
   // on top, the tab's, hears onTabItemTap
   TabItemTap: 'onTabItemTap',
-  // server -> service: saved .wxml/.wxs changed only templates ({}): load /templates.js
-  // and re-render the pages with their data
+  // server -> service: saved .wxml/.wxs changed only templates ({ paths, wxs }): load
+  // /templates.js and re-render the pages with their data
   TemplatesChanged: 'onTemplatesChanged',
   // controller -> service: an item of the capsule's menu ({ action: 'shareAppMessage' |
   // 'shareTimeline' | 'addToFavorites' }) for the page on top
@@ -76,7 +77,8 @@ export const Ev = {
   StopPullDownRefresh: 'stopPullDownRefresh',
   // controller -> service: a page the app tried to open does not exist ({ path, query, isEntryPage })
   PageNotFound: 'onPageNotFound',
-  // service -> controller: an error in the app's code ({ message, stack })
+  // service -> pages: an error in the app's code ({ message, stack, where }); the hub also
+  // logs it and passes it to the session's shell (SHELL_ON_EVENT)
   AppError: 'onAppError',
   // service -> page: watch how much of a node shows ({ obsId, id, relativeId (0: the
   // viewport), margin, thresholds }); the page answers with Intersection ({ obsId, status })
