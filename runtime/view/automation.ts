@@ -4,6 +4,7 @@
 // do to the mouse). The service layer finds the elements (runtime/service/automation.ts)
 // and calls these by node id.
 import { builtins } from './builtins'
+import { scroller } from './scroll'
 import { type Tagged } from './wxs'
 
 type Fn = (el: HTMLElement, args: any[]) => unknown
@@ -95,21 +96,17 @@ const componentFunctions: Record<string, Fn> = {
     setProperty(el, 'x', Number(x))
     setProperty(el, 'y', Number(y))
   },
-  'scroll-view.scrollTo': (el, [x, y]) => scrollBox(el).scrollTo({ left: Number(x) || 0, top: Number(y) || 0 }),
-  'scroll-view.scrollTop': (el) => scrollBox(el).scrollTop,
-  'scroll-view.scrollLeft': (el) => scrollBox(el).scrollLeft,
-  'scroll-view.scrollWidth': (el) => scrollBox(el).scrollWidth,
-  'scroll-view.scrollHeight': (el) => scrollBox(el).scrollHeight,
+  'scroll-view.scrollTo': (el, [x, y]) => scroller(el).scrollTo({ left: Number(x) || 0, top: Number(y) || 0 }),
+  'scroll-view.scrollTop': (el) => scroller(el).scrollTop,
+  'scroll-view.scrollLeft': (el) => scroller(el).scrollLeft,
+  'scroll-view.scrollWidth': (el) => scroller(el).scrollWidth,
+  'scroll-view.scrollHeight': (el) => scroller(el).scrollHeight,
 }
 
 // setProperty gives a built-in component a property as its template would.
 function setProperty(el: HTMLElement, name: string, value: unknown) {
   ;(el as any)[`__prop_${name}`] = value
   builtins[el.localName]!.set(el, name, value)
-}
-
-function scrollBox(el: HTMLElement): HTMLElement {
-  return (el as any).__scroller ?? el
 }
 
 // typeInto replaces the field's text as typing does: the field's own input listener
@@ -159,9 +156,9 @@ function liveState(el: HTMLElement, name: string): unknown {
     case 'wx-slider.value':
       return e.__value
     case 'wx-scroll-view.scrollTop':
-      return scrollBox(el).scrollTop
+      return scroller(el).scrollTop
     case 'wx-scroll-view.scrollLeft':
-      return scrollBox(el).scrollLeft
+      return scroller(el).scrollLeft
     case 'wx-movable-view._translateX':
       return e.__movable?.x
     case 'wx-movable-view._translateY':

@@ -5,17 +5,12 @@
 // made, so a first child of ours is safe), with the phone's class names
 // (.wx-checkbox-input, .wx-switch-input ...) that apps restyle.
 import type { Builtin, Emit } from './builtins'
+import { flag, prop } from './drag'
 import { fieldText, setFieldValue } from './field'
 import { pickerFormValue, pickerReset } from './picker'
 
 type El = HTMLElement & Record<string, any>
 
-const prop = (el: HTMLElement, name: string) => (el as El)[`__prop_${name}`]
-// A boolean attribute as the phone reads it: present and not false.
-const flag = (el: HTMLElement, name: string) => {
-  const v = prop(el, name)
-  return v !== undefined && v !== null && v !== false && v !== 'false'
-}
 export const emitOf = (el: HTMLElement): Emit | undefined => (el as El).__emit
 
 function inner(el: HTMLElement, cls: string): HTMLElement {

@@ -10,6 +10,7 @@ import { builtins } from './builtins'
 import { drawCanvas } from './canvas'
 import { setInputValue } from './field'
 import { closeTopContainer } from './page-container'
+import { scroller } from './scroll'
 import { installHover } from './hover'
 import { installInput, pathOf } from './input'
 import { PullDown } from './pulldown'
@@ -427,11 +428,6 @@ function answerQuery(q: NodeQuery) {
     }
   }
   socket.send({ command: Cmd.WebviewPublish, data: { eventName: Ev.NodeQueryResult, data: { reqId: q.reqId, result } } })
-}
-
-// scroller is the box that scrolls for a node: a scroll-view's inner box (scroll.ts).
-function scroller(n: HTMLElement | undefined): HTMLElement | undefined {
-  return (n as any)?.__scroller ?? n
 }
 
 // IntersectionObservers for the service layer, by the id it gave them. The browser's

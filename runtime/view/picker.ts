@@ -2,13 +2,9 @@
 // the page layer. Both are made of Columns: a list of items, one of which sits in the
 // indicator band; a drag or the wheel scrolls it and it snaps to an item when let go.
 import type { Builtin, Emit } from './builtins'
+import { flag, prop } from './drag'
 
 type El = HTMLElement & Record<string, any>
-const prop = (el: HTMLElement, name: string) => (el as El)[`__prop_${name}`]
-const flag = (el: HTMLElement, name: string) => {
-  const v = prop(el, name)
-  return v !== undefined && v !== null && v !== false && v !== 'false'
-}
 
 // Column scrolls its items by the top margin of a spacer it puts first in its element:
 // item i is centred in the band when the margin is (viewH - itemH) / 2 - i * itemH.

@@ -9,6 +9,12 @@
 import type { Builtin } from './builtins'
 import { bool, draggable, prop, px } from './drag'
 
+// scroller is the box that scrolls for a node: a scroll-view's inner box, else the node.
+// SelectorQuery's scrollOffset, ScrollViewContext and the automation port use it.
+export function scroller<T extends HTMLElement | undefined>(n: T): T {
+  return (n as any)?.__scroller ?? n
+}
+
 type State = {
   scroller: HTMLElement
   refresher: HTMLElement

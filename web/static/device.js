@@ -7,18 +7,7 @@
   const ui = () => window.mpsimUI
   const shell = () => window.__mpsim
   const deviceEl = () => document.getElementById('device')
-  const param = (api, name, type) => `${api}:fail parameter error: parameter.${name} should be ${type}`
-
-  // download saves a Blob or a URL as a file named name, as the browser saves any download.
-  function download(href, name) {
-    const a = document.createElement('a')
-    a.href = typeof href === 'string' ? href : URL.createObjectURL(href)
-    a.download = name
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    if (typeof href !== 'string') setTimeout(() => URL.revokeObjectURL(a.href), 60000)
-  }
+  const { param, download } = window.mpsimUI
 
   let clipboard = ''
   let brightness = 0.5

@@ -24,12 +24,7 @@ window.mpsimDialogs = (function () {
     'scope.invoice': '获取你的发票',
   }
 
-  function el(tag, className, text) {
-    const e = document.createElement(tag)
-    if (className) e.className = className
-    if (text !== undefined) e.textContent = text
-    return e
-  }
+  const { el } = window.mpsimUI
 
   // create wires the dialogs to the shell: appName is the mini-program's name, topPage()
   // the page on top ({webviewId, path, query, title}).

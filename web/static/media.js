@@ -5,7 +5,7 @@
 'use strict'
 ;(function () {
   const ui = () => window.mpsimUI
-  const param = (api, name, type) => `${api}:fail parameter error: parameter.${name} should be ${type}`
+  const { param, download } = window.mpsimUI
 
   // pick opens the computer's file picker and resolves with the chosen files, or null
   // when the person closed it.
@@ -193,12 +193,7 @@
     const there = await fetch(url).catch(() => null)
     there?.body?.cancel()
     if (!there || !there.ok) return `${api}:fail file not exists`
-    const a = document.createElement('a')
-    a.href = url
-    a.download = args.filePath.split('/').pop()
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
+    download(url, args.filePath.split('/').pop())
     return `${api}:ok`
   }
 

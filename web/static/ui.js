@@ -108,5 +108,21 @@ window.mpsimUI = (function () {
     })
   }
 
-  return { showToast, hideToast, toastKind, showModal, showActionSheet }
+  // The helpers the shell's other scripts share (dialogs.js, device.js, media.js).
+
+  // param is the errMsg of an argument of the wrong type.
+  const param = (api, name, type) => `${api}:fail parameter error: parameter.${name} should be ${type}`
+
+  // download saves a Blob or a URL as a file named name, as the browser saves any download.
+  function download(href, name) {
+    const a = document.createElement('a')
+    a.href = typeof href === 'string' ? href : URL.createObjectURL(href)
+    a.download = name
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    if (typeof href !== 'string') setTimeout(() => URL.revokeObjectURL(a.href), 60000)
+  }
+
+  return { showToast, hideToast, toastKind, showModal, showActionSheet, el, param, download }
 })()
