@@ -72,7 +72,7 @@ function deepActive(doc: Document): HTMLElement[] {
 
 // operateMedia runs a VideoContext's or AudioContext's method on the element's player
 // (runtime/view/media.ts keeps it as __media).
-function operateMedia(el: HTMLElement | undefined, type: string, args: unknown[]) {
+export function operateMedia(el: HTMLElement | undefined, type: string, args: unknown[]) {
   const m = (el as any)?.__media as HTMLMediaElement | undefined
   if (!m) return
   const n = Number(args[0])

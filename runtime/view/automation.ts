@@ -3,6 +3,7 @@
 // (taps and touches become pointer events, so built-in components and WXS react as they
 // do to the mouse). The service layer finds the elements (runtime/service/automation.ts)
 // and calls these by node id.
+import { operateMedia } from './apis'
 import { builtins } from './builtins'
 import { scroller } from './scroll'
 import { type Tagged } from './wxs'
@@ -59,19 +60,14 @@ const functions: Record<string, Fn> = {
   },
   // The <video>/<audio> methods of VideoContext (play, pause, seek, ...).
   contextMethod: (el, [method, args]) => {
-    const media = el.querySelector('video, audio') as HTMLMediaElement | null
-    if (!media) throw new Error('the element has no media to control')
-    const a = (args as unknown[]) || []
-    switch (method) {
-      case 'play': return media.play().then(() => undefined, () => undefined)
-      case 'pause': media.pause(); return undefined
-      case 'stop': media.pause(); media.currentTime = 0; return undefined
-      case 'seek': media.currentTime = Number(a[0]) || 0; return undefined
-      case 'playbackRate': media.playbackRate = Number(a[0]) || 1; return undefined
-      default: throw new Error(`VideoContext has no method ${method} here`)
-    }
+    if (!(el as any).__media) throw new Error('the element has no media to control')
+    if (!contextMethods.has(method)) throw new Error(`VideoContext has no method ${method} here`)
+    operateMedia(el, method, (args as unknown[]) || [])
   },
 }
+
+// The VideoContext methods the automation port passes on (Element.callContextMethod).
+const contextMethods = new Set(['play', 'pause', 'stop', 'seek', 'playbackRate'])
 
 // The functions that miniprogram-automator's element classes call (Element.callFunction).
 const componentFunctions: Record<string, Fn> = {
