@@ -90,9 +90,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   })
   const performanceObject = {
     now,
-    getEntries: () => entries.slice(),
-    getEntriesByType: (type: string) => entries.filter((e) => e.entryType === type),
-    getEntriesByName: (name: string, type?: string) => entries.filter((e) => e.name === name && (!type || e.entryType === type)),
+    ...entryList(entries),
     setBufferSize: () => {},
     createObserver: (cb: (list: unknown) => void) => {
       const o = { types: new Set<string>(), cb }
@@ -206,6 +204,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   }
 }
 
+// entryList reads list (the performance buffer itself, or the entries an observer hears).
 function entryList(list: Entry[]) {
   return {
     getEntries: () => list.slice(),
