@@ -23,19 +23,20 @@ type Entry = { entryType: string; name: string; startTime: number; duration: num
 export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: Record<string, any>) {
   const { ok, fail, answer, pair } = answering(inv)
   // The route hooks and the app's events, on the runtime's sets.
-  const event = (name: string) => {
+  const listeners = (name: string) => {
     let set = runtime.appEvents.get(name)
     if (!set) runtime.appEvents.set(name, (set = new Set()))
+    return set
+  }
+  const event = (name: string) => {
+    const set = listeners(name)
     const n = name[0]!.toUpperCase() + name.slice(1)
     return {
       [`on${n}`]: (f: (res: unknown) => void) => void (typeof f === 'function' && set.add(f)),
       [`off${n}`]: (f?: (res: unknown) => void) => void (typeof f === 'function' ? set.delete(f) : set.clear()),
     }
   }
-  const on = (name: string, f: (res: any) => void) => {
-    if (!runtime.appEvents.has(name)) runtime.appEvents.set(name, new Set())
-    runtime.appEvents.get(name)!.add(f)
-  }
+  const on = (name: string, f: (res: any) => void) => void listeners(name).add(f)
 
   // The theme the device panel picks: the app hears onThemeChange, and the system APIs
   // report it from then on.
@@ -90,9 +91,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   })
   const performanceObject = {
     now,
-    getEntries: () => entries.slice(),
-    getEntriesByType: (type: string) => entries.filter((e) => e.entryType === type),
-    getEntriesByName: (name: string, type?: string) => entries.filter((e) => e.name === name && (!type || e.entryType === type)),
+    ...entryList(entries),
     setBufferSize: () => {},
     createObserver: (cb: (list: unknown) => void) => {
       const o = { types: new Set<string>(), cb }
@@ -206,6 +205,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   }
 }
 
+// entryList reads list (the performance buffer itself, or the entries an observer hears).
 function entryList(list: Entry[]) {
   return {
     getEntries: () => list.slice(),

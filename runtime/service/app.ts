@@ -381,18 +381,23 @@ export class AppRuntime {
     this.stack.splice(i, 1)
     const res = { path: page.path, query: { ...page.query }, webviewId: page.webviewId }
     this.fire('beforePageUnload', res)
+    this.drop(page, 'unloading a page')
+    this.fire('afterPageUnload', res)
+  }
+
+  // drop runs a page's onUnload, then releases its tree (detached lifetimes run) and its
+  // backend; doing names the work in an error report.
+  private drop(page: PageRecord, doing: string) {
     this.callHook(page.caller, 'onUnload')
     try {
       page.tabBar?.release()
       page.root.release()
     } catch (err) {
-      this.reportError(err, 'unloading a page')
+      this.reportError(err, doing)
     }
     page.backend.destroy()
-    this.fire('afterPageUnload', res)
   }
 
-  // openPage creates the page's component tree in a backend bound to its webview.
   // reloadScripts swaps saved page and component scripts into the running app (the new
   // modules.js has just defined them again): each is run again, which registers it anew,
   // and each changed page is made again where it is in the stack, with its query; for a
@@ -409,14 +414,7 @@ export class AppRuntime {
     if (pages.length === 0 && top) pages.push(top)
     for (const page of pages) {
       const at = this.stack.indexOf(page)
-      this.callHook(page.caller, 'onUnload')
-      try {
-        page.tabBar?.release()
-        page.root.release()
-      } catch (err) {
-        this.reportError(err, 'unloading a page to make it again')
-      }
-      page.backend.destroy()
+      this.drop(page, 'unloading a page to make it again')
       this.openPage({ path: page.path, query: page.query, webviewId: page.webviewId, openType: 'redirectTo' }, at)
     }
   }
@@ -470,11 +468,7 @@ export class AppRuntime {
     const page: PageRecord = { webviewId: ev.webviewId, path, query, backend, root, caller }
     if (at === undefined) this.stack.push(page)
     else this.stack[at] = page
-    const rootNode = backend.getRootNode()
-    const placeholder = backend.createElement('placeholder', 'placeholder')
-    rootNode.appendChild(placeholder)
-    root.attach(rootNode, placeholder)
-    placeholder.release()
+    appendRoot(backend, root)
     if (this.isTab(path) && (this.config.app?.tabBar as { custom?: boolean } | undefined)?.custom) {
       this.attachCustomTabBar(page, associated, backend)
     }
@@ -493,10 +487,7 @@ export class AppRuntime {
     try {
       this.loadComponent(path)
       const root = associated.createRoot('custom-tab-bar', this.codeSpace, path)
-      const placeholder = backend.createElement('placeholder', 'placeholder')
-      backend.getRootNode().appendChild(placeholder)
-      root.attach(backend.getRootNode(), placeholder)
-      placeholder.release()
+      appendRoot(backend, root)
       const instance = root.get()
       ;(instance._$.$$ as RemoteNode | null)?.setStyle('display: block; position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;')
       page.tabBar = root
@@ -775,4 +766,14 @@ export class AppRuntime {
       this.reportError(err, name)
     }
   }
+}
+
+// appendRoot attaches a glass-easel root (a page's, a custom tabBar's) as the last child
+// of the backend's root node, through a placeholder it takes the place of.
+function appendRoot(backend: PageBackend, root: { attach(parent: any, placeholder: any): void }) {
+  const rootNode = backend.getRootNode()
+  const placeholder = backend.createElement('placeholder', 'placeholder')
+  rootNode.appendChild(placeholder)
+  root.attach(rootNode, placeholder)
+  placeholder.release()
 }

@@ -2,6 +2,7 @@
 // the update manager, system settings, data analysis, ext.json. What needs the running
 // app (its events, its pages) is in app-apis.ts.
 import { answering } from './device'
+import { base64ToBuffer, bytesToBase64 } from './fs'
 import { argsOf, type Invoker, type Options } from './wx'
 
 
@@ -31,18 +32,8 @@ export function baseAPIs(inv: Invoker) {
   let idle = 1
   const idleTimers = new Map<number, number>()
   return {
-    arrayBufferToBase64: (buf: ArrayBuffer) => {
-      const bytes = new Uint8Array(buf)
-      let bin = ''
-      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-      return btoa(bin)
-    },
-    base64ToArrayBuffer: (b64: string) => {
-      const bin = atob(String(b64).replace(/[^A-Za-z0-9+/=]/g, ''))
-      const bytes = new Uint8Array(bin.length)
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-      return bytes.buffer
-    },
+    arrayBufferToBase64: (buf: ArrayBuffer) => bytesToBase64(new Uint8Array(buf)),
+    base64ToArrayBuffer: (b64: string) => base64ToBuffer(String(b64).replace(/[^A-Za-z0-9+/=]/g, '')),
 
     // Logs go to the console, where the official tools show them too.
     getLogManager: (opts: { level?: number } = {}) => (logManager ??= createLogManager(Number(opts.level) || 0)),
@@ -119,8 +110,8 @@ export function baseAPIs(inv: Invoker) {
 
     getUserCryptoManager: () => ({
       getLatestUserKey: answer('getLatestUserKey', () => ok('getLatestUserKey', {
-        encryptKey: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))),
-        iv: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))),
+        encryptKey: bytesToBase64(crypto.getRandomValues(new Uint8Array(16))),
+        iv: bytesToBase64(crypto.getRandomValues(new Uint8Array(16))),
         version: 1,
         expireTime: Math.floor(Date.now() / 1000) + 86400,
       })),

@@ -7,14 +7,24 @@ export function toWire(data: unknown): unknown {
   if (data instanceof ArrayBuffer) bytes = new Uint8Array(data)
   else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   if (!bytes) return data
-  let bin = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return { __mpsimArrayBuffer: btoa(bin) }
+  return { __mpsimArrayBuffer: bytesToBase64(bytes) }
 }
 
 export function fromWire(data: unknown): unknown {
   const b64 = (data as { __mpsimArrayBuffer?: string } | null)?.__mpsimArrayBuffer
   if (typeof b64 !== 'string') return data
+  return base64ToBuffer(b64)
+}
+
+// bytesToBase64 encodes bytes in chunks, so that a large buffer does not overflow the
+// arguments of String.fromCharCode.
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(bin)
+}
+
+export function base64ToBuffer(b64: string): ArrayBuffer {
   const bin = atob(b64)
   const buf = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i)
