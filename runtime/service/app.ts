@@ -184,7 +184,7 @@ export class AppRuntime {
   }
 
   // The listeners of the app events (wx.onError, wx.onBeforePageLoad ...) by event name
-  // ("error", "beforePageLoad"): runtime/service/app-events.ts fills them.
+  // ("error", "beforePageLoad"): runtime/service/app-apis.ts fills them.
   readonly appEvents = new Map<string, Set<(res: unknown) => void>>()
   private beforeAppRoute(ev: RouteEvent) {
     this.fire('beforeAppRoute', { path: ev.path, query: { ...(ev.query || {}) }, openType: ev.openType, webviewId: ev.webviewId, renderer: 'webview', notFound: false })

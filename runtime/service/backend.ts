@@ -110,14 +110,11 @@ export class PageBackend implements glassEasel.composedBackend.Context {
 
   // query asks the page layer about a node; the ops before it are applied first.
   query(id: number, kind: 'rect' | 'scroll', cb: (result: any) => void) {
-    this.flush()
-    const reqId = this.nextReqId++
-    this.pendingQueries.set(reqId, cb)
-    this.publish(Ev.NodeQuery, { reqId, id, kind })
+    this.request(Ev.NodeQuery, { id, kind }, cb)
   }
 
-  // request asks the page layer for what an API needs (a canvas's picture), after the ops
-  // so far; it answers with NodeQueryResult, as a query.
+  // request asks the page layer for what a query or an API needs (a canvas's picture),
+  // after the ops so far; it answers with NodeQueryResult (AutomationResult for automate).
   request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
     this.flush()
     const reqId = this.nextReqId++
@@ -135,13 +132,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   // automate runs one of the page layer's automation functions (runtime/view/automation.ts)
   // on node id, after the ops so far; it rejects with the page layer's error.
   automate(fn: string, id: number, args: unknown[] = []): Promise<any> {
-    this.flush()
-    const reqId = this.nextReqId++
-    return new Promise((resolve, reject) => {
-      this.pendingQueries.set(reqId, (r: { result?: unknown; error?: string }) =>
-        (r && r.error !== undefined ? reject(new Error(r.error)) : resolve(r?.result)))
-      this.publish(Ev.AutomationCall, { reqId, fn, id, args })
-    })
+    return new Promise((resolve, reject) =>
+      this.request(Ev.AutomationCall, { fn, id, args }, (r: { result?: unknown; error?: string }) =>
+        (r && r.error !== undefined ? reject(new Error(r.error)) : resolve(r?.result))))
   }
 
   // observe asks the page layer to watch a node's intersection (IntersectionObserver).
