@@ -134,6 +134,10 @@ func TestRequestsReachTheServiceLayerAndAnswersComeBack(t *testing.T) {
 	if v := read(t, client); v["id"] != "4" || v["error"] != nil {
 		t.Fatalf("Tool.close: %v", v)
 	}
+	// The answer is written before the simulator ends (the client waits for it): wait.
+	for end := time.Now().Add(2 * time.Second); !r.closed.Load() && time.Now().Before(end); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	if !r.closed.Load() {
 		t.Error("Tool.close did not end the simulator")
 	}
