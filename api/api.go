@@ -168,3 +168,22 @@ func decodeArgs(call Call, v any) error {
 	}
 	return nil
 }
+
+// jsType names the JavaScript type of a JSON value, as parameter errors do.
+func jsType(raw json.RawMessage) string {
+	switch {
+	case len(raw) == 0:
+		return "Undefined"
+	case raw[0] == '"':
+		return "String"
+	case raw[0] == '{':
+		return "Object"
+	case raw[0] == '[':
+		return "Array"
+	case string(raw) == "null":
+		return "Null"
+	case string(raw) == "true" || string(raw) == "false":
+		return "Boolean"
+	}
+	return "Number"
+}

@@ -920,25 +920,6 @@ func registerFiles(r *Registry, f *Files) {
 	})
 }
 
-// jsType names the JavaScript type of a JSON value, as parameter errors do.
-func jsType(raw json.RawMessage) string {
-	switch {
-	case len(raw) == 0:
-		return "Undefined"
-	case raw[0] == '"':
-		return "String"
-	case raw[0] == '{':
-		return "Object"
-	case raw[0] == '[':
-		return "Array"
-	case string(raw) == "null":
-		return "Null"
-	case string(raw) == "true" || string(raw) == "false":
-		return "Boolean"
-	}
-	return "Number"
-}
-
 // unzip extracts a zip archive into dst, refusing any entry that would land outside it
 // (zip slip) before writing anything, and keeping within the limit.
 func (f *Files) unzip(b []byte, dst location) error {

@@ -141,33 +141,18 @@ func undeclared(api string, app appDeclarations) Result {
 // params reads the call's arguments as an object, checking the named ones; a failure is
 // the phone's parameter error.
 func params(call Call, want string, names ...string) (map[string]any, Result) {
+	raw := map[string]json.RawMessage{}
 	args := map[string]any{}
-	if err := decodeArgs(call, &args); err != nil {
+	if decodeArgs(call, &raw) != nil || decodeArgs(call, &args) != nil {
 		return nil, Fail(call.API, "parameter error: arguments should be Object")
 	}
-	// The named parameters must have the wanted JSON kind, as the base library checks.
+	// The named parameters must have the wanted JavaScript type, as the base library checks.
 	for _, name := range names {
-		if got := kindOf(args[name]); got != want {
+		if got := jsType(raw[name]); got != want {
 			return nil, Fail(call.API, fmt.Sprintf("parameter error: parameter.%s should be %s instead of %s;", name, want, got))
 		}
 	}
 	return args, nil
-}
-
-func kindOf(v any) string {
-	switch v.(type) {
-	case nil:
-		return "Undefined"
-	case string:
-		return "String"
-	case float64:
-		return "Number"
-	case bool:
-		return "Boolean"
-	case []any:
-		return "Array"
-	}
-	return "Object"
 }
 
 // firstOf returns the first non-nil result: the checks of a call, in order.

@@ -130,6 +130,8 @@ func TestAuthorizeAndSettings(t *testing.T) {
 	r := Default(Options{Device: IPhone12, Mocks: m})
 	want(t, "getSetting", invoke(r, "getSetting", `{}`), map[string]any{"errMsg": "getSetting:ok", "authSetting": map[string]bool{"scope.camera": false}})
 	want(t, "no scope", invoke(r, "authorize", `{}`), map[string]any{"errMsg": "authorize:fail parameter error: parameter.scope should be String instead of Undefined;"})
+	// An explicit null is named Null, as the storage and file APIs name it.
+	want(t, "null scope", invoke(r, "authorize", `{"scope": null}`), map[string]any{"errMsg": "authorize:fail parameter error: parameter.scope should be String instead of Null;"})
 	want(t, "bad scope", invoke(r, "authorize", `{"scope": "scope.everything"}`), map[string]any{"errMsg": "authorize:fail invalid scope"})
 	want(t, "denied in the file", invoke(r, "authorize", `{"scope": "scope.camera"}`), map[string]any{"errMsg": "authorize:fail auth deny", "__dialog": nil})
 
