@@ -69,8 +69,9 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		client = &c
 	}
 	tk := &tasks{cancel: map[string]context.CancelCauseFunc{}}
+	st := &starter{n: n, client: client, tasks: tk}
 	if files != nil {
-		registerTransfer(r, n, client, files, tk)
+		registerTransfer(r, st, files)
 	}
 	// RequestTask.abort (and the download and upload tasks'): the call fails with abort.
 	r.RegisterNonBlocking("abortTask", func(ctx context.Context, call Call) (Result, error) {
@@ -88,18 +89,13 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
-		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
+		a.Header = withDefaultContentType(a.Header)
+		t, res := st.start(ctx, call, a, "onRequestTaskStateChange")
+		if res != nil {
 			return res, nil
 		}
-		a.Header = withDefaultContentType(a.Header)
-		ctx, done := tk.start(ctx, call, a.Task)
-		defer done()
-		req, err := buildRequest(ctx, a, n)
-		if err != nil {
-			return failWith(call.API, err), nil
-		}
-		ev := taskEvents{emit: call.Emit, name: "onRequestTaskStateChange", task: a.Task}
-		x, err := send(ctx, client, req, a.Timeout)
+		defer t.done()
+		x, err := t.send(a.Timeout)
 		if err != nil {
 			return x.fail(call.API, err), nil
 		}
@@ -109,13 +105,13 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		if cookies == nil {
 			cookies = []string{}
 		}
-		ev.send("headersReceived", map[string]any{"header": flatHeader(resp.Header), "statusCode": resp.StatusCode, "cookies": cookies})
+		t.ev.send("headersReceived", map[string]any{"header": flatHeader(resp.Header), "statusCode": resp.StatusCode, "cookies": cookies})
 		var body []byte
 		if a.EnableChunked {
 			// The answer goes out chunk by chunk (RequestTask.onChunkReceived); the success
 			// that follows carries none of it, as a stream may be endless.
 			err = readChunks(resp.Body, func(chunk []byte) {
-				ev.send("chunkReceived", map[string]any{"data": arrayBuffer(chunk)})
+				t.ev.send("chunkReceived", map[string]any{"data": arrayBuffer(chunk)})
 			})
 		} else {
 			body, err = readLimited(resp.Body, responseLimit)
@@ -123,10 +119,48 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		if err != nil {
 			return x.fail(call.API, err), nil
 		}
-		res := map[string]any{"statusCode": resp.StatusCode, "header": flatHeader(resp.Header), "cookies": cookies}
-		res["data"] = responseData(body, a.DataType, a.ResponseType)
-		return OK(call.API, res), nil
+		return OK(call.API, map[string]any{
+			"statusCode": resp.StatusCode, "header": flatHeader(resp.Header), "cookies": cookies,
+			"data": responseData(body, a.DataType, a.ResponseType),
+		}), nil
 	})
+}
+
+// starter starts the HTTP exchanges of request, downloadFile and uploadFile, with one
+// client (and its cookies), the same refusals, and one registry of tasks for abortTask.
+type starter struct {
+	n      Network
+	client *http.Client
+	tasks  *tasks
+}
+
+// netTask is a task whose request is made and not yet sent.
+type netTask struct {
+	ctx    context.Context // cancelled by abortTask
+	done   func()          // forgets the task; the caller defers it
+	req    *http.Request
+	ev     taskEvents
+	client *http.Client
+}
+
+// start checks a.URL against the domain lists, registers the task and builds its request;
+// a failure is the call's answer. event names the task's state events.
+func (s *starter) start(ctx context.Context, call Call, a requestArgs, event string) (*netTask, Result) {
+	if res := s.n.Domains.CheckURL(call.API, a.URL); res != nil {
+		return nil, res
+	}
+	ctx, done := s.tasks.start(ctx, call, a.Task)
+	req, err := buildRequest(ctx, a, s.n)
+	if err != nil {
+		done()
+		return nil, failWith(call.API, err)
+	}
+	return &netTask{ctx: ctx, done: done, req: req, ev: taskEvents{emit: call.Emit, name: event, task: a.Task}, client: s.client}, nil
+}
+
+// send makes the task's request (send, below).
+func (t *netTask) send(timeoutMs int) (*exchange, error) {
+	return send(t.ctx, t.client, t.req, timeoutMs)
 }
 
 // responseData is res.data: an ArrayBuffer, the parsed JSON, or the text when the body

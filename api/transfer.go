@@ -45,34 +45,29 @@ type uploadArgs struct {
 // registerTransfer adds wx.downloadFile and wx.uploadFile: the server moves the bytes
 // between the network and the mini-program's file sandbox, with the same client (and
 // cookies) and refusals as wx.request.
-func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk *tasks) {
+func registerTransfer(r *Registry, st *starter, f *Files) {
 	r.Register("downloadFile", func(ctx context.Context, call Call) (Result, error) {
 		var a downloadArgs
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
-		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
+		t, res := st.start(ctx, call, requestArgs{URL: a.URL, Method: "GET", Header: a.Header, Task: a.Task}, "onDownloadTaskStateChange")
+		if res != nil {
 			return res, nil
 		}
-		ctx, done := tk.start(ctx, call, a.Task)
-		defer done()
-		req, err := buildRequest(ctx, requestArgs{URL: a.URL, Method: "GET", Header: a.Header}, n)
-		if err != nil {
-			return failWith(call.API, err), nil
-		}
-		ev := taskEvents{emit: call.Emit, name: "onDownloadTaskStateChange", task: a.Task}
-		x, err := send(ctx, client, req, a.Timeout)
+		defer t.done()
+		x, err := t.send(a.Timeout)
 		if err != nil {
 			return x.fail(call.API, err), nil
 		}
 		defer x.close()
-		ev.send("headersReceived", map[string]any{"header": flatHeader(x.resp.Header)})
-		p := ev.progress("totalBytesWritten", "totalBytesExpectedToWrite")
+		t.ev.send("headersReceived", map[string]any{"header": flatHeader(x.resp.Header)})
+		p := t.ev.progress("totalBytesWritten", "totalBytesExpectedToWrite")
 		body, err := readWithProgress(x.resp.Body, x.resp.ContentLength, p)
 		if err != nil {
 			return x.fail(call.API, err), nil
 		}
-		res := map[string]any{"statusCode": x.resp.StatusCode, "header": flatHeader(x.resp.Header)}
+		res = map[string]any{"statusCode": x.resp.StatusCode, "header": flatHeader(x.resp.Header)}
 		if a.FilePath != "" {
 			// A named destination is a file of the user's folder.
 			loc, err := resolve(a.FilePath)
@@ -88,7 +83,7 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 			res["filePath"] = a.FilePath
 			return OK(call.API, res), nil
 		}
-		temp, err := f.TempFile(path.Ext(req.URL.Path), body)
+		temp, err := f.TempFile(path.Ext(t.req.URL.Path), body)
 		if err != nil {
 			return nil, err
 		}
@@ -101,14 +96,16 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 		if err := decodeArgs(call, &a); err != nil {
 			return Fail(call.API, "parameter error: "+err.Error()), nil
 		}
-		if res := n.Domains.CheckURL(call.API, a.URL); res != nil {
-			return res, nil
-		}
-		ctx, done := tk.start(ctx, call, a.Task)
-		defer done()
+		// A parameter error comes first: the base library checks the parameters before it
+		// asks for anything.
 		if a.Name == "" {
 			return Fail(call.API, "parameter error: parameter.name should be String instead of Undefined;"), nil
 		}
+		t, res := st.start(ctx, call, requestArgs{URL: a.URL, Method: "POST", Header: a.Header, Task: a.Task}, "onUploadTaskStateChange")
+		if res != nil {
+			return res, nil
+		}
+		defer t.done()
 		loc, err := resolve(a.FilePath)
 		var data []byte
 		if err == nil {
@@ -132,24 +129,19 @@ func registerTransfer(r *Registry, n Network, client *http.Client, f *Files, tk 
 		}
 		part.Write(data)
 		mw.Close()
-		req, err := buildRequest(ctx, requestArgs{URL: a.URL, Method: "POST", Header: a.Header}, n)
-		if err != nil {
-			return failWith(call.API, err), nil
-		}
-		ev := taskEvents{emit: call.Emit, name: "onUploadTaskStateChange", task: a.Task}
-		p := ev.progress("totalBytesSent", "totalBytesExpectedToSend")
+		p := t.ev.progress("totalBytesSent", "totalBytesExpectedToSend")
 		total := int64(form.Len())
-		req.Body = io.NopCloser(&countingReader{r: &form, onRead: func(sent int64) { p.update(sent, total) }})
-		req.ContentLength = total
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		x, err := send(ctx, client, req, a.Timeout)
+		t.req.Body = io.NopCloser(&countingReader{r: &form, onRead: func(sent int64) { p.update(sent, total) }})
+		t.req.ContentLength = total
+		t.req.Header.Set("Content-Type", mw.FormDataContentType())
+		x, err := t.send(a.Timeout)
 		if err != nil {
 			return x.fail(call.API, err), nil
 		}
 		defer x.close()
 		// The answer has come: everything was sent, and no later read may report otherwise.
 		p.finish(total)
-		ev.send("headersReceived", map[string]any{"header": flatHeader(x.resp.Header)})
+		t.ev.send("headersReceived", map[string]any{"header": flatHeader(x.resp.Header)})
 		reply, err := readLimited(x.resp.Body, responseLimit)
 		if err != nil {
 			return x.fail(call.API, err), nil
