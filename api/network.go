@@ -110,8 +110,9 @@ func registerNetwork(r *Registry, n Network, files *Files) {
 		if a.EnableChunked {
 			// The answer goes out chunk by chunk (RequestTask.onChunkReceived); the success
 			// that follows carries none of it, as a stream may be endless.
-			err = readChunks(resp.Body, func(chunk []byte) {
+			err = readChunks(resp.Body, func(chunk []byte) error {
 				t.ev.send("chunkReceived", map[string]any{"data": arrayBuffer(chunk)})
+				return nil
 			})
 		} else {
 			body, err = readLimited(resp.Body, responseLimit)
@@ -178,13 +179,16 @@ func responseData(body []byte, dataType, responseType string) any {
 	return string(body)
 }
 
-// readChunks hands each piece of body to onChunk as it arrives.
-func readChunks(body io.Reader, onChunk func([]byte)) error {
+// readChunks hands each piece of body to onChunk as it arrives, stopping at onChunk's
+// error. A piece is valid only during the call.
+func readChunks(body io.Reader, onChunk func([]byte) error) error {
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := body.Read(buf)
 		if n > 0 {
-			onChunk(bytes.Clone(buf[:n]))
+			if err := onChunk(buf[:n]); err != nil {
+				return err
+			}
 		}
 		if err == io.EOF {
 			return nil

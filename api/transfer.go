@@ -158,22 +158,19 @@ func readWithProgress(body io.Reader, total int64, p *progress) ([]byte, error) 
 	if total > 0 && total <= transferLimit {
 		buf.Grow(int(total))
 	}
-	chunk := make([]byte, 64<<10)
-	for {
-		n, err := body.Read(chunk)
-		buf.Write(chunk[:n])
+	err := readChunks(body, func(chunk []byte) error {
+		buf.Write(chunk)
 		if buf.Len() > transferLimit {
-			return nil, errTooLarge
-		}
-		if err == io.EOF {
-			p.finish(int64(buf.Len()))
-			return buf.Bytes(), nil
-		}
-		if err != nil {
-			return nil, err
+			return errTooLarge
 		}
 		p.update(int64(buf.Len()), total)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	p.finish(int64(buf.Len()))
+	return buf.Bytes(), nil
 }
 
 // countingReader reports the running count of bytes read from r.
