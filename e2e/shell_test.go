@@ -3,8 +3,11 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mpsim/mpsim/web"
 )
 
 // shellProject is a mini-program whose page shows the device it runs on, its query and
@@ -34,6 +37,28 @@ var shellProject = map[string]string{
 })`,
 	"pages/detail/detail.wxml": `<view class="query">{{query}}</view>`,
 	"pages/detail/detail.js":   `Page({ data: { query: '' }, onLoad(q) { this.setData({ query: JSON.stringify(q) + ' ' + getApp().log[0] }) } })`,
+}
+
+// The hub forwards web.ShellAPIs to the shell: the shell's scripts must answer each of
+// them, and the hub must forward each API they answer.
+func TestShellAnswersTheAPIsTheHubForwards(t *testing.T) {
+	srv := StartServer(t, mpsimBin, writeProject(t, shellProject))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".device", "iPhone 12/13 (Pro)|390|844|3|390", wait)
+	answered, err := Eval[[]string](b, `window.__mpsim.apis()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range web.ShellAPIs {
+		if !slices.Contains(answered, name) {
+			t.Errorf("web.ShellAPIs has %s, which no script of web/static answers", name)
+		}
+	}
+	for _, name := range answered {
+		if !web.ShellAPIs[name] {
+			t.Errorf("web/static answers %s, which web.ShellAPIs lacks: the hub never forwards it", name)
+		}
+	}
 }
 
 // The toolbar: the device picker (getSystemInfo reports the chosen device), background

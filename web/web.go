@@ -22,6 +22,7 @@ func Static() fs.FS {
 
 // ShellAPIs are the wx.* APIs the shell answers (they need the person at the screen); the
 // hub forwards invocations of them to the session's controller.
+// TestShellAnswersTheAPIsTheHubForwards (e2e) fails when this list and web/static disagree.
 var ShellAPIs = map[string]bool{
 	// Routing: the shell owns the page iframes (static/shell.js).
 	"navigateTo": true, "redirectTo": true, "navigateBack": true, "switchTab": true, "reLaunch": true,

@@ -438,8 +438,9 @@
       return top && { webviewId: top.webviewId, path: top.path, query: top.query, title: windowOf(top).navigationBarTitleText || '' }
     },
   })
-  // The APIs the shell answers (web.ShellAPIs lists them for the hub). A handler returns
-  // the errMsg, or the whole result, or a Promise of it (a modal waits for the person).
+  // The APIs the shell answers (web.ShellAPIs lists them for the hub; an e2e test keeps the
+  // two the same). A handler returns the errMsg, or the whole result, or a Promise of it (a
+  // modal waits for the person).
   const shellAPIs = {
     navigateTo: route, redirectTo: route, navigateBack: route, switchTab: route, reLaunch: route,
     setNavigationBarTitle: setNavigationBar, setNavigationBarColor: setNavigationBar,
@@ -557,6 +558,7 @@
     send, // a frame to the hub, as the controller
     top: () => stack[stack.length - 1], // the page on top: { webviewId, path, frame, ... }
     showTop, // draws the navigation bar and the tabBar for the page on top again
+    apis: () => Object.keys(shellAPIs), // the APIs answered here; a test holds web.ShellAPIs to them
   }
 
   // relaunchKeepingStack restarts the app on a new build at the pages that are open, each
