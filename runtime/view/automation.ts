@@ -4,7 +4,7 @@
 // do to the mouse). The service layer finds the elements (runtime/service/automation.ts)
 // and calls these by node id.
 import { operateMedia } from './apis'
-import { builtins } from './builtins'
+import { setAttribute } from './builtins'
 import { scroller } from './scroll'
 import { type Tagged } from './wxs'
 
@@ -87,22 +87,16 @@ const componentFunctions: Record<string, Fn> = {
     pointer(area, 'pointerup', x, y)
     area.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))
   },
-  'swiper.swipeTo': (el, [index]) => setProperty(el, 'current', Number(index)),
+  'swiper.swipeTo': (el, [index]) => setAttribute(el, 'current', Number(index)),
   'movable-view.moveTo': (el, [x, y]) => {
-    setProperty(el, 'x', Number(x))
-    setProperty(el, 'y', Number(y))
+    setAttribute(el, 'x', Number(x))
+    setAttribute(el, 'y', Number(y))
   },
   'scroll-view.scrollTo': (el, [x, y]) => scroller(el).scrollTo({ left: Number(x) || 0, top: Number(y) || 0 }),
   'scroll-view.scrollTop': (el) => scroller(el).scrollTop,
   'scroll-view.scrollLeft': (el) => scroller(el).scrollLeft,
   'scroll-view.scrollWidth': (el) => scroller(el).scrollWidth,
   'scroll-view.scrollHeight': (el) => scroller(el).scrollHeight,
-}
-
-// setProperty gives a built-in component a property as its template would.
-function setProperty(el: HTMLElement, name: string, value: unknown) {
-  ;(el as any)[`__prop_${name}`] = value
-  builtins[el.localName]!.set(el, name, value)
 }
 
 // typeInto replaces the field's text as typing does: the field's own input listener

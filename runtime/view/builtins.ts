@@ -1,6 +1,7 @@
 // Built-in components with behaviour of their own in the page layer. Each gets its DOM
 // element when created and its attributes as they change, and emits the phone's events
 // for its node (input, focus, blur, confirm ...).
+import { playAnimation } from './animation'
 import { audio, coverImage, coverView, placeholder, video, webView } from './media'
 import { button, checkbox, checkboxGroup, form, label, radio, radioGroup, slider, switchField } from './forms'
 import { canvas } from './canvas'
@@ -69,4 +70,18 @@ export const builtins: Record<string, Builtin> = {
   'wx-picker': picker,
   'wx-picker-view': pickerView,
   'wx-picker-view-column': pickerViewColumn,
+}
+
+// setAttribute gives an element an attribute as its template does, keeping the last value
+// as __prop_<name>: a built-in component handles its own, the rest are plain DOM
+// attributes. Render ops and automation's callFunction helpers both set through it.
+export function setAttribute(e: HTMLElement, name: string, value: unknown) {
+  ;(e as any)[`__prop_${name}`] = value
+  // Any built-in element plays wx.createAnimation's steps given as its animation attribute.
+  if (name === 'animation') return playAnimation(e, value)
+  if (builtins[e.localName]?.set(e, name, value)) return
+  if (value === false || value === null || value === undefined) e.removeAttribute(name)
+  else if (value === true) e.setAttribute(name, '')
+  else if (typeof value === 'object') e.setAttribute(name, JSON.stringify(value))
+  else e.setAttribute(name, String(value))
 }

@@ -114,7 +114,8 @@ export function flag(el: HTMLElement, name: string): boolean {
   return v !== undefined && v !== null && v !== false && v !== 'false'
 }
 
-// prop reads the last value an attribute was given (index.ts keeps it as __prop_<name>).
+// prop reads the last value an attribute was given (setAttribute, in builtins.ts, keeps
+// it as __prop_<name>).
 export function prop(el: HTMLElement, name: string): unknown {
   return (el as any)[`__prop_${name}`]
 }

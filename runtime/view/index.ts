@@ -3,10 +3,9 @@
 // back. It holds no app logic.
 import { Cmd, Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
-import { playAnimation } from './animation'
 import { runAutomation } from './automation'
 import { installPageAPIs, pageAPI } from './apis'
-import { builtins } from './builtins'
+import { builtins, setAttribute } from './builtins'
 import { drawCanvas } from './canvas'
 import { setInputValue } from './field'
 import { closeTopContainer } from './page-container'
@@ -47,17 +46,6 @@ function node(id: number): Tagged {
 
 function el(id: number): HTMLElement {
   return node(id) as unknown as HTMLElement
-}
-
-function setAttribute(e: HTMLElement, name: string, value: unknown) {
-  ;(e as any)[`__prop_${name}`] = value
-  // Any built-in element plays wx.createAnimation's steps given as its animation attribute.
-  if (name === 'animation') return playAnimation(e, value)
-  if (builtins[e.localName]?.set(e, name, value)) return
-  if (value === false || value === null || value === undefined) e.removeAttribute(name)
-  else if (value === true) e.setAttribute(name, '')
-  else if (typeof value === 'object') e.setAttribute(name, JSON.stringify(value))
-  else e.setAttribute(name, String(value))
 }
 
 // nodeList is the nodes of ids, as one node to insert: the node itself, or a fragment.
