@@ -60,3 +60,28 @@ func TestImageButtonNavigator(t *testing.T) {
 	})
 	b.TapThenText(".nav", ".arrived", "next page", wait)
 }
+
+// A boolean attribute written as the string "false" is true, as the phone's WXML docs warn
+// ("do not write checked=\"false\""); only {{false}} and "" are false. Every built-in
+// component reads it so.
+func TestBooleanAttributeFalseString(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"app.json": `{"pages": ["pages/index/index"]}`,
+		"app.js":   `App({})`,
+		"pages/index/index.wxml": `<switch checked="false" disabled="false"/>
+<checkbox checked="false"/>
+<switch class="off" checked="{{false}}"/>
+<view class="ready">ready</view>`,
+		"pages/index/index.js": `Page({})`,
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".ready", "ready", wait)
+	got, err := Eval[string](b, inPage(`const sw = doc.querySelectorAll('wx-switch');
+  const on = (el, cls) => !!el.querySelector('.' + cls);
+  return [on(sw[0], 'wx-switch-input-checked'), on(sw[0], 'wx-switch-input-disabled'),
+    on(doc.querySelector('wx-checkbox'), 'wx-checkbox-input-checked'), on(sw[1], 'wx-switch-input-checked')].join(',');`))
+	if err != nil || got != "true,true,true,false" {
+		t.Fatalf(`switch checked/disabled="false", checkbox checked="false", switch checked="{{false}}": %q (%v), want true,true,true,false`, got, err)
+	}
+}

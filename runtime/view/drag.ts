@@ -107,13 +107,6 @@ export function bool(value: unknown): boolean {
   return !!value
 }
 
-// flag reads a boolean attribute as the form components do: present and not false (the
-// string "false" is false too, unlike bool).
-export function flag(el: HTMLElement, name: string): boolean {
-  const v = prop(el, name)
-  return v !== undefined && v !== null && v !== false && v !== 'false'
-}
-
 // prop reads the last value an attribute was given (setAttribute, in builtins.ts, keeps
 // it as __prop_<name>).
 export function prop(el: HTMLElement, name: string): unknown {

@@ -5,7 +5,7 @@
 // made, so a first child of ours is safe), with the phone's class names
 // (.wx-checkbox-input, .wx-switch-input ...) that apps restyle.
 import type { Builtin, Emit } from './builtins'
-import { flag, prop } from './drag'
+import { bool, prop } from './drag'
 import { fieldText, setFieldValue } from './field'
 import { pickerFormValue, pickerReset } from './picker'
 
@@ -54,12 +54,12 @@ export function button(): Builtin {
       // A disabled button shows no hover-class: the class hover reads is "none" then.
       let hoverClass: unknown
       Object.defineProperty(el, '__prop_hover-class', {
-        get: () => (flag(el, 'disabled') ? 'none' : hoverClass),
+        get: () => (bool(prop(el, 'disabled')) ? 'none' : hoverClass),
         set: (v) => (hoverClass = v),
       })
       ;(el as El).__emit = emit
       el.addEventListener('click', () => {
-        if (flag(el, 'disabled')) return
+        if (bool(prop(el, 'disabled'))) return
         const formType = prop(el, 'form-type')
         if (formType === 'submit' || formType === 'reset') {
           const form = el.closest('wx-form') as HTMLElement | null
@@ -89,7 +89,7 @@ function applyCheck(el: HTMLElement, kind: 'checkbox' | 'radio') {
   const box = (el as El).__box as HTMLElement
   const checked = !!(el as El).__checked
   box.classList.toggle(`wx-${kind}-input-checked`, checked)
-  box.classList.toggle(`wx-${kind}-input-disabled`, flag(el, 'disabled'))
+  box.classList.toggle(`wx-${kind}-input-disabled`, bool(prop(el, 'disabled')))
   const color = prop(el, 'color')
   box.style.setProperty('--wx-color', color ? String(color) : kind === 'checkbox' ? '#09bb07' : '#09bb07')
 }
@@ -123,7 +123,7 @@ function checkable(kind: 'checkbox' | 'radio'): Builtin {
       ;(el as El).__box = inner(el, `wx-${kind}-input`)
       applyCheck(el, kind)
       el.addEventListener('click', () => {
-        if (flag(el, 'disabled')) return
+        if (bool(prop(el, 'disabled'))) return
         const group = groupOf(el, kind)
         if (kind === 'radio') {
           if ((el as El).__checked) return
@@ -146,7 +146,7 @@ function checkable(kind: 'checkbox' | 'radio'): Builtin {
     set(el, name, value) {
       if (name === OWNER) return true
       if (name === 'checked') {
-        ;(el as El).__checked = !!value && value !== 'false'
+        ;(el as El).__checked = bool(value)
         applyCheck(el, kind)
         return false
       }
@@ -170,7 +170,7 @@ function applySwitch(el: HTMLElement) {
   const box = e.__box as HTMLElement
   box.className = asCheckbox ? 'wx-checkbox-input' : 'wx-switch-input'
   box.classList.toggle(asCheckbox ? 'wx-checkbox-input-checked' : 'wx-switch-input-checked', checked)
-  box.classList.toggle(asCheckbox ? 'wx-checkbox-input-disabled' : 'wx-switch-input-disabled', flag(el, 'disabled'))
+  box.classList.toggle(asCheckbox ? 'wx-checkbox-input-disabled' : 'wx-switch-input-disabled', bool(prop(el, 'disabled')))
   const color = prop(el, 'color')
   box.style.setProperty('--wx-color', color ? String(color) : asCheckbox ? '#09bb07' : '#04be02')
 }
@@ -182,14 +182,14 @@ const switchBuiltin: Builtin = {
     e.__box = inner(el, 'wx-switch-input')
     applySwitch(el)
     el.addEventListener('click', () => {
-      if (flag(el, 'disabled')) return
+      if (bool(prop(el, 'disabled'))) return
       e.__checked = !e.__checked
       applySwitch(el)
       emit('change', { value: e.__checked }, false)
     })
   },
   set(el, name, value) {
-    if (name === 'checked') (el as El).__checked = !!value && value !== 'false'
+    if (name === 'checked') (el as El).__checked = bool(value)
     if (name === 'checked' || name === 'type' || name === 'color' || name === 'disabled') applySwitch(el)
     return false
   },
@@ -236,8 +236,8 @@ function applySlider(el: HTMLElement) {
   p.handle.style.background = String(prop(el, 'block-color') ?? '#ffffff')
   p.area.style.margin = `0 ${size / 2}px`
   p.value.textContent = String(v)
-  p.value.style.display = flag(el, 'show-value') ? '' : 'none'
-  p.wrapper.classList.toggle('wx-slider-disabled', flag(el, 'disabled'))
+  p.value.style.display = bool(prop(el, 'show-value')) ? '' : 'none'
+  p.wrapper.classList.toggle('wx-slider-disabled', bool(prop(el, 'disabled')))
 }
 
 const slider: Builtin = {
@@ -266,7 +266,7 @@ const slider: Builtin = {
     }
     let drag: { id: number; moved: boolean } | null = null
     area.addEventListener('pointerdown', (ev) => {
-      if (flag(el, 'disabled') || (ev.pointerType === 'mouse' && ev.button !== 0)) return
+      if (bool(prop(el, 'disabled')) || (ev.pointerType === 'mouse' && ev.button !== 0)) return
       drag = { id: ev.pointerId, moved: false }
       area.setPointerCapture?.(ev.pointerId)
       // A press on the track (not the handle) jumps there, as a tap does on a phone.
@@ -357,7 +357,7 @@ export function formValues(form: HTMLElement): Record<string, unknown> {
 
 function submitForm(form: HTMLElement) {
   const detail: Record<string, unknown> = { value: formValues(form) }
-  if (flag(form, 'report-submit')) detail.formId = 'the formId is a mock one'
+  if (bool(prop(form, 'report-submit'))) detail.formId = 'the formId is a mock one'
   emitOf(form)?.('submit', detail, false)
 }
 

@@ -52,7 +52,8 @@ function layout(el: HTMLElement, s: State) {
   }
   s.panel.setAttribute('style', `${edges[p]};border-radius:${corners[p]};${String(prop(el, 'custom-style') ?? '')}`)
   s.overlay.setAttribute('style', String(prop(el, 'overlay-style') ?? ''))
-  s.overlay.hidden = prop(el, 'overlay') === false || prop(el, 'overlay') === 'false'
+  const overlay = prop(el, 'overlay') // shown unless given a false value
+  s.overlay.hidden = overlay !== undefined && overlay !== null && !bool(overlay)
   el.style.setProperty('--wx-page-container-z', String(Number(prop(el, 'z-index') ?? 100) || 100))
 }
 

@@ -2,7 +2,7 @@
 // the page layer. Both are made of Columns: a list of items, one of which sits in the
 // indicator band; a drag or the wheel scrolls it and it snaps to an item when let go.
 import type { Builtin, Emit } from './builtins'
-import { flag, prop } from './drag'
+import { bool, prop } from './drag'
 
 type El = HTMLElement & Record<string, any>
 
@@ -473,7 +473,7 @@ export const picker: Builtin = {
     e.__emit = emit
     el.addEventListener('click', (ev) => {
       // Taps inside the open sheet are not taps on the picker (the sheet is not inside it).
-      if (flag(el, 'disabled') || (ev.target as Element).closest?.('.wx-picker-container')) return
+      if (bool(prop(el, 'disabled')) || (ev.target as Element).closest?.('.wx-picker-container')) return
       openSheet(e, emit)
     })
   },
