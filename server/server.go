@@ -98,7 +98,7 @@ func (s *Server) SetBuild(out *compiler.Output, errs diag.List) {
 // Errors show over the simulator until a good build comes.
 func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 	s.mu.RLock()
-	prev, cur := s.prev, s.build
+	prev, cur, mockErrs := s.prev, s.build, s.mockErrors
 	s.mu.RUnlock()
 	others, wxs := len(changed) == 0, false
 	var scripts []string // the scripts of pages and components, swapped in without a relaunch
@@ -141,9 +141,6 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 			s.hub.Broadcast(RoleService, onEvent(CmdAppServiceOnEvent, "onTemplatesChanged", map[string]any{"paths": templates, "wxs": wxs}))
 		}
 	}
-	s.mu.RLock()
-	mockErrs := s.mockErrors
-	s.mu.RUnlock()
 	s.reportBuild(ok, relaunch, changed, errs, mockErrs)
 }
 
