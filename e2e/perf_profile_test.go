@@ -1,3 +1,8 @@
+// Profiling tools, not checks: built only with -tags profile (docs/bench.md, "Where the
+// time goes"), so that the suite's run neither compiles nor lists them.
+
+//go:build profile
+
 package e2e
 
 import (
@@ -32,7 +37,7 @@ import (
 // times, writes them to dir (*.cpuprofile, for DevTools), and logs where the time went:
 // by source file of the bundles and by function.
 //
-//	MPSIM_PROFILE=/tmp/prof go test -count=1 -v -run RenderProfile ./e2e/
+//	MPSIM_PROFILE=/tmp/prof go test -tags profile -count=1 -v -run RenderProfile ./e2e/
 func TestRenderProfile(t *testing.T) {
 	dir := os.Getenv("MPSIM_PROFILE")
 	if dir == "" {
@@ -291,7 +296,7 @@ func (s *sourceFiles) of(url string, line int64) string {
 // cores, as wall time does, so it compares two versions on a busy machine:
 // MPSIM_CPU_BINS="old=/path/to/mpsim" adds other builds, run in turn with this one.
 //
-//	MPSIM_CPU=5 go test -count=1 -v -run RenderCPU ./e2e/
+//	MPSIM_CPU=5 go test -tags profile -count=1 -v -run RenderCPU ./e2e/
 func TestRenderCPU(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("MPSIM_CPU"))
 	if n == 0 {
