@@ -18,6 +18,12 @@ export const PageAPIEvent = {
   KeyboardHeight: 'onKeyboardHeightChange', // page -> service ({ height }): a text field took or lost the focus
 } as const
 
+// The app's events, each heard through wx.on<Name> and wx.off<Name> (AppRuntime fires them).
+const APP_EVENTS = [
+  'appShow', 'appHide', 'appRoute', 'appRouteDone', 'error', 'unhandledRejection', 'pageNotFound',
+  'beforeAppRoute', 'beforePageLoad', 'afterPageLoad', 'beforePageUnload', 'afterPageUnload',
+]
+
 type Entry = { entryType: string; name: string; startTime: number; duration: number; [k: string]: unknown }
 
 export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: Record<string, any>) {
@@ -82,7 +88,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   let loadStart = 0
   on('beforeAppRoute', () => (routeStart = now()))
   on('afterPageLoad', () => (loadStart = now()))
-  runtime.routeDoneListeners.add((res: any) => {
+  on('appRouteDone', (res) => {
     const end = now()
     const launch = res.openType === 'appLaunch'
     record({ entryType: 'navigation', name: launch ? 'appLaunch' : 'route', startTime: routeStart, duration: end - routeStart, path: res.path, pageId: res.webviewId, navigationType: res.openType, navigationStart: routeStart })
@@ -153,14 +159,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   const options = () => JSON.parse(JSON.stringify(runtime.launchOptions))
 
   return {
-    ...event('error'),
-    ...event('unhandledRejection'),
-    ...event('pageNotFound'),
-    ...event('beforeAppRoute'),
-    ...event('beforePageLoad'),
-    ...event('afterPageLoad'),
-    ...event('beforePageUnload'),
-    ...event('afterPageUnload'),
+    ...Object.assign({}, ...APP_EVENTS.map(event)),
     ...pair('ThemeChange', themeListeners),
     getSystemInfoSync: withTheme(wx.getSystemInfoSync),
     getAppBaseInfo: withTheme(wx.getAppBaseInfo),

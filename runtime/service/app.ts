@@ -139,10 +139,6 @@ export class AppRuntime {
 
   // What wx.getLaunchOptionsSync and wx.getEnterOptionsSync answer (a copy each time).
   launchOptions: Record<string, unknown> = {}
-  // The wx.onAppShow / wx.onAppHide listeners.
-  readonly showListeners = new Set<(res: unknown) => void>()
-  readonly hideListeners = new Set<(res: unknown) => void>()
-
   // enterBackground is the app going to the background (the shell's button, as a phone's
   // home key): the page on top hears onHide, then the app.
   enterBackground() {
@@ -150,7 +146,7 @@ export class AppRuntime {
     this.inBackground = true
     this.hide(this.stack[this.stack.length - 1])
     if (this.app) this.callHook(this.app, 'onHide')
-    this.emit(this.hideListeners, {})
+    this.fire('appHide', {}, false)
   }
 
   // enterForeground brings it back: the app hears onShow with its launch options, then the
@@ -160,7 +156,7 @@ export class AppRuntime {
     this.inBackground = false
     const options = { ...this.launchOptions }
     if (this.app) this.callHook(this.app, 'onShow', options)
-    this.emit(this.showListeners, options)
+    this.fire('appShow', options, false)
     this.show(this.stack[this.stack.length - 1])
   }
   private inBackground = false
@@ -179,40 +175,29 @@ export class AppRuntime {
     const page = top()
     if (!page) return
     const res = { path: page.path, query: { ...page.query }, openType: ev.openType, webviewId: page.webviewId }
-    this.emit(this.routeListeners, res)
-    page.backend.render(() => this.emit(this.routeDoneListeners, res))
+    this.fire('appRoute', res, false)
+    page.backend.render(() => this.fire('appRouteDone', res, false))
   }
 
-  // The listeners of the app events (wx.onError, wx.onBeforePageLoad ...) by event name
-  // ("error", "beforePageLoad"): runtime/service/app-apis.ts fills them.
+  // The listeners of the app's events (wx.onAppShow, wx.onError, wx.onBeforePageLoad ...) by
+  // event name ("appShow", "error", "beforePageLoad"): app-apis.ts names them all and fills them.
   readonly appEvents = new Map<string, Set<(res: unknown) => void>>()
   private beforeAppRoute(ev: RouteEvent) {
     this.fire('beforeAppRoute', { path: ev.path, query: { ...(ev.query || {}) }, openType: ev.openType, webviewId: ev.webviewId, renderer: 'webview', notFound: false })
   }
   private routeCount = 0
   private routeEventId = ''
-  private fire(name: string, res: unknown) {
+  // fire calls an app event's listeners, each with its own copy of res; withRouteId adds
+  // the route's routeEventId, as the route hooks (wx.onBeforeAppRoute ...) carry it.
+  private fire(name: string, res: unknown, withRouteId = true) {
     const set = this.appEvents.get(name)
     if (!set?.size) return
     for (const f of [...set]) {
       try {
-        f(res && typeof res === 'object' ? { routeEventId: this.routeEventId, ...res } : res)
+        f(res && typeof res === 'object' ? (withRouteId ? { routeEventId: this.routeEventId, ...res } : { ...res }) : res)
       } catch (err) {
         if (name === 'error') console.error('[mpsim] in a wx.onError listener:', err)
         else this.reportError(err, `in a wx.on${name[0]!.toUpperCase()}${name.slice(1)} listener`)
-      }
-    }
-  }
-
-  // The wx.onAppRoute / wx.onAppRouteDone listeners.
-  readonly routeListeners = new Set<(res: unknown) => void>()
-  readonly routeDoneListeners = new Set<(res: unknown) => void>()
-  private emit(listeners: Set<(res: unknown) => void>, res: Record<string, unknown>) {
-    for (const f of [...listeners]) {
-      try {
-        f({ ...res })
-      } catch (err) {
-        this.reportError(err, 'in a wx.onApp* listener')
       }
     }
   }

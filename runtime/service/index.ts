@@ -94,14 +94,6 @@ wx.pageScrollTo = (opts: Record<string, any> = {}) => {
   runtime!.pageScrollTo(args, finish)
 }
 
-const listen = (set: Set<(res: unknown) => void>) => [
-  (f: (res: unknown) => void) => void (typeof f === 'function' && set.add(f)),
-  (f?: (res: unknown) => void) => void (f ? set.delete(f) : set.clear()),
-]
-;[wx.onAppRoute, wx.offAppRoute] = listen(runtime.routeListeners)
-;[wx.onAppRouteDone, wx.offAppRouteDone] = listen(runtime.routeDoneListeners)
-;[wx.onAppShow, wx.offAppShow] = listen(runtime.showListeners)
-;[wx.onAppHide, wx.offAppHide] = listen(runtime.hideListeners)
 Object.assign(wx, appAPIs(invoker, runtime, socket, wx))
 
 // Pull-down refresh of the page on top, drawn by its page layer.
