@@ -40,3 +40,21 @@ func TestSystemInfoMatchesDevice(t *testing.T) {
 		t.Fatalf("system info %v does not describe the iPhone 12", res)
 	}
 }
+
+// The theme a session's device panel picks is in the answers of getSystemInfo and
+// getAppBaseInfo; other sessions keep theirs.
+func TestSystemInfoTheme(t *testing.T) {
+	devices := NewSessionDevices(IPhone12)
+	r := Default(Options{Device: IPhone12, Devices: devices})
+	if err := devices.ChooseTheme("s1", "dark"); err != nil {
+		t.Fatal(err)
+	}
+	for _, api := range []string{"getSystemInfo", "getSystemInfoSync", "getAppBaseInfo"} {
+		if res := r.Invoke(context.Background(), Call{API: api, Session: "s1"}); res["theme"] != "dark" {
+			t.Errorf("%s in the dark session: theme %v", api, res["theme"])
+		}
+	}
+	if res := r.Invoke(context.Background(), Call{API: "getSystemInfoSync", Session: "s2"}); res["theme"] != "light" {
+		t.Errorf("another session: theme %v, want light", res["theme"])
+	}
+}

@@ -39,17 +39,19 @@ var Devices = []Device{
 		PixelRatio: 2, ScreenWidth: 768, ScreenHeight: 1024, StatusBarHeight: 20},
 }
 
-// SessionDevices keeps the device each simulator session runs on: the shell picks one
-// when it starts, and getSystemInfo answers for it.
+// SessionDevices keeps the device each simulator session runs on and the theme it shows:
+// the shell picks them, and getSystemInfo answers for them.
 type SessionDevices struct {
-	def Device
-	mu  sync.Mutex
-	by  map[string]Device
+	def    Device
+	mu     sync.Mutex
+	by     map[string]Device
+	themes map[string]string
 }
 
-// NewSessionDevices returns a store in which every session runs on def until it chooses.
+// NewSessionDevices returns a store in which every session runs on def, in the light
+// theme, until it chooses.
 func NewSessionDevices(def Device) *SessionDevices {
-	return &SessionDevices{def: def, by: map[string]Device{}}
+	return &SessionDevices{def: def, by: map[string]Device{}, themes: map[string]string{}}
 }
 
 // Default is the device of a session that has not chosen one.
@@ -83,6 +85,27 @@ func (s *SessionDevices) For(session string) Device {
 	return s.def
 }
 
+// ChooseTheme sets the theme of session's phone: "light" or "dark".
+func (s *SessionDevices) ChooseTheme(session, theme string) error {
+	if theme != "light" && theme != "dark" {
+		return fmt.Errorf("no theme %q; the themes are \"light\" and \"dark\"", theme)
+	}
+	s.mu.Lock()
+	s.themes[session] = theme
+	s.mu.Unlock()
+	return nil
+}
+
+// Theme is the theme of session's phone.
+func (s *SessionDevices) Theme(session string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.themes[session]; ok {
+		return t
+	}
+	return "light"
+}
+
 // navigationBarHeight is the height of the default navigation bar under the status bar.
 const navigationBarHeight = 44
 
@@ -92,7 +115,7 @@ const SDKVersion = "3.3.4"
 func registerSystem(r *Registry, devices *SessionDevices) {
 	info := func(api string) Handler {
 		return func(ctx context.Context, call Call) (Result, error) {
-			return OK(api, systemInfo(devices.For(call.Session))), nil
+			return OK(api, systemInfo(devices, call.Session)), nil
 		}
 	}
 	r.RegisterNonBlocking("getSystemInfo", info("getSystemInfo"))
@@ -100,7 +123,7 @@ func registerSystem(r *Registry, devices *SessionDevices) {
 	// The split-up successors of getSystemInfo, each a subset of its fields.
 	subset := func(api string, keys ...string) {
 		r.RegisterNonBlocking(api, func(ctx context.Context, call Call) (Result, error) {
-			all := systemInfo(devices.For(call.Session))
+			all := systemInfo(devices, call.Session)
 			fields := map[string]any{}
 			for _, k := range keys {
 				fields[k] = all[k]
@@ -129,8 +152,10 @@ func menuButton(d Device) map[string]any {
 	}
 }
 
-// systemInfo is the res of getSystemInfo for d, with the fields the phone reports.
-func systemInfo(d Device) map[string]any {
+// systemInfo is the res of getSystemInfo for session's phone, with the fields the phone
+// reports.
+func systemInfo(devices *SessionDevices, session string) map[string]any {
+	d := devices.For(session)
 	windowHeight := d.ScreenHeight - d.StatusBarHeight - navigationBarHeight
 	return map[string]any{
 		"brand":           d.Brand,
@@ -147,7 +172,7 @@ func systemInfo(d Device) map[string]any {
 		"version":         "8.0.5",
 		"SDKVersion":      SDKVersion,
 		"fontSizeSetting": 16,
-		"theme":           "light",
+		"theme":           devices.Theme(session),
 		"screenTop":       0,
 		"benchmarkLevel":  1,
 		"abi":             "devtools",

@@ -213,6 +213,7 @@ func (s *Server) Handler() http.Handler {
 	r.Post("/apihelper/assdk", s.assdk)
 	r.Post("/apihelper/tempfile", s.tempFile)
 	r.Post("/session/device", s.chooseDevice)
+	r.Post("/session/theme", s.chooseTheme)
 	r.Post("/project/conditions", s.saveCondition)
 	r.Get("/wxfile/*", s.wxfile)
 	r.Get("/ws/{role}", s.socket)
@@ -459,6 +460,24 @@ func (s *Server) chooseDevice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.opts.Devices.For(req.Session))
+}
+
+// chooseTheme sets the theme of a session's phone ({"session", "theme"}): the device panel
+// calls it before it tells the app, so that the app's onThemeChange reads the new theme.
+func (s *Server) chooseTheme(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Session string `json:"session"`
+		Theme   string `json:"theme"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil || req.Session == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `body must be {"session": "...", "theme": "light" or "dark"}`})
+		return
+	}
+	if err := s.opts.Devices.ChooseTheme(req.Session, req.Theme); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"theme": req.Theme})
 }
 
 // saveCondition adds a compile mode (project.Condition) to project.private.config.json, as

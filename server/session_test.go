@@ -35,6 +35,12 @@ func TestSessionEndpointsRefuseBadInput(t *testing.T) {
 	if code, body := post("/session/device", `not json`); code != 400 {
 		t.Errorf("a bad body: %d %s", code, body)
 	}
+	if code, body := post("/session/theme", `{"session": "s1", "theme": "sepia"}`); code != 400 || !strings.Contains(body, `no theme \"sepia\"`) {
+		t.Errorf("an unknown theme: %d %s", code, body)
+	}
+	if code, body := post("/session/theme", `{"session": "s1", "theme": "dark"}`); code != 200 {
+		t.Errorf("the dark theme: %d %s", code, body)
+	}
 	if code, body := post("/project/conditions", `{"name": "a", "pathName": "pages/a/a"}`); code != 409 || !strings.Contains(body, "no project folder") {
 		t.Errorf("a compile mode without a project folder: %d %s", code, body)
 	}

@@ -26,7 +26,7 @@ const APP_EVENTS = [
 
 type Entry = { entryType: string; name: string; startTime: number; duration: number; [k: string]: unknown }
 
-export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: Record<string, any>) {
+export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, startTheme: string) {
   const { ok, fail, answer, pair } = answering(inv)
   // The route hooks and the app's events, on the runtime's sets.
   const listeners = (name: string) => {
@@ -44,9 +44,10 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   }
   const on = (name: string, f: (res: any) => void) => void listeners(name).add(f)
 
-  // The theme the device panel picks: the app hears onThemeChange, and the system APIs
-  // report it from then on.
-  let theme = 'light'
+  // The theme the device panel picks: the app hears onThemeChange when it changes (the
+  // server, which the panel told first, answers the system APIs with it, and kept it over a
+  // relaunch of the session).
+  let theme = startTheme
   const themeListeners = new Listeners(inv.onUserError)
   inv.onEvent('onThemeChange', (d) => {
     const next = d?.theme === 'dark' ? 'dark' : 'light'
@@ -60,12 +61,6 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
     }
     themeListeners.emit({ theme })
   })
-  const setTheme = (res: any) => (res && typeof res === 'object' && 'theme' in res ? { ...res, theme } : res)
-  const withTheme = (f: (...a: any[]) => any) => (...a: any[]) => setTheme(f(...a))
-  const themed = (f: (opts: Record<string, any>) => Promise<any> | undefined) => (opts: Record<string, any> = {}) => {
-    const { success, complete } = opts
-    return f({ ...opts, success: success && ((r: any) => success(setTheme(r))), complete: complete && ((r: any) => complete(setTheme(r))) })?.then(setTheme)
-  }
 
   // wx.getPerformance: a navigation entry for each route (from the route to its page's
   // first render) and a render entry for each new page (from its load to that render).
@@ -161,10 +156,6 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, wx: R
   return {
     ...Object.assign({}, ...APP_EVENTS.map(event)),
     ...pair('ThemeChange', themeListeners),
-    getSystemInfoSync: withTheme(wx.getSystemInfoSync),
-    getAppBaseInfo: withTheme(wx.getAppBaseInfo),
-    getSystemInfo: themed(wx.getSystemInfo),
-    getSystemInfoAsync: themed(wx.getSystemInfoAsync),
     getLaunchOptionsSync: options,
     getEnterOptionsSync: options,
     getPerformance: () => performanceObject,

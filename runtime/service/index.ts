@@ -42,7 +42,7 @@ function reportError(err: unknown, where: string) {
 const invoker = new Invoker(socket, session, (err) => reportError(err, 'in an API callback'))
 const open = createOpenAPI(invoker)
 const wx = createWx(invoker, open)
-const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number }
+const sys = wx.getSystemInfoSync() as { windowWidth: number; windowHeight: number; pixelRatio: number; theme: string }
 // eslint-disable-next-line prefer-const
 let runtime: AppRuntime | undefined
 // The automation port (miniprogram-automator), made below.
@@ -94,7 +94,7 @@ wx.pageScrollTo = (opts: Record<string, any> = {}) => {
   runtime!.pageScrollTo(args, finish)
 }
 
-Object.assign(wx, appAPIs(invoker, runtime, socket, wx))
+Object.assign(wx, appAPIs(invoker, runtime, socket, sys.theme))
 
 // Pull-down refresh of the page on top, drawn by its page layer.
 for (const [api, eventName] of [['startPullDownRefresh', Ev.StartPullDownRefresh], ['stopPullDownRefresh', Ev.StopPullDownRefresh]] as const) {

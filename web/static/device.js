@@ -142,7 +142,12 @@
     setNetwork: (networkType) => emit('onNetworkStatusChange', { networkType, isConnected: networkType !== 'none' }),
     setWeakNetwork: (weakNet) => emit('onNetworkWeakChange', { weakNet: !!weakNet }),
     setBattery: (level, isCharging) => emit('onBatteryInfoChange', { level: Number(level), isCharging: !!isCharging }),
-    setTheme: (theme) => emit('onThemeChange', { theme }),
+    // The server answers getSystemInfo with the theme: it hears it first, so that the app's
+    // onThemeChange reads the new one.
+    setTheme: async (theme) => {
+      await fetch('/session/theme', { method: 'POST', body: JSON.stringify({ session: shell().session, theme }) })
+      emit('onThemeChange', { theme })
+    },
     // The phone's orientation in degrees; gravity follows it into the accelerometer.
     setOrientation: (alpha, beta, gamma) => {
       const b = rad(beta), g = rad(gamma)
