@@ -82,3 +82,22 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 	b.tapShell("#nav-back")
 	b.WaitText(".n", "count 1", wait)
 }
+
+// ext.json is read once per launch, and a save of it relaunches the app, which reads the
+// new one: wx.getExtConfigSync never answers from an old file.
+func TestExtConfigFollowsSaves(t *testing.T) {
+	ext := func(name string) string { return `{"extEnable": true, "ext": {"name": "` + name + `"}}` }
+	dir := writeProject(t, map[string]string{
+		"app.json":               `{"pages": ["pages/index/index"]}`,
+		"ext.json":               ext("first"),
+		"pages/index/index.js":   "Page({ data: { ext: '' }, onLoad() { wx.getExtConfigSync(); this.setData({ ext: wx.getExtConfigSync().name }) } })",
+		"pages/index/index.wxml": `<view class="ext">ext {{ext}}</view>`,
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".ext", "ext first", wait)
+	if err := os.WriteFile(filepath.Join(dir, "ext.json"), []byte(ext("second")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitText(".ext", "ext second", wait)
+}

@@ -10,8 +10,16 @@ import { argsOf, type Invoker, type Options } from './wx'
 const NativeXHR = (globalThis as any).XMLHttpRequest as typeof XMLHttpRequest
 
 // readExtConfig is the `ext` of the project's ext.json when `extEnable` is true, as the
-// official tools give a third-party platform's mini-program; otherwise {}.
+// official tools give a third-party platform's mini-program; otherwise {}. The file is
+// fetched once: a change of it (any .json) relaunches the app in a new Worker. Each call
+// gets its own copy.
+let extConfig: Record<string, unknown> | undefined
 function readExtConfig(): Record<string, unknown> {
+  extConfig ??= fetchExtConfig()
+  return structuredClone(extConfig)
+}
+
+function fetchExtConfig(): Record<string, unknown> {
   try {
     const xhr = new NativeXHR()
     xhr.open('GET', '/ext.json', false)
