@@ -1,11 +1,23 @@
 package e2e
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 )
 
 // waitRows waits until each `.r-NAME` row of the page reads `NAME: want`.
 func waitRows(b *Browser, rows [][2]string) {
+	b.t.Helper()
+	for _, r := range rows {
+		if got, _ := b.Text(".r-" + r[0]); got != r[0]+": "+r[1] {
+			all, _ := Eval[string](b, inPage(`return [...doc.querySelectorAll('.row')].map((e) => e.textContent).join('\n')`))
+			b.t.Logf("the rows now:\n%s", all)
+			break
+		}
+	}
 	for _, r := range rows {
 		b.WaitText(".r-"+r[0], r[0]+": "+r[1], wait)
 	}
@@ -56,4 +68,91 @@ func TestSweepSyncAndDeviceAPIs(t *testing.T) {
 		{"reportPerformance", "undefined"},
 	})
 	b.WaitConsole("[mpsim] reportPerformance 1101 680 custom", wait)
+}
+
+// Every app-level listener of testdata/apis/pages/listeners hears the event the test
+// causes (the device panel, keys in the page, routes, the background, a thrown error, an
+// unhandled rejection, a missing page, a failing location reading), and after its off*
+// no longer hears it while the same events happen again.
+func TestSweepListenersOnAndOff(t *testing.T) {
+	dir := copyProject(t, "testdata/apis")
+	writeMocks := func(src string) {
+		if err := os.WriteFile(filepath.Join(dir, "mpsim.mock.json"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeMocks(`{"apis": {}}`)
+	srv := StartServer(t, mpsimBin, dir, "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/listeners/listeners")
+	b.WaitText(".title", "listeners", wait)
+	device := func(js string) {
+		if _, err := Eval[any](b, "mpsimDevice."+js); err != nil {
+			t.Fatalf("mpsimDevice.%s: %v", js, err)
+		}
+	}
+	// cause makes each event happen once (the route ones once per route).
+	cause := func(network string, battery int, theme string) {
+		device("setWeakNetwork(true)")
+		device(fmt.Sprintf("setBattery(%d, true)", battery))
+		device(fmt.Sprintf("setTheme(%q)", theme))
+		device("memoryWarning()")
+		device("captureScreen()")
+		device("setWeakNetwork(false)")
+		b.Type(".field", "k")
+		b.Tap(".go-second")
+		b.WaitText(".title", "second", wait)
+		b.TapThenText(".no-alert", ".status", "disableAlertBeforeUnload:ok", wait)
+		b.tapShell("#nav-back") // no dialog: the alert was disabled
+		b.WaitText(".title", "listeners", wait)
+		b.Tap(".missing")
+		b.TapThenText(".exit", ".result", "exitMiniProgram:ok", wait) // to the background
+		waitShellValue(t, b, `document.getElementById('background').textContent`, "Foreground")
+		b.tapShell("#background")
+		device(fmt.Sprintf("setNetwork(%q)", network))
+		b.WaitText(".witness", network, wait)
+		// Last: the error's overlay covers the bottom of the page until closed.
+		b.Tap(".reject")
+		b.Tap(".throw")
+		waitShellValue(t, b, `String(!document.getElementById('app-error').hidden)`, "true")
+		b.tapShell("#app-error-close")
+	}
+	rows := [][2]string{
+		{"AppShow", "1 pages/listeners/listeners 1001"},
+		{"AppHide", "1 hidden"},
+		// The launch's route is done after the page's onLoad; its BeforeAppRoute came before.
+		{"AppRoute", "3 navigateBack pages/listeners/listeners"},
+		{"AppRouteDone", "3 navigateBack pages/listeners/listeners"},
+		{"BeforeAppRoute", "2 navigateBack pages/listeners/listeners"},
+		{"BeforePageLoad", "1 navigateTo pages/second/second"},
+		{"AfterPageLoad", "2 navigateTo pages/second/second"},
+		{"BeforePageUnload", "1 pages/second/second"},
+		{"AfterPageUnload", "1 pages/second/second"},
+		{"Error", "1 thrown for onError"},
+		{"UnhandledRejection", "1 rejected for onUnhandledRejection"},
+		{"PageNotFound", "1 pages/gone/gone false"},
+		{"KeyDown", "1 k KeyK 75"},
+		{"KeyUp", "1 k KeyK 75"},
+		{"KeyboardHeightChange", "2 0"},
+		{"MemoryWarning", "1 10"},
+		{"NetworkStatusChange", "1 4g true"},
+		{"NetworkWeakChange", "2 false wifi"},
+		{"ThemeChange", "1 dark"},
+		{"BatteryInfoChange", "1 15 true"},
+		{"UserCaptureScreen", "1 captured"},
+	}
+	cause("4g", 15, "dark")
+	// Background location updates, after the person allows them; then a failing reading.
+	b.Tap(".locate")
+	waitTrue(t, func() bool { return b.press("authorizeAllow") })
+	b.WaitText(".result", "startLocationUpdateBackground:ok", wait)
+	writeMocks(`{"apis": {"getLocation": {"fail": "system permission denied"}}}`)
+	b.WaitText(".r-LocationChangeError", "LocationChangeError: 1 onLocationChange:fail system permission denied", 2*wait)
+	waitRows(b, rows)
+
+	b.TapThenText(".off", ".result", "off", wait)
+	time.Sleep(1500 * time.Millisecond) // a location reading: it fails again, unheard
+	b.Tap(".stop-locating")
+	cause("3g", 30, "light")
+	time.Sleep(300 * time.Millisecond)
+	waitRows(b, append(rows, [2]string{"LocationChangeError", "1 onLocationChange:fail system permission denied"}))
 }
