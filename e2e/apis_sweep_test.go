@@ -4,9 +4,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
 )
+
+// waitFor reports whether cond came true within the e2e wait.
+func waitFor(cond func() bool) bool {
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return false
+}
 
 // waitRows waits until each `.r-NAME` row of the page reads `NAME: want`.
 func waitRows(b *Browser, rows [][2]string) {
@@ -155,4 +169,115 @@ func TestSweepListenersOnAndOff(t *testing.T) {
 	cause("3g", 30, "light")
 	time.Sleep(300 * time.Millisecond)
 	waitRows(b, append(rows, [2]string{"LocationChangeError", "1 onLocationChange:fail system permission denied"}))
+}
+
+// The open capabilities and the phone's sheets answer testdata/apis/pages/asks as on a
+// phone for a tourist account: fixed answers at once; the authorization, payment and share
+// dialogs and the phone's modals, answered here as a person would; the contact and
+// calendar events are real downloads; the navigation bar takes its colour.
+func TestSweepAsksAndDialogs(t *testing.T) {
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/asks/asks")
+	b.WaitText(".title", "asks", wait)
+	downloads := t.TempDir()
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	answer := func(name, want string) {
+		t.Helper()
+		b.Tap(".b-" + name)
+		b.WaitText(".r-"+name, name+": "+want, wait)
+	}
+	// Answered at once.
+	for _, c := range [][2]string{
+		{"getShareInfo", "getShareInfo:ok true"},
+		{"authPrivateMessage", "authPrivateMessage:ok true true"},
+		{"checkIsAddedToMyMiniProgram", "checkIsAddedToMyMiniProgram:ok false"},
+		{"getPrivacySetting", "getPrivacySetting:ok false true"},
+		{"requirePrivacyAuthorize", "requirePrivacyAuthorize:ok"},
+		{"openPrivacyContract", "openPrivacyContract:ok"},
+		{"choosePoi", "choosePoi:ok 2 广州市 23.099994"},
+		{"requestSubscribeDeviceMessage", "requestSubscribeDeviceMessage:fail No template data return, verify the template id exist 20001"},
+		{"requestMerchantTransfer", "requestMerchantTransfer:fail parameter error: parameter.package should be String instead of Undefined;"},
+		{"hideTabBarRedDot", "hideTabBarRedDot:fail not TabBar page"},
+		{"setBackgroundColor", "setBackgroundColor:ok"},
+	} {
+		answer(c[0], c[1])
+	}
+	// The authorization dialog, once per scope; getSetting then lists the scopes allowed.
+	for _, c := range [][2]string{
+		{"chooseAddress", "chooseAddress:ok 张三 广州市 020-81167888"},
+		{"chooseInvoiceTitle", "chooseInvoiceTitle:ok 0 示例科技有限公司"},
+		{"getWeRunData", "getWeRunData:ok true"},
+	} {
+		b.Tap(".b-" + c[0])
+		waitTrue(t, func() bool { return b.press("authorizeAllow") })
+		b.WaitText(".r-"+c[0], c[0]+": "+c[1], wait)
+	}
+	answer("getSetting", `getSetting:ok {"scope.address":true,"scope.invoiceTitle":true,"scope.werun":true}`)
+	// The payment dialog: confirmed pays, closed cancels.
+	b.Tap(".b-requestOrderPayment")
+	waitTrue(t, func() bool { return strings.Contains(b.shellText("[data-dialog=payment]"), "prepay_id=order") })
+	b.press("confirmPayment")
+	b.WaitText(".r-requestOrderPayment", "requestOrderPayment: requestOrderPayment:ok", wait)
+	b.Tap(".b-requestVirtualPayment")
+	waitTrue(t, func() bool { return b.press("closePaymentDialog") })
+	b.WaitText(".r-requestVirtualPayment", "requestVirtualPayment: requestVirtualPayment:fail cancel", wait)
+	// The share dialog.
+	b.Tap(".b-shareFileMessage")
+	waitTrue(t, func() bool { return b.press("shareConfirm") })
+	b.WaitText(".r-shareFileMessage", "shareFileMessage: shareFileMessage:ok", wait)
+	b.Tap(".b-shareVideoMessage")
+	waitTrue(t, func() bool { return b.press("shareCancel") })
+	b.WaitText(".r-shareVideoMessage", "shareVideoMessage: shareVideoMessage:fail cancel", wait)
+	// The phone's modals and sheet.
+	b.Tap(".b-makePhoneCall")
+	waitShellValue(t, b, `document.querySelector('.ui-modal-title')?.textContent || ''`, "10086")
+	b.tapShell(".ui-modal-confirm")
+	b.WaitText(".r-makePhoneCall", "makePhoneCall: makePhoneCall:ok", wait)
+	b.Tap(".b-sendSms")
+	waitShellValue(t, b, `document.querySelector('.ui-modal-content')?.textContent || ''`, "10086\nhello")
+	b.tapShell(".ui-modal-cancel")
+	b.WaitText(".r-sendSms", "sendSms: sendSms:fail cancel", wait)
+	b.Tap(".b-addPhoneContact")
+	b.tapShell(".ui-sheet-item")
+	b.WaitText(".r-addPhoneContact", "addPhoneContact: addPhoneContact:ok", wait)
+	downloaded := func() string {
+		var all []string
+		entries, _ := os.ReadDir(downloads)
+		for _, e := range entries {
+			if got, err := os.ReadFile(filepath.Join(downloads, e.Name())); err == nil {
+				all = append(all, string(got))
+			}
+		}
+		return strings.Join(all, "\n")
+	}
+	// Each download is checked before the next: both calendar events are event.ics.
+	downloadHolds := func(wants ...string) {
+		t.Helper()
+		for _, want := range wants {
+			if !waitFor(func() bool { return strings.Contains(downloaded(), want) }) {
+				t.Fatalf("no download holds %q; the downloads:\n%s", want, downloaded())
+			}
+		}
+	}
+	downloadHolds("FN:Ada", "TEL;TYPE=CELL:10086")
+	for api, wants := range map[string][]string{"addPhoneCalendar": {"SUMMARY:Meet"}, "addPhoneRepeatCalendar": {"SUMMARY:Standup", "RRULE:FREQ=WEEKLY"}} {
+		b.Tap(".b-" + api)
+		b.tapShell(".ui-modal-confirm")
+		b.WaitText(".r-"+api, api+": "+api+":ok", wait)
+		downloadHolds(wants...)
+	}
+
+	// The navigation bar: its colour, its spinner shown and hidden; the share menu back.
+	answer("setNavigationBarColor", "setNavigationBarColor:ok")
+	waitShellValue(t, b, `getComputedStyle(document.getElementById('nav-bar')).backgroundColor + ' ' + getComputedStyle(document.getElementById('nav-bar')).color`, "rgb(255, 0, 0) rgb(0, 0, 0)")
+	b.Tap(".b-nav-loading")
+	b.WaitText(".r-hideNavigationBarLoading", "hideNavigationBarLoading: hideNavigationBarLoading:ok", wait)
+	waitShellValue(t, b, `String(document.getElementById('nav-loading').hidden)`, "true")
+	b.Tap(".b-share-menu")
+	b.WaitText(".r-showShareMenu", "showShareMenu: showShareMenu:ok", wait)
+	b.WaitText(".r-updateShareMenu", "updateShareMenu: updateShareMenu:ok", wait)
+	b.tapShell("#capsule-menu")
+	waitShellValue(t, b, `[...document.querySelectorAll('.ui-sheet-item')].map(e => e.textContent).join('|')`, "转发给朋友|收藏|取消")
 }
