@@ -1,15 +1,24 @@
 package e2e
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/coder/websocket"
 )
 
 // waitFor reports whether cond came true within the e2e wait.
@@ -280,4 +289,107 @@ func TestSweepAsksAndDialogs(t *testing.T) {
 	b.WaitText(".r-updateShareMenu", "updateShareMenu: updateShareMenu:ok", wait)
 	b.tapShell("#capsule-menu")
 	waitShellValue(t, b, `[...document.querySelectorAll('.ui-sheet-item')].map(e => e.textContent).join('|')`, "转发给朋友|收藏|取消")
+}
+
+// The old background audio and voice APIs play through the shell's player
+// (testdata/apis/pages/player): their events and states follow play, seek, pause and
+// stop; a paused voice does not end until stopVoice. The shell previews, saves (real
+// downloads) and opens the page's media; chooseVideo picks a file of the computer. The
+// global socket API (pages/socket) reports a refused connection, then talks to a real
+// echo server and closes.
+func TestSweepMediaAndSockets(t *testing.T) {
+	dir := t.TempDir()
+	tone := filepath.Join(dir, "tone.wav")
+	if err := os.WriteFile(tone, wavTone(8000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	b := OpenBrowser(t, srv.URL+"?page=pages/player/player")
+	b.WaitText(".ready", "ready", wait)
+	downloads := t.TempDir()
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	b.Tap(".b-backgroundAudio")
+	b.WaitText(".r-backgroundAudio", "backgroundAudio: playBackgroundAudio:ok | seekBackgroundAudio:ok | pauseBackgroundAudio:ok | stopBackgroundAudio:ok | play,pause,stop | status 0 at true | status 0 at 0", wait)
+	b.Tap(".b-voice")
+	b.WaitText(".r-voice", "voice: pauseVoice:ok | still playing | stopVoice:ok | playVoice:ok", wait)
+
+	b.TapThenText(".b-previewMedia", ".r-previewMedia", "previewMedia: previewMedia:ok", wait)
+	waitShellValue(t, b, `document.querySelector('.ui-preview video')?.getAttribute('src')?.includes('/wxfile/usr/second.wav') ? 'video' : ''`, "video")
+	// A tap on the video works its controls; one on the black above it closes the preview.
+	pt, err := Eval[[2]float64](b, `(() => { const r = document.querySelector('.ui-preview').getBoundingClientRect(); return [r.left + r.width / 2, r.top + 40] })()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.click("the preview", pt[0], pt[1])
+	waitShellValue(t, b, `String(!!document.querySelector('.ui-preview'))`, "false")
+
+	b.TapThenText(".b-save", ".r-save", "save: saveVideoToPhotosAlbum:ok | saveVideoToPhotosAlbum:fail file not exists | saveFileToDisk:ok | openDocument:ok | openDocument:fail file not exists", wait)
+	if !waitFor(func() bool {
+		entries, _ := os.ReadDir(downloads)
+		n := 0
+		for _, e := range entries {
+			if got, _ := os.ReadFile(filepath.Join(downloads, e.Name())); len(got) == 44+8000 && string(got[:4]) == "RIFF" {
+				n++
+			}
+		}
+		return n >= 1
+	}) {
+		t.Error("the saved video is not among the downloads")
+	}
+
+	var mu sync.Mutex
+	chromedp.Listen(b.ctx, func(ev any) {
+		if opened, ok := ev.(*page.EventFileChooserOpened); ok {
+			mu.Lock()
+			defer mu.Unlock()
+			go chromedp.Call(b.ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: []string{tone}, BackendNodeID: opened.BackendNodeID})
+		}
+	})
+	if _, err := chromedp.Call(b.ctx, page.SetInterceptFileChooserDialog, page.SetInterceptFileChooserDialogParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.Tap(".b-chooseVideo")
+	b.tapShell(".ui-sheet-item")
+	b.WaitText(".r-chooseVideo", "chooseVideo: chooseVideo:ok 1.0 8044 true", wait)
+
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		if typ, msg, err := c.Read(r.Context()); err == nil {
+			c.Write(r.Context(), typ, msg)
+			c.Read(r.Context()) // until the client closes
+		}
+	}))
+	defer echo.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close() // its port now refuses
+	ws := func(s *httptest.Server) string { return url.QueryEscape("ws" + strings.TrimPrefix(s.URL, "http")) }
+	b = OpenBrowser(t, srv.URL+"?page=pages/socket/socket&closed="+ws(closed)+"&ws="+ws(echo))
+	b.WaitText(".log", "error connectSocket:fail|close 1006|open object|sendSocketMessage:ok|echo hi|closeSocket:ok|close 1000", wait)
+}
+
+// wavTone is a mono 8-bit WAV of n samples at 8 kHz.
+func wavTone(n int) []byte {
+	b := make([]byte, 44+n)
+	copy(b, "RIFF")
+	binary.LittleEndian.PutUint32(b[4:], uint32(36+n))
+	copy(b[8:], "WAVEfmt ")
+	binary.LittleEndian.PutUint32(b[16:], 16)
+	binary.LittleEndian.PutUint16(b[20:], 1)
+	binary.LittleEndian.PutUint16(b[22:], 1)
+	binary.LittleEndian.PutUint32(b[24:], 8000)
+	binary.LittleEndian.PutUint32(b[28:], 8000)
+	binary.LittleEndian.PutUint16(b[32:], 1)
+	binary.LittleEndian.PutUint16(b[34:], 8)
+	copy(b[36:], "data")
+	binary.LittleEndian.PutUint32(b[40:], uint32(n))
+	for i := 0; i < n; i++ {
+		b[44+i] = byte(128 + 60*math.Sin(float64(i)/4))
+	}
+	return b
 }
