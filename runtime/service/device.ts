@@ -212,31 +212,35 @@ export function bluetoothAPIs(inv: Invoker) {
   const { ok, fail, answer, listeners, pair } = answering(inv)
   const adapter = { open: false, discovering: false }
   const stateChange = listeners()
-  const changed = () => stateChange.emit({ available: adapter.open, discovering: adapter.discovering })
+  // The event tells the state as the call left it, even when a later call changed it first.
+  const changed = () => {
+    const state = { available: adapter.open, discovering: adapter.discovering }
+    setTimeout(() => stateChange.emit(state))
+  }
   const opened = (api: string, f: () => Res) => answer(api, () => (adapter.open ? f() : fail(api, 'not init', { errCode: 10000 })))
   const beacon = { discovering: false }
   const beaconChange = listeners()
   return {
     openBluetoothAdapter: answer('openBluetoothAdapter', () => {
       adapter.open = true
-      setTimeout(changed)
+      changed()
       return ok('openBluetoothAdapter', { errCode: 0 })
     }),
     closeBluetoothAdapter: answer('closeBluetoothAdapter', () => {
       const was = adapter.open
       adapter.open = adapter.discovering = false
-      if (was) setTimeout(changed)
+      if (was) changed()
       return ok('closeBluetoothAdapter', { errCode: 0 })
     }),
     getBluetoothAdapterState: opened('getBluetoothAdapterState', () => ok('getBluetoothAdapterState', { available: true, discovering: adapter.discovering, errCode: 0 })),
     startBluetoothDevicesDiscovery: opened('startBluetoothDevicesDiscovery', () => {
       adapter.discovering = true
-      setTimeout(changed)
+      changed()
       return ok('startBluetoothDevicesDiscovery', { isDiscovering: true, errCode: 0 })
     }),
     stopBluetoothDevicesDiscovery: opened('stopBluetoothDevicesDiscovery', () => {
       adapter.discovering = false
-      setTimeout(changed)
+      changed()
       return ok('stopBluetoothDevicesDiscovery', { errCode: 0 })
     }),
     getBluetoothDevices: opened('getBluetoothDevices', () => ok('getBluetoothDevices', { devices: [], errCode: 0 })),

@@ -235,7 +235,8 @@
       const a = player(args.audioId)
       switch (args.operationType) {
         case 'play':
-          a.play().catch((err) => a.report('error', { errMsg: String(err), errCode: 10001 }))
+          // A pause or stop before the sound starts interrupts play(): that is no error.
+          a.play().catch((err) => err?.name !== 'AbortError' && a.report('error', { errMsg: String(err), errCode: 10001 }))
           break
         case 'pause':
           a.pause()
