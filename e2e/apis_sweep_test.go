@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -172,12 +173,19 @@ func TestSweepListenersOnAndOff(t *testing.T) {
 	b.WaitText(".r-LocationChangeError", "LocationChangeError: 1 onLocationChange:fail system permission denied", 2*wait)
 	waitRows(b, rows)
 
+	navigations, _ := b.Text(".navigations")
 	b.TapThenText(".off", ".result", "off", wait)
 	time.Sleep(1500 * time.Millisecond) // a location reading: it fails again, unheard
 	b.Tap(".stop-locating")
 	cause("3g", 30, "light")
 	time.Sleep(300 * time.Millisecond)
 	waitRows(b, append(rows, [2]string{"LocationChangeError", "1 onLocationChange:fail system permission denied"}))
+	// The app's off* took off its own listeners, not the runtime's: the second round's
+	// routes (there and back) are in getPerformance.
+	before, _ := strconv.Atoi(navigations)
+	if after, _ := b.Text(".navigations"); before == 0 || after != strconv.Itoa(before+2) {
+		t.Errorf("getPerformance's navigation entries: %s before the second round, %s after, want 2 more", navigations, after)
+	}
 }
 
 // The open capabilities and the phone's sheets answer testdata/apis/pages/asks as on a

@@ -34,15 +34,22 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, start
     if (!set) runtime.appEvents.set(name, (set = new Set()))
     return set
   }
+  // The runtime's own listeners (getPerformance's entries, fonts for new pages) share the
+  // sets; an off* without a function takes off the app's listeners only.
+  const runtimeOwn = new Set<(res: any) => void>()
   const event = (name: string) => {
     const set = listeners(name)
     const n = name[0]!.toUpperCase() + name.slice(1)
+    const offAll = () => set.forEach((f) => runtimeOwn.has(f) || set.delete(f))
     return {
       [`on${n}`]: (f: (res: unknown) => void) => void (typeof f === 'function' && set.add(f)),
-      [`off${n}`]: (f?: (res: unknown) => void) => void (typeof f === 'function' ? set.delete(f) : set.clear()),
+      [`off${n}`]: (f?: (res: unknown) => void) => void (typeof f === 'function' ? set.delete(f) : offAll()),
     }
   }
-  const on = (name: string, f: (res: any) => void) => void listeners(name).add(f)
+  const on = (name: string, f: (res: any) => void) => {
+    runtimeOwn.add(f)
+    listeners(name).add(f)
+  }
 
   // The theme the device panel picks: the app hears onThemeChange when it changes (the
   // server, which the panel told first, answers the system APIs with it, and kept it over a

@@ -1,6 +1,8 @@
 // Each app-level event's listener shows how often it heard its event and what it heard
 // last, as `Name: count last`, for e2e/apis_sweep_test.go; .off takes every listener off
-// with its off* function, after which the same events change nothing. The network one
+// with its off* function (the route ones with no argument: all of the app's), after which
+// the same events change nothing; `navigations` counts getPerformance's entries, which
+// the runtime keeps on hearing the routes. The network one
 // of `witness` stays on, so the test knows when its second round of events has come.
 const first = (s) => String(s).split('\n')[0]
 const route = (r) => `${r.openType} ${r.path}`
@@ -30,7 +32,7 @@ const listeners = {
 }
 
 Page({
-  data: { rows: [], witness: '', result: '' },
+  data: { rows: [], witness: '', result: '', navigations: 0 },
   onLoad() {
     const names = Object.keys(listeners)
     this.setData({ rows: names.map((name) => ({ name, count: 0, last: '' })) })
@@ -42,8 +44,12 @@ Page({
     })
     wx.onNetworkStatusChange((r) => this.setData({ witness: r.networkType }))
   },
+  onShow() {
+    this.setData({ navigations: wx.getPerformance().getEntriesByType('navigation').length })
+  },
   off() {
-    Object.values(listeners).forEach(([, off], i) => off(this.heard[i]))
+    const allOff = /Route|PageLoad|PageUnload/
+    Object.entries(listeners).forEach(([name, [, off]], i) => (allOff.test(name) ? off() : off(this.heard[i])))
     this.setData({ result: 'off' })
   },
   goSecond() { wx.navigateTo({ url: '/pages/second/second' }) },
