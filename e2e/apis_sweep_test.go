@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -197,9 +196,7 @@ func TestSweepAsksAndDialogs(t *testing.T) {
 	b := OpenBrowser(t, srv.URL+"?page=pages/asks/asks")
 	b.WaitText(".title", "asks", wait)
 	downloads := t.TempDir()
-	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
-		t.Fatal(err)
-	}
+	b.AllowDownloads(downloads)
 	answer := func(name, want string) {
 		t.Helper()
 		b.Tap(".b-" + name)
@@ -315,9 +312,7 @@ func TestSweepMediaAndSockets(t *testing.T) {
 	b := OpenBrowser(t, srv.URL+"?page=pages/player/player")
 	b.WaitText(".ready", "ready", wait)
 	downloads := t.TempDir()
-	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
-		t.Fatal(err)
-	}
+	b.AllowDownloads(downloads)
 	b.Tap(".b-backgroundAudio")
 	b.WaitText(".r-backgroundAudio", "backgroundAudio: playBackgroundAudio:ok | seekBackgroundAudio:ok | pauseBackgroundAudio:ok | stopBackgroundAudio:ok | play,pause,stop | status 0 at true | status 0 at 0", wait)
 	b.Tap(".b-voice")

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -138,11 +139,51 @@ func (b *Browser) For(t testing.TB) *Browser {
 	return &Browser{t: t, ctx: b.ctx, worker: b.worker, log: b.log}
 }
 
-// OpenBrowser starts headless chromium on url. The flags keep it off the network
-// (this machine has none) and out of the way of other tests.
+// chromium is the headless chromium the tests of this process share: each test's tab is
+// in a browser context of its own (its own storage, cookies and downloads), which takes a
+// fraction of the time that starting a chromium takes. closeChromium ends it (TestMain).
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel context.CancelFunc
+	dir    string
+	err    error
+}
+
+func closeChromium() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
+	if chromium.dir != "" {
+		os.RemoveAll(chromium.dir)
+	}
+}
+
+// newTab opens a tab, 800×1100, in a new browser context of the shared chromium; both go
+// with the test.
+func newTab(t testing.TB) context.Context {
+	t.Helper()
+	chromium.once.Do(func() {
+		if chromium.dir, chromium.err = os.MkdirTemp("", "mpsim-e2e-chromium"); chromium.err != nil {
+			return
+		}
+		chromium.ctx, chromium.cancel, chromium.err = headless.Launch(context.Background(), chromium.dir, 800, 1100)
+	})
+	if chromium.err != nil {
+		t.Fatalf("start chromium: %v", chromium.err)
+	}
+	ctx, cancel := chromedp.NewContext(chromium.ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("open a tab in chromium: %v", err)
+	}
+	return ctx
+}
+
+// OpenBrowser opens url in a tab of its own of the shared headless chromium (newTab).
 func OpenBrowser(t testing.TB, url string) *Browser {
 	t.Helper()
-	ctx := headless.Browser(t, 800, 1100)
+	ctx := newTab(t)
 	b := &Browser{t: t, ctx: ctx, log: &consoleLog{}}
 	// A failed test shows what the simulator's layers logged.
 	t.Cleanup(func() {
@@ -171,16 +212,28 @@ func OpenBrowser(t testing.TB, url string) *Browser {
 	return b
 }
 
+// AllowDownloads saves what the tab downloads into dir (as a person's browser saves into
+// their downloads folder), for this tab's browser context only.
+func (b *Browser) AllowDownloads(dir string) {
+	b.t.Helper()
+	id := chromedp.FromContext(b.ctx).BrowserContextID
+	params := browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, BrowserContextID: id, DownloadPath: dir}
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, params); err != nil {
+		b.t.Fatalf("allow downloads: %v", err)
+	}
+}
+
 // listenToWorker adds the service layer's console (a Web Worker, a target of its own) to
 // the console the test sees.
 func (b *Browser) listenToWorker(ctx context.Context) {
+	mine := chromedp.FromContext(b.ctx).BrowserContextID
 	for ctx.Err() == nil {
 		targets, err := chromedp.Targets(ctx)
 		if err != nil {
 			b.t.Fatalf("list chromium's targets: %v", err)
 		}
 		for _, info := range targets {
-			if info.Type != "worker" {
+			if info.Type != "worker" || info.BrowserContextID != mine {
 				continue
 			}
 			wctx, _ := chromedp.NewContext(b.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(b.onEvent))
