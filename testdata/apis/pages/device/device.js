@@ -1,6 +1,7 @@
 // The simulated device's APIs that answer without asking anyone, each shown as
 // `name: result` for e2e/apis_sweep_test.go. A listener hears what the check causes, and
 // after off* no longer does.
+const { showChecks } = require('../../utils/checks.js')
 const p = (api, args = {}) => new Promise((resolve) => wx[api]({ ...args, success: resolve, fail: resolve }))
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
@@ -75,16 +76,6 @@ const checks = {
 Page({
   data: { rows: [] },
   async onLoad() {
-    const rows = Object.keys(checks).map((name) => ({ name, result: '…' }))
-    this.setData({ rows })
-    await Promise.all(Object.entries(checks).map(async ([name, check], i) => {
-      let result
-      try {
-        result = await check()
-      } catch (err) {
-        result = 'threw ' + err
-      }
-      this.setData({ [`rows[${i}].result`]: String(result) })
-    }))
+    await showChecks(this, checks)
   },
 })

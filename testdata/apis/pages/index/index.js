@@ -1,4 +1,5 @@
 // Each check calls an API and shows what it answered, as text the e2e test reads.
+const { showChecks } = require('../../utils/checks.js')
 const once = (on, off) => new Promise((resolve) => {
   const f = (res) => { off(f); resolve(res) }
   on(f)
@@ -120,17 +121,7 @@ const checks = {
 Page({
   data: { rows: [], events: '', heard: '' },
   async onLoad() {
-    const rows = Object.keys(checks).map((name) => ({ name, result: '…' }))
-    this.setData({ rows })
-    await Promise.all(Object.entries(checks).map(async ([name, check], i) => {
-      let result
-      try {
-        result = await check()
-      } catch (err) {
-        result = 'threw ' + err
-      }
-      this.setData({ [`rows[${i}].result`]: String(result) })
-    }))
+    await showChecks(this, checks)
     // Events of the device panel, the theme and the keyboard, as they come.
     const add = (line) => this.setData({ events: (this.data.events ? this.data.events + ' | ' : '') + line })
     wx.onNetworkStatusChange((r) => add(`network ${r.networkType} ${r.isConnected}`))

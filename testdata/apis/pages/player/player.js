@@ -2,18 +2,7 @@
 // the shell's player; the media the page keeps is previewed, saved and opened by the
 // shell; chooseVideo picks from the computer. Each shows `name: result` for
 // e2e/apis_sweep_test.go.
-function wav(seconds) {
-  const rate = 8000
-  const n = Math.round(rate * seconds)
-  const v = new DataView(new ArrayBuffer(44 + n))
-  const str = (at, s) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)))
-  str(0, 'RIFF'); v.setUint32(4, 36 + n, true); str(8, 'WAVE'); str(12, 'fmt ')
-  v.setUint32(16, 16, true); v.setUint16(20, 1, true); v.setUint16(22, 1, true)
-  v.setUint32(24, rate, true); v.setUint32(28, rate, true); v.setUint16(32, 1, true); v.setUint16(34, 8, true)
-  str(36, 'data'); v.setUint32(40, n, true)
-  for (let i = 0; i < n; i++) v.setUint8(44 + i, 128 + Math.round(60 * Math.sin(i / 4)))
-  return v.buffer
-}
+const { wav } = require('../../utils/checks.js')
 const p = (api, args = {}) => new Promise((resolve) => wx[api]({ ...args, success: resolve, fail: resolve }))
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const src = `${wx.env.USER_DATA_PATH}/second.wav`

@@ -1,5 +1,6 @@
 // The storage, system and base APIs that answer at once, each shown as `name: result` for
 // e2e/apis_sweep_test.go; the results follow from what each check did.
+const { showChecks } = require('../../utils/checks.js')
 const p = (api, args = {}) => new Promise((resolve) => wx[api]({ ...args, success: resolve, fail: resolve }))
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const sameAs = (part, whole) => Object.keys(part).every((k) => JSON.stringify(part[k]) === JSON.stringify(whole[k]))
@@ -69,17 +70,7 @@ const checks = {
 Page({
   data: { rows: [], anim: null },
   async onLoad() {
-    const rows = Object.keys(checks).map((name) => ({ name, result: '…' }))
-    this.setData({ rows })
-    await Promise.all(Object.entries(checks).map(async ([name, check], i) => {
-      let result
-      try {
-        result = await check()
-      } catch (err) {
-        result = 'threw ' + err
-      }
-      this.setData({ [`rows[${i}].result`]: String(result) })
-    }))
+    await showChecks(this, checks)
   },
   onReady() {
     // An animation exported to the page plays there: the test reads the box's style.
