@@ -61,5 +61,5 @@ Page({
   locate() {
     wx.startLocationUpdateBackground({ complete: (r) => this.setData({ result: r.errMsg }) })
   },
-  stopLocating() { wx.stopLocationUpdate() },
+  stopLocating() { wx.stopLocationUpdate({ complete: (r) => this.setData({ result: r.errMsg }) }) },
 })
