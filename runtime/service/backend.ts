@@ -1,6 +1,6 @@
 import * as glassEasel from 'glass-easel'
 import { Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps, type Wire, type WxsRef } from '../bridge/protocol'
-import { CANVAS_IMAGE_EVENT, CanvasNode } from './canvas'
+import { CanvasNode } from './canvas'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -117,9 +117,15 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   // after the ops so far; it answers with NodeQueryResult (AutomationResult for automate).
   request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
     this.flush()
+    this.publish(eventName, { ...data, reqId: this.expect(cb) })
+  }
+
+  // expect makes a request id whose answer goes to cb, for a request that travels inside
+  // something else (a canvas's image load, among its drawing calls).
+  expect(cb: (result: any) => void) {
     const reqId = this.nextReqId++
     this.pendingQueries.set(reqId, cb)
-    this.publish(eventName, { ...data, reqId })
+    return reqId
   }
 
   // answer delivers the page layer's NodeQueryResult.
@@ -173,9 +179,11 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   canvasNode(id: number) {
     let c = this.canvases.get(id)
     if (!c) {
-      c = new CanvasNode(id, (cmds) => this.publishEvent(Ev.CanvasDraw, { id, cmds }))
-      // wx.canvasToTempFilePath({canvas}) asks the page layer for its picture.
-      ;(c as any).request = (eventName: string, data: Record<string, unknown>, cb: (result: any) => void) => this.request(eventName, { ...data, id }, cb)
+      c = new CanvasNode(id, {
+        draw: (cmds) => this.publishEvent(Ev.CanvasDraw, { id, cmds }),
+        expect: (cb) => this.expect(cb),
+        request: (eventName, data, cb) => this.request(eventName, data, cb),
+      })
       this.canvases.set(id, c)
     }
     return c
@@ -237,12 +245,6 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   // dispatch delivers an event from the page layer to the glass-easel element of node id.
   // A value the user typed first updates a model:value binding, as on the phone.
   dispatch(id: number, type: string, detail: unknown, extraFields?: Record<string, unknown>, bubbles = true) {
-    // The page layer's answer about a canvas image (canvas.createImage) is no user event.
-    if (type === CANVAS_IMAGE_EVENT) {
-      const d = detail as { imageId: number; size: { width: number; height: number } | null }
-      this.canvases.get(id)?.imageLoaded(d.imageId, d.size)
-      return true
-    }
     const node = this.nodes.get(id)
     const target = node?.__wxElement
     if (!target || !this.listener) return false

@@ -6,10 +6,6 @@
 // getImageData, toDataURL, isPointInPath — is missing; measureText estimates.
 import * as adapter from 'glass-easel-miniprogram-adapter'
 
-// The page layer reports a loaded canvas image as this event of the canvas node, with
-// detail {imageId, size: {width, height} or null}.
-export const CANVAS_IMAGE_EVENT = '__mpsimCanvasImage'
-
 export type CanvasCmd = (string | number | boolean | null | Record<string, unknown>)[]
 
 // The context's methods that draw or change state, replayed by name.
@@ -130,6 +126,15 @@ class Context2D {
   }
 }
 
+// CanvasPage is how a canvas node reaches the page layer (the page's backend).
+export type CanvasPage = {
+  // draw sends a batch of commands for this node (CanvasDraw).
+  draw(cmds: CanvasCmd[]): void
+  // expect makes a request id whose answer (NodeQueryResult) goes to cb.
+  expect(cb: (result: any) => void): number
+  request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void): void
+}
+
 // CanvasNode is what SelectorQuery's fields({node: true}) gives for a <canvas type="2d">.
 export class CanvasNode {
   private _width = 300
@@ -138,13 +143,10 @@ export class CanvasNode {
   private cmds: CanvasCmd[] = []
   private queued = false
   private nextGradient = 1
-  private images = new Map<number, CanvasImageProxy>()
-  private nextImage = 1
 
   constructor(
     readonly id: number,
-    // send delivers a batch of commands to the page layer for this node.
-    private send: (cmds: CanvasCmd[]) => void,
+    private page: CanvasPage,
   ) {}
 
   get width() {
@@ -190,17 +192,15 @@ export class CanvasNode {
     return g
   }
 
+  // loadImage has the page layer load the image in its turn among the drawing calls; it
+  // answers with the picture's size, or null.
   loadImage(img: CanvasImageProxy) {
-    const id = this.nextImage++
-    this.images.set(id, img)
-    this.push(['$load', id, img.src])
+    this.push(['$load', this.page.expect((size) => img.loaded(size)), img.src])
   }
 
-  // imageLoaded is the page layer's answer to a $load.
-  imageLoaded(imageId: number, res: { width: number; height: number } | null) {
-    const img = this.images.get(imageId)
-    this.images.delete(imageId)
-    img?.loaded(res)
+  // request asks the page layer about this canvas for an API (wx.canvasToTempFilePath).
+  request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
+    this.page.request(eventName, { ...data, id: this.id }, cb)
   }
 
   push(cmd: CanvasCmd) {
@@ -211,7 +211,7 @@ export class CanvasNode {
       this.queued = false
       const cmds = this.cmds
       this.cmds = []
-      this.send(cmds)
+      this.page.draw(cmds)
     })
   }
 }

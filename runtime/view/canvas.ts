@@ -2,7 +2,7 @@
 // phone). A <canvas type="2d">'s drawing is done in the service layer on a stand-in node
 // (runtime/service/canvas.ts), whose calls arrive here as batches (CanvasDraw) and are
 // replayed in order. Images load before the calls after them run.
-import type { Builtin, Emit } from './builtins'
+import type { Builtin } from './builtins'
 
 type Cmd = unknown[]
 
@@ -13,19 +13,18 @@ type State = {
   loaded: Map<string, HTMLImageElement | null>
   // Batches wait for the images of earlier ones.
   chain: Promise<void>
-  emit: Emit
 }
 
 const state = (el: HTMLElement) => (el as any).__canvasState as State | undefined
 
 export const canvas: Builtin = {
-  create(el, emit) {
+  create(el) {
     const c = el.ownerDocument.createElement('canvas')
     c.width = 300
     c.height = 150
     c.style.cssText = 'display:block;width:100%;height:100%'
     el.appendChild(c)
-    ;(el as any).__canvasState = { canvas: c, gradients: new Map(), images: new Map(), loaded: new Map(), chain: Promise.resolve(), emit } satisfies State
+    ;(el as any).__canvasState = { canvas: c, gradients: new Map(), images: new Map(), loaded: new Map(), chain: Promise.resolve() } satisfies State
   },
   set: () => false,
 }
@@ -50,8 +49,11 @@ function loadImage(s: State, src: string) {
   return p
 }
 
+// Answer answers the service layer's request reqId (NodeQueryResult).
+type Answer = (reqId: number, result: unknown) => void
+
 // drawCanvas replays a batch of the service layer's drawing calls on node el's canvas.
-export function drawCanvas(el: HTMLElement | undefined, cmds: Cmd[]) {
+export function drawCanvas(el: HTMLElement | undefined, cmds: Cmd[], answer: Answer) {
   const s = el && state(el)
   if (!s) return
   // Images used in this batch load first, so that drawImage draws them.
@@ -61,7 +63,7 @@ export function drawCanvas(el: HTMLElement | undefined, cmds: Cmd[]) {
   }
   s.chain = s.chain.then(async () => {
     if (loads.length) await Promise.all(loads)
-    for (const cmd of cmds) run(el!, s, cmd)
+    for (const cmd of cmds) run(s, cmd, answer)
   })
 }
 
@@ -74,7 +76,7 @@ function value(s: State, a: unknown): unknown {
   return a
 }
 
-function run(el: HTMLElement, s: State, cmd: Cmd) {
+function run(s: State, cmd: Cmd, answer: Answer) {
   const ctx = s.canvas.getContext('2d')
   if (!ctx) return
   const [op, ...args] = cmd as [string, ...unknown[]]
@@ -97,9 +99,7 @@ function run(el: HTMLElement, s: State, cmd: Cmd) {
         s.gradients.get(Number(args[0]))?.addColorStop(Number(args[1]), String(args[2]))
         return
       case '$load':
-        loadImage(s, String(args[1])).then((img) =>
-          s.emit('__mpsimCanvasImage', { imageId: args[0], size: img ? { width: img.naturalWidth, height: img.naturalHeight } : null }, false),
-        )
+        loadImage(s, String(args[1])).then((img) => answer(Number(args[0]), img ? { width: img.naturalWidth, height: img.naturalHeight } : null))
         return
     }
     const f = (ctx as any)[op]

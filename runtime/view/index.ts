@@ -364,7 +364,7 @@ socket.on(Cmd.AppServicePublish, (f) => {
     return
   }
   if (eventName === Ev.CanvasDraw) {
-    drawCanvas(nodes.get(data.id) as HTMLElement | undefined, data.cmds)
+    drawCanvas(nodes.get(data.id) as HTMLElement | undefined, data.cmds, pageAPIContext.answer)
     return
   }
   if (eventName === Ev.SetScroll) {
