@@ -53,6 +53,7 @@ func waitRows(b *Browser, rows [][2]string) {
 // simulated device's answers (pages/device): the Bluetooth, Wi-Fi and iBeacon listeners
 // hear what their calls cause until off*; the phone-only settings answer ok.
 func TestSweepSyncAndDeviceAPIs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/sync/sync")
 	b.WaitText(".title", "sync", wait)
@@ -98,6 +99,7 @@ func TestSweepSyncAndDeviceAPIs(t *testing.T) {
 // unhandled rejection, a missing page, a failing location reading), and after its off*
 // no longer hears it while the same events happen again.
 func TestSweepListenersOnAndOff(t *testing.T) {
+	t.Parallel()
 	dir := copyProject(t, "testdata/apis")
 	writeMocks := func(src string) {
 		if err := os.WriteFile(filepath.Join(dir, "mpsim.mock.json"), []byte(src), 0o644); err != nil {
@@ -198,6 +200,7 @@ func TestSweepListenersOnAndOff(t *testing.T) {
 // dialogs and the phone's modals, answered here as a person would; the contact and
 // calendar events are real downloads; the navigation bar takes its colour.
 func TestSweepAsksAndDialogs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/asks/asks")
 	b.WaitText(".title", "asks", wait)
@@ -309,6 +312,7 @@ func TestSweepAsksAndDialogs(t *testing.T) {
 // global socket API (pages/socket) reports a refused connection, then talks to a real
 // echo server and closes.
 func TestSweepMediaAndSockets(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tone := filepath.Join(dir, "tone.wav")
 	if err := os.WriteFile(tone, wavTone(8000), 0o644); err != nil {

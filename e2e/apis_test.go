@@ -43,6 +43,7 @@ var syncAPI = regexp.MustCompile(`Sync$|^create([^B]|B[^L]|BL[^E])|^get\w*Manage
 // Promise with "<api>:fail not supported in simulator", a synchronous one returns
 // undefined, a listener is accepted. No real or mock asynchronous API answers that.
 func TestUnsupportedAPIsAnswerAsDocumented(t *testing.T) {
+	t.Parallel()
 	rows, err := api.CoverageTable()
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +133,7 @@ func waitShellValue(t *testing.T, b *Browser, expr, want string) {
 // onPageNotFound hear what happens; the back button asks first after
 // enableAlertBeforeUnload.
 func TestDeviceAndBaseAPIs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "wx.* APIs", wait)
@@ -235,8 +237,11 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 	b.tapShell("#nav-back")
 	b.tapShell(".ui-modal-confirm")
 	b.WaitText(".title", "wx.* APIs", wait)
-	// The thrown error shows over the bottom of the device, as any does; close it.
+	// The thrown error shows over the bottom of the device, as any does; close it (once it
+	// has come: on a busy machine it may come after the page is back).
+	waitShellValue(t, b, `String(document.getElementById('app-error').hidden)`, "false")
 	b.tapShell("#app-error-close")
+	waitShellValue(t, b, `String(document.getElementById('app-error').hidden)`, "true")
 	b.Tap(".show-heard")
 	for _, want := range []string{
 		"BeforeAppRoute pages/index/index appLaunch / BeforePageLoad pages/index/index appLaunch / AfterPageLoad pages/index/index appLaunch",
@@ -264,6 +269,7 @@ func TestDeviceAndBaseAPIs(t *testing.T) {
 // the page gets: temporary files it can show, read the size of, compress, preview and save
 // (a real download, whose bytes are the picture's); a network picture's size.
 func TestMediaAPIs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	picture := func(name string, w, h int) string {
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
@@ -369,6 +375,7 @@ func fileSize(t *testing.T, p string) int {
 // through the shell's player to its end; a VideoContext plays, pauses and seeks the page's
 // <video>; an AudioContext gives the old <audio> a source and plays it.
 func TestMediaContexts(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/av/av")
 	b.WaitText(".ready", "ready", wait)
@@ -387,6 +394,7 @@ func TestMediaContexts(t *testing.T) {
 // canvasToTempFilePath exports it to a file an <image> shows; createOffscreenCanvas draws
 // and reads pixels in the logic layer.
 func TestCanvasAPIs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/canvas/canvas")
 	b.WaitText(".offscreen", "10x10 0,255,0,255", wait)

@@ -19,7 +19,6 @@ import (
 // drives mpsim: through automator.launch with mpsim as cliPath, and through
 // automator.connect to a running `mpsim auto`. The suite itself is e2e/automator/suite.test.js.
 func TestAutomatorLaunch(t *testing.T) {
-	// Most of the suite's time is the client's own fixed sleeps: it runs beside the other.
 	t.Parallel()
 	project := automatorProject(t)
 	timings := runAutomatorSuite(t, map[string]string{
@@ -166,6 +165,7 @@ func freePort(t *testing.T) int {
 // A project that does not build ends `mpsim auto` at once with the error, rather than a
 // client waiting on a simulator with no app.
 func TestAutoStopsOnABrokenProject(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "app.json"), []byte(`{"pages": ["pages/a/a"]`), 0o644); err != nil {
 		t.Fatal(err)

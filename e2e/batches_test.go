@@ -22,6 +22,7 @@ const listState = `const state = () => {
 // reaches the page in parts; after each, the list shows exactly what the data says, and
 // no animation frame in between showed anything but the list before or after the step.
 func TestBigBatches(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/batches"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".step", "step", wait)

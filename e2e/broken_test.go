@@ -25,6 +25,7 @@ var goodProject = map[string]string{
 // Each broken input gets a positioned message and exit 1 from `mpsim build`, and a running
 // server reports it in the terminal and keeps serving the last good build.
 func TestBrokenInputsKeepTheLastGoodBuild(t *testing.T) {
+	t.Parallel()
 	breaks := []struct {
 		name, file, content, want string
 	}{

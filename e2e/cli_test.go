@@ -40,6 +40,7 @@ func runMpsim(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 func TestBuildReportsEveryErrorWithPosition(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json":                      "{\n  \"pages\": [\n    \"pages/a/a\",\n    \"pages/gone/gone\"\n  ]\n}\n",
 		"pages/a/a.js":                  "Page({\n  data: { n: 1, },\n  bad: ,\n})\n",
@@ -71,6 +72,7 @@ func TestBuildReportsEveryErrorWithPosition(t *testing.T) {
 }
 
 func TestBuildGoodProjectWritesAppService(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
 	stdout, stderr, code := runMpsim(t, "build", RepoPath("testdata/hello"), "-o", out)
 	if code != 0 {
@@ -86,6 +88,7 @@ func TestBuildGoodProjectWritesAppService(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{},
 		{"fly"},
@@ -102,6 +105,7 @@ func TestUsageErrors(t *testing.T) {
 
 // A project that does not compile is still served, and says why; the server keeps running.
 func TestOpenBrokenProjectServesItsErrors(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json":       `{"pages": ["pages/a/a"],}`,
 		"pages/a/a.js":   "Page({})",
@@ -119,6 +123,7 @@ func TestOpenBrokenProjectServesItsErrors(t *testing.T) {
 
 // `mpsim open` says to build npm when node_modules is there and miniprogram_npm is not.
 func TestOpenTellsToBuildNpm(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json":                `{"pages": ["pages/a/a"]}`,
 		"pages/a/a.js":            "Page({})",

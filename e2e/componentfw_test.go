@@ -6,6 +6,7 @@ import "testing"
 // (testdata/componentfw): lifetimes in a phone's order, behaviors, pageLifetimes, and a
 // page written with Component().
 func TestComponentLifetimes(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/life/life&k=v")
 	// A page written with Component(): onLoad in methods gets the query.
@@ -47,6 +48,7 @@ func TestComponentLifetimes(t *testing.T) {
 // Properties of every type with defaults, property observers, data observers on single,
 // several, sub-path and wildcard fields, pure data, and the built-in behaviors.
 func TestComponentProperties(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/props/props")
 	b.WaitText(".title", "props", wait)
@@ -66,6 +68,7 @@ func TestComponentProperties(t *testing.T) {
 // Relations, selectComponent and its kin, triggerEvent's options, slots, external
 // classes, style isolation, virtual hosts and generics (testdata/componentfw's tree page).
 func TestComponentTree(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/componentfw"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/tree/tree")
 	b.WaitText(".title", "tree", wait)

@@ -12,6 +12,7 @@ import (
 // the page, how many elements there are and in which order, before and after taps that
 // change the data (testdata/directives).
 func TestDirectives(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/directives"))
 	b := OpenBrowser(t, srv.URL)
 	t.Cleanup(func() {

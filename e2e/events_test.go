@@ -7,6 +7,7 @@ import (
 
 // Events from the mouse, with a phone's event objects and bind/catch/capture/mut-bind.
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/events"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".inner", "tap me", wait)

@@ -6,6 +6,7 @@ import "testing"
 // project's data folder, reads a file of its code package, and shows a PNG it wrote in an
 // <image>; the phone's errors come back as errMsg (async) and thrown Errors (Sync).
 func TestFileSystem(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/files"), "--data", t.TempDir())
 	b := OpenBrowser(t, srv.URL+"?page=pages/index/index")
 	b.WaitText(".read", "read: hello files!", wait)

@@ -9,6 +9,7 @@ import (
 // input and textarea: typing raises input with the value and cursor, focus and confirm
 // come through, model:value writes back to the page's data and follows it.
 func TestInputs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/forms"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".twoway-echo", "twoway: preset", wait)
@@ -39,6 +40,7 @@ func TestInputs(t *testing.T) {
 // image loads its src and reports its size; button shows its hover class while pressed;
 // navigator routes when tapped.
 func TestImageButtonNavigator(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/forms"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".image", "loaded 2x1", wait)
@@ -65,6 +67,7 @@ func TestImageButtonNavigator(t *testing.T) {
 // ("do not write checked=\"false\""); only {{false}} and "" are false. Every built-in
 // component reads it so.
 func TestBooleanAttributeFalseString(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json": `{"pages": ["pages/index/index"]}`,
 		"app.js":   `App({})`,

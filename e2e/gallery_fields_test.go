@@ -39,6 +39,7 @@ func focusedJS(selector string) string {
 }
 
 func TestGalleryInput(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "input")
 	// auto-focus gives the field the focus as the page opens.
 	b.WaitText(".log", "autofocus", wait)
@@ -110,6 +111,7 @@ func TestGalleryInput(t *testing.T) {
 }
 
 func TestGalleryTextarea(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "textarea")
 	waitEval(t, b, `const p = doc.querySelector('wx-textarea.ta > div'); return [p.textContent, p.className, `+fieldJS("wx-textarea.ta")+`.maxLength];`, `["notes","textarea-placeholder",140]`)
 
@@ -139,6 +141,7 @@ func TestGalleryTextarea(t *testing.T) {
 }
 
 func TestGalleryImage(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "image")
 	// load {width, height} of each picture (webp too); error with the phone's errMsg.
 	b.WaitText(".loads", "png 200x100, webp 60x90", wait) // sorted by name
@@ -179,6 +182,7 @@ func TestGalleryImage(t *testing.T) {
 }
 
 func TestGalleryNavigator(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "navigator")
 	b.WaitText(".where", "stack 1", wait)
 
@@ -238,6 +242,7 @@ func TestGalleryNavigator(t *testing.T) {
 
 // match-media shows its children while the window matches, and follows the device.
 func TestGalleryMatchMedia(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "match-media")
 	shown := `return ['wide', 'narrow', 'portrait', 'landscape', 'both'].filter((c) => doc.querySelector('wx-match-media.' + c).getClientRects().length > 0);`
 	b.WaitText(".title", "the window is 390px wide", wait)
@@ -252,6 +257,7 @@ func TestGalleryMatchMedia(t *testing.T) {
 // page-container: a panel over the page with a mask; the mask, a back and a drag down
 // make it leave, with the phone's events, and the page stays.
 func TestGalleryPageContainer(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "page-container")
 	enter := "beforeenter enter afterenter"
 	leave := "beforeleave leave afterleave"

@@ -129,6 +129,7 @@ func hasClass(t *testing.T, b *Browser, selector, class string) bool {
 }
 
 func TestGalleryButton(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "button")
 	b.WaitText(".b-warn", "warn", wait)
 	b.WaitStyle(".b-warn", "background-color", "rgb(230, 67, 64)", wait)
@@ -185,6 +186,7 @@ func TestGalleryButton(t *testing.T) {
 }
 
 func TestGalleryCheckbox(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "checkbox")
 	b.WaitText(".cb-a", "A", wait)
 	if !hasClass(t, b, "wx-checkbox.cb-b .wx-checkbox-input", "wx-checkbox-input-checked") {
@@ -206,6 +208,7 @@ func TestGalleryCheckbox(t *testing.T) {
 }
 
 func TestGalleryRadio(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "radio")
 	b.WaitText(".r-y", "Y", wait)
 	b.TapThenText(".r-y", ".out", `change "y"`, wait)
@@ -221,6 +224,7 @@ func TestGalleryRadio(t *testing.T) {
 }
 
 func TestGallerySwitch(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "switch")
 	b.WaitText(".turn-on", "turn on", wait)
 	b.TapThenText(".sw", ".out", "sw=true ", wait)
@@ -240,6 +244,7 @@ func TestGallerySwitch(t *testing.T) {
 }
 
 func TestGallerySlider(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "slider")
 	b.WaitText(".s1 .wx-slider-value", "100", wait)
 	// The handle sits in the middle of the track (100 of 0..200); drag it to a quarter.
@@ -271,6 +276,7 @@ func TestGallerySlider(t *testing.T) {
 }
 
 func TestGalleryLabel(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "label")
 	b.WaitText(".l1-text", "tea", wait)
 	b.TapThenText(".l1-text", ".out", `group=["tea"] `, wait)
@@ -280,6 +286,7 @@ func TestGalleryLabel(t *testing.T) {
 }
 
 func TestGalleryForm(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "form")
 	b.WaitText(".city", "city", wait)
 	b.Tap(".submit")
@@ -351,6 +358,7 @@ func sheetOpen(t *testing.T, b *Browser) bool {
 }
 
 func TestGalleryPicker(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "picker")
 	b.WaitContains(".p-sel", "fruit apple", wait)
 
@@ -488,6 +496,7 @@ func waitViewItem(t *testing.T, b *Browser, col, want string) {
 }
 
 func TestGalleryPickerView(t *testing.T) {
+	t.Parallel()
 	b := openGallery(t, "picker-view")
 	// value [1, 2] puts 2021 and Mar in the band; items take the indicator's height.
 	waitViewItem(t, b, ".col-y", "2021")

@@ -48,6 +48,7 @@ func waitEval(t *testing.T, b *Browser, body, want string) {
 }
 
 func TestGalleryMedia(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/gallery"))
 
 	t.Run("scroll-view", func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,8 +61,13 @@ type Server struct {
 var urlLine = regexp.MustCompile(`serving .* at (http://\S+)`)
 
 // StartServer runs `bin open args...` on a free port of 127.0.0.1 and waits for its URL.
+// Without a --data in args, the project's storage and files go to a folder of the test's
+// own, so tests of one project can run side by side and none sees another's storage.
 func StartServer(t testing.TB, bin string, args ...string) *Server {
 	t.Helper()
+	if !slices.Contains(args, "--data") {
+		args = append(args, "--data", t.TempDir())
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, append([]string{"open", "--port", "0"}, args...)...)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }

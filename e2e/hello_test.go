@@ -33,6 +33,7 @@ const wait = 15 * time.Second
 // The walking skeleton: the hello app renders from a service layer in a Web Worker, a
 // tap reaches its handler and the new data renders.
 func TestHelloCounterTap(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/hello"))
 	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
 		t.Fatalf("server at %s, want 127.0.0.1 by default", srv.URL)
@@ -64,6 +65,7 @@ func TestHelloCounterTap(t *testing.T) {
 
 // With no folder, `mpsim open` serves the embedded demo.
 func TestDemoServesWithNoFolder(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".count", "count: 0 (0 taps)", wait)
@@ -74,6 +76,7 @@ func TestDemoServesWithNoFolder(t *testing.T) {
 // The folder may be given as --project, and project.config.json's miniprogramRoot is
 // where app.json is.
 func TestProjectFlagAndMiniprogramRoot(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		p := filepath.Join(dir, name)
@@ -94,6 +97,7 @@ func TestProjectFlagAndMiniprogramRoot(t *testing.T) {
 // Custom components: usingComponents at page and app level, properties, lifetimes, a tap
 // inside the component, and triggerEvent reaching the page.
 func TestCustomComponents(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/components"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".counter", "counter 5", wait)

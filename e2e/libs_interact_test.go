@@ -292,6 +292,7 @@ var libraryInteractions = map[string][]interaction{
 // Each library's interactive page renders, and each of its components, driven with the
 // mouse, changes the page as it would on a phone, with no uncaught error in either layer.
 func TestLibraryInteractions(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.ThreeLibraryProject(t)
 	srv := StartServer(t, mpsimBin, dir)
 	for _, lib := range testlibs.Libraries {

@@ -12,6 +12,7 @@ import (
 // The three libraries build with zero errors, and every page renders in Chromium with no
 // uncaught error in either layer.
 func TestThreeLibraryProject(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.ThreeLibraryProject(t)
 	_, stderr, code := runMpsim(t, "build", dir)
 	if code != 0 || strings.Contains(stderr, "error:") {
@@ -43,6 +44,7 @@ func TestThreeLibraryProject(t *testing.T) {
 
 // `mpsim build-npm` on the command line does what the test project's set-up does.
 func TestBuildNpmCommand(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{"package.json": `{"dependencies": {}}`})
 	stdout, stderr, code := runMpsim(t, "build-npm", dir)
 	if code != 0 || !strings.Contains(stdout, "built 0 npm package(s)") {

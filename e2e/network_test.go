@@ -18,6 +18,7 @@ import (
 // wx.request reaches a real server through the simulator; wx storage lives in the
 // project's data folder, survives a restart, and is per simulated account.
 func TestRequestAndStorage(t *testing.T) {
+	t.Parallel()
 	png, err := os.ReadFile(RepoPath("testdata/forms/images/dot.png"))
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +67,7 @@ func TestRequestAndStorage(t *testing.T) {
 // wx.connectSocket opens a real WebSocket: it connects, sends, receives and closes with
 // the phone's callbacks; the simulator's own address is refused.
 func TestConnectSocket(t *testing.T) {
+	t.Parallel()
 	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
 		if err != nil {
@@ -91,6 +93,7 @@ func TestConnectSocket(t *testing.T) {
 // progress, a request's headers and streamed chunks; a request without a timeout has
 // app.json's networkTimeout.
 func TestTaskEvents(t *testing.T) {
+	t.Parallel()
 	const size = 512 << 10
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {

@@ -64,6 +64,7 @@ func (b *Browser) shot(name string) {
 // window.mpsimNative), and a save of the mock file changes the next answer while the
 // page keeps running; a broken save shows where it is broken and changes nothing.
 func TestOpenAPIsFromTheMockFile(t *testing.T) {
+	t.Parallel()
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("hi"))
 	}))

@@ -8,6 +8,7 @@ import (
 // wx.createSelectorQuery and IntersectionObserver are answered by the page layer
 // (testdata/query).
 func TestSelectorQueryAndIntersection(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/query"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".out", `{"head":["head",100,true],"items":[40,40,40],"itemGap":40,"scrollTop":0,"tall":true,`+

@@ -11,6 +11,7 @@ import (
 // re-rendering (the page keeps its data), anything else by relaunching the app; a
 // compile error shows over the simulator, with the file and line, until it is fixed.
 func TestSavesUpdateTheSimulator(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json":                 `{"pages": ["pages/index/index"]}`,
 		"pages/index/index.js":     "Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }) } })",
@@ -86,6 +87,7 @@ func TestSavesUpdateTheSimulator(t *testing.T) {
 // ext.json is read once per launch, and a save of it relaunches the app, which reads the
 // new one: wx.getExtConfigSync never answers from an old file.
 func TestExtConfigFollowsSaves(t *testing.T) {
+	t.Parallel()
 	ext := func(name string) string { return `{"extEnable": true, "ext": {"name": "` + name + `"}}` }
 	dir := writeProject(t, map[string]string{
 		"app.json":               `{"pages": ["pages/index/index"]}`,

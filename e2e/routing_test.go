@@ -8,6 +8,7 @@ import (
 // Routing through the shell: every API, the page stack, the hooks in a phone's order, the
 // EventChannel, and the phone's failures.
 func TestRouting(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/routing"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "home", wait)
@@ -50,6 +51,7 @@ func TestRouting(t *testing.T) {
 
 // The shell's navigation bar and tabBar follow the page on top.
 func TestNavigationBarAndTabBar(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/routing"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "home", wait)

@@ -8,6 +8,7 @@ import (
 // The page scrolls with the document: onPageScroll, onReachBottom with the page's
 // onReachBottomDistance, and wx.pageScrollTo by selector and by scrollTop.
 func TestPageScroll(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/scroll"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".row-59", "row 59", wait)

@@ -5,6 +5,7 @@ import "testing"
 // setData: path keys, the callback after the page shows the change, and the warnings a
 // phone gives (testdata/setdata).
 func TestSetData(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/setdata"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".row-1", "b", wait)

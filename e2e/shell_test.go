@@ -42,6 +42,7 @@ var shellProject = map[string]string{
 // The hub forwards web.ShellAPIs to the shell: the shell's scripts must answer each of
 // them, and the hub must forward each API they answer.
 func TestShellAnswersTheAPIsTheHubForwards(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, writeProject(t, shellProject))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".device", "iPhone 12/13 (Pro)|390|844|3|390", wait)
@@ -64,6 +65,7 @@ func TestShellAnswersTheAPIsTheHubForwards(t *testing.T) {
 // The toolbar: the device picker (getSystemInfo reports the chosen device), background
 // and foreground, and compile modes read from and saved to project.private.config.json.
 func TestShellToolbar(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, shellProject)
 	os.WriteFile(filepath.Join(dir, "project.private.config.json"), []byte(`{"condition": {"miniprogram": {"list": [
   {"name": "detail 9", "pathName": "pages/detail/detail", "query": "id=9", "scene": 1011}]}}}`), 0o644)
@@ -112,6 +114,7 @@ func TestShellToolbar(t *testing.T) {
 // Tab pages keep their state across switches; back from a page above unloads it and shows
 // the page below where it was scrolled to.
 func TestShellKeepsPageState(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json": `{"pages": ["pages/a/a", "pages/b/b", "pages/detail/detail"],
   "tabBar": {"list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/b/b", "text": "B"}]}}`,
@@ -176,6 +179,7 @@ func TestShellKeepsPageState(t *testing.T) {
 // A custom tabBar (custom-tab-bar/index) is drawn by the app on each tab page, which
 // reaches its own instance with getTabBar(), as the official docs' pattern does.
 func TestCustomTabBar(t *testing.T) {
+	t.Parallel()
 	dir := writeProject(t, map[string]string{
 		"app.json": `{"pages": ["pages/a/a", "pages/b/b"],
   "tabBar": {"custom": true, "list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/b/b", "text": "B"}]}}`,

@@ -12,6 +12,7 @@ import (
 // The phone's UI that wx APIs show, drawn by the shell (testdata/ui): toast, loading,
 // modal, action sheet, the tabBar APIs and the navigation bar's loading indicator.
 func TestShellUIAPIs(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/ui"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".toast", "toast", wait)
@@ -148,6 +149,7 @@ func (b *Browser) tapShell(selector string) {
 // the window's background and calls onPullDownRefresh; stopPullDownRefresh closes it;
 // startPullDownRefresh opens it from code.
 func TestPullDownRefresh(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/ui"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/b/b")
 	b.WaitText(".title", "b", wait)

@@ -20,6 +20,7 @@ import (
 // cycling over a few keys, so that a later value must not be lost behind an earlier one)
 // and setStorageSync over POST /apihelper/assdk.
 func TestStorageSurvivesKill9(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	project := RepoPath("testdata/network")
 	srv := StartServer(t, mpsimBin, project, "--data", data)

@@ -4,6 +4,7 @@ import "testing"
 
 // WXSS: app.wxss with an @import, page and component sheets, rpx, `page`, isolation.
 func TestStyles(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/styles"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".inner", "component box", wait)

@@ -9,6 +9,7 @@ import (
 // page's onLoad shows in the console with the .ts file and line, reaches App.onError, and
 // the app keeps running.
 func TestTypeScriptPageAndErrorLines(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/typescript"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".msg", "HELLO TYPESCRIPT", wait)

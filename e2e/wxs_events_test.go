@@ -9,6 +9,7 @@ import (
 // WXS event handlers and change:prop observers run in the page layer with the
 // ComponentDescriptor API (testdata/wxsevents).
 func TestWXSEventHandlers(t *testing.T) {
+	t.Parallel()
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/wxsevents"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".box", "drag me", wait)
