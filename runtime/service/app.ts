@@ -7,6 +7,7 @@ import { EventChannel } from './event-channel'
 import { builtinEvent, FORM_FIELD } from './form'
 import { type Modules } from './modules'
 import { type OpenAPI } from './open-api'
+import { makeRequirePlugin } from './plugins'
 
 export type AppConfig = {
   pages: string[]
@@ -544,9 +545,9 @@ export class AppRuntime {
     })
   }
 
-  // installGlobals defines App, Page, Component, Behavior, getApp and getCurrentPages as
-  // the base library does. Page and Component register the page or component whose .js
-  // is running; Behavior works anywhere, as on a phone.
+  // installGlobals defines App, Page, Component, Behavior, getApp, getCurrentPages and
+  // requirePlugin as the base library does. Page and Component register the page or
+  // component whose .js is running; Behavior works anywhere, as on a phone.
   installGlobals(g: Record<string, any>) {
     g.App = (def: Record<string, unknown>) => this.App(def)
     g.getApp = () => this.getApp()
@@ -559,6 +560,7 @@ export class AppRuntime {
     g.Component = (def?: Record<string, any>) =>
       def === undefined ? env('Component').Component() : env('Component').Component(this.withReady(this.withBuiltinBehaviors(this.withStyleOptions(def))) as any)
     g.Behavior = (def: Record<string, any>) => this.behaviorEnv().Behavior(this.withBuiltinBehaviors(def) as any)
+    g.requirePlugin = makeRequirePlugin((message) => console.warn(`[mpsim] ${message}`))
     // The logic layer's `global` is an object of its own, not the Worker's global scope.
     g.global = {}
   }
