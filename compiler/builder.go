@@ -251,7 +251,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		case u.out.module != nil:
 			m := *u.out.module
 			m.Requires = append([]js.Ref(nil), m.Requires...) // resolved below; the cache keeps its own
-			errs = append(errs, js.ResolveRequires(&m, u.out.source, func(p string) bool { return exists[p] })...)
+			errs = append(errs, js.ResolveRequires(&m, u.out.source, p.App.Aliases, func(p string) bool { return exists[p] })...)
 			for _, r := range m.Requires {
 				if strings.HasSuffix(r.Path, ".json") && jsonFiles[r.Path] == nil {
 					jsonFiles[r.Path] = readJSONModule(p.FS, r.Path, &errs)

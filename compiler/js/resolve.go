@@ -12,6 +12,7 @@ import (
 // library does, among the module paths for which exists is true (paths relative to the
 // mini-program root: "utils/util.js", "miniprogram_npm/dayjs/index.js", "data.json").
 //
+//   - a spec that an alias of app.json's resolveAlias matches is mapped first;
 //   - "/x" is relative to the mini-program root, "./x" and "../x" to from's folder;
 //   - a bare "x" is first relative to from's folder (old mini-programs write
 //     require('utils/util.js') that way), then an npm package: x in the miniprogram_npm
@@ -19,10 +20,11 @@ import (
 //     look packages up;
 //   - each candidate p is tried as p, p.js and p/index.js; a .json file is required by
 //     its full name.
-func Resolve(from, spec string, exists func(string) bool) (string, bool) {
+func Resolve(from, spec string, aliases Aliases, exists func(string) bool) (string, bool) {
 	if spec == "" {
 		return "", false
 	}
+	spec, _ = aliases.Apply(spec)
 	dir := path.Dir(from)
 	switch {
 	case strings.HasPrefix(spec, "/"):
@@ -62,10 +64,10 @@ func tryFile(p string, exists func(string) bool) (string, bool) {
 // resolves nowhere is an error: it runs whenever the module loads. An unresolved
 // require() or import() is a warning, because code often guards one (a branch, a try
 // block) and the runtime still throws a clear error if it runs.
-func ResolveRequires(m *Module, src []byte, exists func(string) bool) diag.List {
+func ResolveRequires(m *Module, src []byte, aliases Aliases, exists func(string) bool) diag.List {
 	var diags diag.List
 	for i, r := range m.Requires {
-		p, ok := Resolve(m.Path, r.Spec, exists)
+		p, ok := Resolve(m.Path, r.Spec, aliases, exists)
 		m.Requires[i].Path = p
 		if ok {
 			continue
@@ -77,7 +79,7 @@ func ResolveRequires(m *Module, src []byte, exists func(string) bool) diag.List 
 		d := diag.Diagnostic{
 			Severity: sev, File: m.Source, Line: r.Line, Column: r.Column,
 			Message: fmt.Sprintf("cannot find module %q", r.Spec),
-			Hint:    unresolvedHint(m.Path, r.Spec),
+			Hint:    unresolvedHint(m.Path, r.Spec, aliases),
 		}
 		diags = append(diags, d.WithFrame(src))
 	}
@@ -85,8 +87,11 @@ func ResolveRequires(m *Module, src []byte, exists func(string) bool) diag.List 
 }
 
 // unresolvedHint says where Resolve looked, and what to do when it was a package.
-func unresolvedHint(from, spec string) string {
+func unresolvedHint(from, spec string, aliases Aliases) string {
 	dir := path.Dir(from)
+	if mapped, ok := aliases.Apply(spec); ok {
+		return fmt.Sprintf("resolveAlias in app.json maps it to %s; ", mapped) + unresolvedHint(from, mapped, nil)
+	}
 	switch {
 	case strings.HasPrefix(spec, "/"):
 		return fmt.Sprintf("looked for %s, %s.js and %s/index.js from the mini-program root", spec[1:], spec[1:], spec[1:])

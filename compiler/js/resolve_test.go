@@ -47,7 +47,7 @@ func TestResolve(t *testing.T) {
 		{"app.js", "/", ""},
 		{"app.js", "config/data", ""}, // .json is required by its full name
 	} {
-		got, ok := Resolve(tc.from, tc.spec, exists)
+		got, ok := Resolve(tc.from, tc.spec, nil, exists)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("Resolve(%q, %q) = %q, %v; want %q", tc.from, tc.spec, got, ok, tc.want)
 		}
@@ -60,7 +60,7 @@ func TestResolveRequiresReportsWhatResolvesNowhere(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	diags := ResolveRequires(&m, src, exists)
+	diags := ResolveRequires(&m, src, nil, exists)
 	if len(diags) != 2 {
 		t.Fatalf("want 2 diagnostics, got %v", diags)
 	}
@@ -77,5 +77,34 @@ func TestResolveRequiresReportsWhatResolvesNowhere(t *testing.T) {
 	}
 	if m.Requires[0].Path != "miniprogram_npm/dayjs/index.js" || m.Requires[1].Path != "" {
 		t.Errorf("resolved paths: %v", m.Requires)
+	}
+}
+
+// app.json's resolveAlias maps a prefix to a folder of the root before anything else;
+// the longest matching prefix wins.
+func TestResolveWithAliases(t *testing.T) {
+	aliases := NewAliases(map[string]string{"@/*": "/*", "@utils/*": "utils/*", "~/cfg/*": "/config/*"})
+	for _, tc := range []struct{ spec, want string }{
+		{"@utils/util", "utils/util.js"},
+		{"@/utils/util.js", "utils/util.js"},
+		{"@/utils", "utils/index.js"},
+		{"~/cfg/data.json", "config/data.json"},
+		{"@utils/nope", ""},
+		{"dayjs", "miniprogram_npm/dayjs/index.js"}, // no alias matches: as before
+		{"./helper", "pages/index/helper.js"},
+	} {
+		got, ok := Resolve("pages/index/index.js", tc.spec, aliases, exists)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", tc.spec, got, ok, tc.want)
+		}
+	}
+	src := []byte("const u = require('@utils/nope')\n")
+	m, errs := Transform("pages/index/index.js", src)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	diags := ResolveRequires(&m, src, aliases, exists)
+	if len(diags) != 1 || !strings.Contains(diags[0].Hint, "resolveAlias in app.json maps it to /utils/nope") {
+		t.Errorf("unresolved alias: %v", diags)
 	}
 }

@@ -257,6 +257,7 @@ func unresolved(file string, src []byte, line, col int, alias, spec string) diag
 
 // resolveComponent finds the component spec names, from the file that names it.
 func (p *Project) resolveComponent(from, spec string) (string, bool) {
+	spec, _ = p.App.Aliases.Apply(spec)
 	spec = strings.TrimSuffix(strings.TrimSuffix(spec, ".js"), ".json")
 	dir := path.Dir(from)
 	var candidates []string

@@ -112,3 +112,32 @@ func TestCustomTabBarComponent(t *testing.T) {
 		t.Errorf("with the component: %v, %v", comps[CustomTabBar], errs)
 	}
 }
+
+// app.json's resolveAlias applies to usingComponents, in app.json and in every .json; a
+// rule without the "/*" ends is an error at its key, and the others still apply.
+func TestComponentsThroughResolveAlias(t *testing.T) {
+	fsys := files(map[string]string{
+		"app.json": `{"pages": ["pages/index/index"],
+  "resolveAlias": {"@/*": "/*", "@comp/*": "components/*", "bad": "/x"},
+  "usingComponents": {"g-card": "@comp/card/card"}}`,
+		"pages/index/index.js":    "Page({})",
+		"pages/index/index.wxml":  "<card/>",
+		"pages/index/index.json":  `{"usingComponents": {"card": "@/components/card/card"}}`,
+		"components/card/card.js": "Component({})",
+	})
+	p, errs := Load(fsys)
+	if len(errs) != 1 || errs[0].Line != 2 || !strings.Contains(errs[0].Message, `resolveAlias "bad"`) {
+		t.Fatalf("want one error at resolveAlias's bad key, line 2: %v", errs)
+	}
+	comps, errs := p.Components()
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	var cfg struct {
+		UsingComponents map[string]string `json:"usingComponents"`
+	}
+	json.Unmarshal(comps["pages/index/index"].Config, &cfg)
+	if cfg.UsingComponents["card"] != "/components/card/card" || cfg.UsingComponents["g-card"] != "/components/card/card" {
+		t.Errorf("usingComponents through resolveAlias: %v", cfg.UsingComponents)
+	}
+}

@@ -9,11 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/mpsim/mpsim/compiler/diag"
+	"github.com/mpsim/mpsim/compiler/js"
 )
 
 // Project is a loaded mini-program. Paths inside it are slash-separated and relative to
@@ -43,6 +46,11 @@ type App struct {
 	EntryPagePath string          `json:"entryPagePath,omitempty"`
 	Window        json.RawMessage `json:"window,omitempty"`
 	TabBar        json.RawMessage `json:"tabBar,omitempty"`
+	// ResolveAlias maps module path prefixes to folders of the root ("@/*": "/*"), for
+	// require, import and usingComponents.
+	ResolveAlias map[string]string `json:"resolveAlias,omitempty"`
+	// Aliases is ResolveAlias checked: the rules whose key and value end with "/*".
+	Aliases js.Aliases `json:"-"`
 	// Raw is app.json as written, passed to the runtime (__wxConfig).
 	Raw json.RawMessage `json:"-"`
 }
@@ -119,7 +127,28 @@ func Load(dir fs.FS) (*Project, diag.List) {
 	}
 	p.App.Raw = json.RawMessage(src)
 	errs = append(errs, p.checkPages(src)...)
+	errs = append(errs, p.checkAliases(src)...)
 	return p, errs
+}
+
+// checkAliases keeps the resolveAlias rules the official tools accept (key and value
+// each ending with "/*") and reports the others at their key.
+func (p *Project) checkAliases(src []byte) diag.List {
+	var errs diag.List
+	good := map[string]string{}
+	for _, from := range slices.Sorted(maps.Keys(p.App.ResolveAlias)) {
+		to := p.App.ResolveAlias[from]
+		if strings.HasSuffix(from, "/*") && strings.HasSuffix(to, "/*") {
+			good[from] = to
+			continue
+		}
+		line, col := locate(src, "resolveAlias", from)
+		errs = append(errs, diag.Diagnostic{File: "app.json", Line: line, Column: col,
+			Message: fmt.Sprintf("resolveAlias %q: %q: a key and its value both end with /*", from, to),
+			Hint:    `write e.g. "@/*": "/*" or "@utils/*": "utils/*"; the value is a folder of the mini-program root`}.WithFrame(src))
+	}
+	p.App.Aliases = js.NewAliases(good)
+	return errs
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")

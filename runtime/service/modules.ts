@@ -7,6 +7,16 @@ type Module = { fn: ModuleFn; exports: unknown; state: 'defined' | 'loading' | '
 
 export class Modules {
   private modules = new Map<string, Module>()
+  // app.json's resolveAlias, longest prefix first, without the "*" ends (compiler/js.Aliases).
+  private aliases: [from: string, to: string][] = []
+
+  setAliases(rules: unknown) {
+    const ok = (v: unknown): v is string => typeof v === 'string' && v.endsWith('/*')
+    this.aliases = Object.entries(rules && typeof rules === 'object' ? rules : {})
+      .filter(([from, to]) => ok(from) && ok(to))
+      .map(([from, to]): [string, string] => [from.slice(0, -1), (to as string).slice(0, -1).replace(/^\//, '')])
+      .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
+  }
 
   define(path: string, fn: ModuleFn) {
     this.modules.set(path, { fn, exports: {}, state: 'defined' })
@@ -36,10 +46,13 @@ export class Modules {
     return m.exports
   }
 
-  // resolve finds a module as the build does (compiler/js.Resolve): /-absolute from the
-  // root; ./ and ../ from the requiring file's folder; a bare name first as a relative
-  // path, then as a package in miniprogram_npm, in the nearest folder up to the root.
+  // resolve finds a module as the build does (compiler/js.Resolve): through resolveAlias
+  // first; /-absolute from the root; ./ and ../ from the requiring file's folder; a bare
+  // name first as a relative path, then as a package in miniprogram_npm, in the nearest
+  // folder up to the root.
   private resolve(path: string, from: string): string | null {
+    const alias = this.aliases.find(([prefix]) => path.startsWith(prefix))
+    if (alias) path = '/' + alias[1] + path.slice(alias[0].length)
     const dir = dirParts(from)
     let candidates: string[][]
     if (path.startsWith('/')) candidates = [[]]
