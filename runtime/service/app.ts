@@ -8,6 +8,7 @@ import { builtinEvent, FORM_FIELD } from './form'
 import { type Modules } from './modules'
 import { type OpenAPI } from './open-api'
 import { makeRequirePlugin } from './plugins'
+import { makeRouter, type RouteCall } from './router'
 
 export type AppConfig = {
   pages: string[]
@@ -64,6 +65,8 @@ export class AppRuntime {
   config: AppConfig = { pages: [], entryPagePath: '', app: {} }
   // The open capabilities (open-api.ts): share dialogs and open-type buttons use them.
   open?: OpenAPI
+  // routeCall runs a wx route API (wx.navigateTo ...) for the instances' routers.
+  routeCall: RouteCall = () => undefined
 
   constructor(
     private modules: Modules,
@@ -446,6 +449,7 @@ export class AppRuntime {
     if (host) host.isPageHost = true
     caller.route = path
     caller.options = query
+    this.defineInstanceFields(caller, path, () => page)
     const opener = ev.openType === 'navigateTo' && this.openerChannel ? this.openerChannel : new EventChannel()
     this.openerChannel = null
     caller.getOpenerEventChannel = () => opener
@@ -605,13 +609,16 @@ export class AppRuntime {
   private readyBehavior: unknown = null
   private withReady(def: Record<string, any>) {
     if (!def || typeof def !== 'object') return def
+    const runtime = this
     if (!this.readyBehavior) {
       this.readyBehavior = this.behaviorEnv().Behavior({
         lifetimes: {
           // The instance field `renderer` is "webview" for every component not on Skyline
           // (WeUI's slideview renders by it).
-          created(this: { renderer: string }) {
+          created(this: any) {
             this.renderer = 'webview'
+            const comp = this._$ as glassEasel.Component<any, any, any>
+            runtime.defineInstanceFields(this, this.is, () => runtime.stack.find((p) => p.backend === comp.getBackendContext()))
           },
           attached(this: any) {
             const comp = this._$ as glassEasel.Component<any, any, any>
@@ -624,6 +631,17 @@ export class AppRuntime {
       } as any)
     }
     return { ...def, behaviors: [this.readyBehavior, ...(def.behaviors || [])] }
+  }
+
+  // defineInstanceFields gives a page or component what the base library adds beyond
+  // glass-easel: `router` (relative urls from its own file), `pageRouter` (from its
+  // page's) and getPageId(). They are looked up when used: a component is created before
+  // its page is on the stack.
+  defineInstanceFields(target: Record<string, any>, path: string, page: () => PageRecord | undefined) {
+    const pagePath = () => page()?.path ?? path
+    Object.defineProperty(target, 'router', { configurable: true, get: () => makeRouter(path, this.routeCall) })
+    Object.defineProperty(target, 'pageRouter', { configurable: true, get: () => makeRouter(pagePath(), this.routeCall) })
+    Object.defineProperty(target, 'getPageId', { configurable: true, value: () => `pageId:${page()?.webviewId ?? 0}` })
   }
 
   // withBuiltinBehaviors replaces the names of the base library's behaviors

@@ -121,6 +121,7 @@ socket.on(Cmd.AutomationRequest, (f) => {
 
 const navigate = wx.navigateTo as (opts: Record<string, unknown>) => Promise<any> | undefined
 wx.navigateTo = (opts: Record<string, unknown>) => runtime.navigateTo(navigate, opts)
+runtime.routeCall = (api, opts) => wx[api](opts)
 
 socket.on(Cmd.AppServiceOnEvent, (f) => {
   const { eventName, data } = f.data || {}
