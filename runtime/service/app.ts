@@ -613,10 +613,7 @@ export class AppRuntime {
     if (!this.readyBehavior) {
       this.readyBehavior = this.behaviorEnv().Behavior({
         lifetimes: {
-          // The instance field `renderer` is "webview" for every component not on Skyline
-          // (WeUI's slideview renders by it).
           created(this: any) {
-            this.renderer = 'webview'
             const comp = this._$ as glassEasel.Component<any, any, any>
             runtime.defineInstanceFields(this, this.is, () => runtime.stack.find((p) => p.backend === comp.getBackendContext()))
           },
@@ -634,10 +631,12 @@ export class AppRuntime {
   }
 
   // defineInstanceFields gives a page or component what the base library adds beyond
-  // glass-easel: `router` (relative urls from its own file), `pageRouter` (from its
-  // page's) and getPageId(). They are looked up when used: a component is created before
-  // its page is on the stack.
+  // glass-easel: `renderer` ("webview" off Skyline; WeUI's slideview renders by it),
+  // `router` (relative urls from its own file), `pageRouter` (from its page's) and
+  // getPageId(). They are looked up when used: a component is created before its page is
+  // on the stack.
   defineInstanceFields(target: Record<string, any>, path: string, page: () => PageRecord | undefined) {
+    target.renderer = 'webview'
     const pagePath = () => page()?.path ?? path
     Object.defineProperty(target, 'router', { configurable: true, get: () => makeRouter(path, this.routeCall) })
     Object.defineProperty(target, 'pageRouter', { configurable: true, get: () => makeRouter(pagePath(), this.routeCall) })
