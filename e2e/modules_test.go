@@ -55,8 +55,8 @@ func TestInstanceRouters(t *testing.T) {
 		"components/nav/target.wxml": `<view class="title">target {{from}} {{mine}}</view>`,
 		"components/nav/target.js":   `Page({ data: { from: '', mine: '' }, onLoad(q) { this.setData({ from: q.from, mine: this.getPageId() }) } })`,
 		"pages/index/index.json":     `{"usingComponents": {"nav": "/components/nav/nav"}}`,
-		"pages/index/index.wxml":     `<view class="title">index {{id}}</view><nav/>`,
-		"pages/index/index.js":       `Page({ data: { id: '' }, onLoad() { this.setData({ id: this.getPageId() }) } })`,
+		"pages/index/index.wxml":     `<view class="title">index {{id}}</view><view class="renderer">{{renderer}}</view><nav/>`,
+		"pages/index/index.js":       `Page({ data: { id: '' }, onLoad() { this.setData({ id: this.getPageId(), renderer: this.renderer }) } })`,
 		"pages/other/other.json":     `{}`,
 		"pages/other/other.wxml":     `<view class="title" bindtap="back">other</view>`,
 		"pages/other/other.js":       `Page({ back() { this.pageRouter.navigateBack() } })`,
@@ -64,6 +64,7 @@ func TestInstanceRouters(t *testing.T) {
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitContains(".title", "index pageId:", wait)
+	b.WaitText(".renderer", "webview", wait)
 	index, _ := b.Text(".title")
 	indexID := strings.TrimPrefix(index, "index ")
 	b.TapThenText(".by-page", ".title", "other", wait)
