@@ -14,9 +14,9 @@ func TestPluginsAreNotRunButPagesLoad(t *testing.T) {
 		"project.config.json": `{"compileType": "miniprogram", "appid": "touristappid"}`,
 		"app.json": `{"pages": ["pages/index/index"],
   "plugins": {"WechatSI": {"version": "0.3.5", "provider": "wx069ba97219f66d99"}}}`,
-		"app.js":                   `App({})`,
-		"pages/index/index.json":   `{"usingComponents": {"si-voice": "plugin://WechatSI/voice"}}`,
-		"pages/index/index.wxml":   `<view class="state">{{state}}</view><si-voice class="voice">inside</si-voice><view class="call" bindtap="call">call</view>`,
+		"app.js":                 `App({})`,
+		"pages/index/index.json": `{"usingComponents": {"si-voice": "plugin://WechatSI/voice"}}`,
+		"pages/index/index.wxml": `<view class="state">{{state}}</view><si-voice class="voice">inside</si-voice><view class="call" bindtap="call">call</view>`,
 		"pages/index/index.js": `const si = requirePlugin('WechatSI')
 Page({
   data: { state: 'loaded: ' + typeof si + ' ' + typeof si.translate },
