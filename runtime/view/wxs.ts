@@ -4,6 +4,7 @@
 // /wxs.js (the build's PageWXS); the service layer says which node binds which function
 // (Op.SetWxsListener, Op.WxsObserve). Functions get the ComponentDescriptor API.
 import { type WxsRef } from '../bridge/protocol'
+import { inlineRpx } from './rpx'
 
 export type Tagged = Node & { __mpsimId?: number; __mpsimHost?: boolean; __mpsimDataset?: Record<string, unknown> }
 
@@ -117,7 +118,7 @@ export class WxsLayer {
   templateStyle(el: HTMLElement, text: string) {
     const s = this.styles.get(el)
     if (!s) {
-      el.setAttribute('style', text)
+      el.setAttribute('style', inlineRpx(text))
       return
     }
     s.template = text
@@ -126,7 +127,7 @@ export class WxsLayer {
 
   private writeStyle(el: HTMLElement, s: { template: string; wxs: Record<string, string> }) {
     const extra = Object.entries(s.wxs).map(([k, v]) => `${k}: ${v}`).join('; ')
-    el.setAttribute('style', s.template && extra ? `${s.template}; ${extra}` : s.template || extra)
+    el.setAttribute('style', inlineRpx(s.template && extra ? `${s.template}; ${extra}` : s.template || extra))
   }
 
   private call(fn: Function, what: string, args: unknown[]) {

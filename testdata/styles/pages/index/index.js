@@ -1,1 +1,1 @@
-Page({})
+Page({ data: { w: 75 } })
