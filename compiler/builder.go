@@ -154,6 +154,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 			componentSheet[path+".wxss"] = true
 		}
 	}
+	errs = append(errs, uncompiledStyles(files, components, b.files)...)
 
 	// Look at each source file and compile what changed, on every core: files are
 	// independent until the link step.
@@ -405,4 +406,26 @@ func listSources(fsys fs.FS) ([]string, diag.List) {
 		return files, diag.List{{File: ".", Line: 1, Column: 1, Message: "reading the project: " + err.Error()}}
 	}
 	return files, nil
+}
+
+// styleLanguages are the style sheet languages the official tools compile to WXSS with
+// setting.useCompilerPlugins; mpsim does not compile them yet.
+var styleLanguages = map[string]string{".scss": "Sass", ".sass": "Sass", ".less": "Less"}
+
+// uncompiledStyles warns of each sheet in such a language that stands in for the .wxss of
+// the app, a page or a component: those styles are missing from the simulator. A partial
+// that other sheets import is left alone.
+func uncompiledStyles(files []string, components map[string]*project.Component, have map[string]bool) diag.List {
+	var warns diag.List
+	for _, name := range files {
+		lang, ok := styleLanguages[path.Ext(name)]
+		base := strings.TrimSuffix(name, path.Ext(name))
+		if !ok || have[base+".wxss"] || (base != "app" && components[base] == nil) {
+			continue
+		}
+		warns = append(warns, diag.Diagnostic{Severity: diag.Warning, File: name, Line: 1, Column: 1,
+			Message: fmt.Sprintf("%s is not compiled by mpsim: %s renders without these styles", lang, base),
+			Hint:    fmt.Sprintf("compile it to %s.wxss (the sass or less npm package does), as docs/compat.md says", base)})
+	}
+	return warns
 }

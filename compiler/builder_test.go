@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -126,5 +127,36 @@ func TestWXSRequireOfAMissingModule(t *testing.T) {
 	fsys["pages/a/n.wxs"] = &fstest.MapFile{Data: []byte("module.exports = { x: 1 }\n")}
 	if out, errs := b.Build(load(t, fsys), nil); out == nil {
 		t.Fatalf("with the module: %v", errs)
+	}
+}
+
+// A Sass or Less sheet in place of the app's, a page's or a component's .wxss is not
+// compiled: the build says so at the file, and still succeeds. A partial is left alone.
+func TestUncompiledStyleLanguagesAreReported(t *testing.T) {
+	fsys := fstest.MapFS{
+		"app.json":          {Data: []byte(`{"pages": ["pages/a/a", "pages/b/b"]}`)},
+		"app.js":            {Data: []byte(`App({})`)},
+		"app.less":          {Data: []byte(`@c: red; page { color: @c; }`)},
+		"pages/a/a.js":      {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml":    {Data: []byte(`<view/>`)},
+		"pages/a/a.scss":    {Data: []byte(`@import "../../styles/vars"; view { color: $c; }`)},
+		"pages/b/b.js":      {Data: []byte(`Page({})`)},
+		"pages/b/b.wxml":    {Data: []byte(`<view/>`)},
+		"pages/b/b.scss":    {Data: []byte(`view { color: red; }`)},
+		"pages/b/b.wxss":    {Data: []byte(`view { color: red; }`)}, // compiled by the developer
+		"styles/_vars.scss": {Data: []byte(`$c: red;`)},
+	}
+	out, errs := NewBuilder().Build(load(t, fsys), nil)
+	if out == nil || errs.HasErrors() {
+		t.Fatalf("the build failed: %v", errs)
+	}
+	var got []string
+	for _, d := range errs {
+		got = append(got, d.File+": "+d.Message)
+	}
+	want := []string{"app.less: Less is not compiled by mpsim: app renders without these styles",
+		"pages/a/a.scss: Sass is not compiled by mpsim: pages/a/a renders without these styles"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
