@@ -1,0 +1,76 @@
+package e2e
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mpsim/mpsim/internal/testlibs"
+)
+
+// The compat tests run small apps written on third-party mini-program stacks
+// (testdata/compat) and check what the page shows after a person's taps.
+
+// noErrors fails the test when either layer threw or the shell shows an error overlay.
+func noErrors(t *testing.T, b *Browser) {
+	t.Helper()
+	time.Sleep(300 * time.Millisecond) // let the last messages arrive
+	var problems []string
+	for _, line := range b.Console() {
+		if strings.HasPrefix(line, "exception:") || strings.Contains(line, "[mpsim]") && strings.HasPrefix(line, "error:") {
+			problems = append(problems, line)
+		}
+	}
+	if overlay, _ := Eval[bool](b, `!document.getElementById('error-overlay').hidden`); overlay {
+		problems = append(problems, "the shell shows an error overlay")
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		t.Fatalf("%d errors:\n%s", len(problems), strings.Join(problems, "\n"))
+	}
+}
+
+// MobX store bindings: a page bound by createStoreBindings, a component by
+// storeBindingsBehavior and one by ComponentWithStore show the store's fields and
+// computeds, and actions run from taps in any of them update all three.
+func TestCompatMobx(t *testing.T) {
+	dir := testlibs.CompatProject(t, "mobx", "mobx-miniprogram", "mobx-miniprogram-bindings")
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".page-a", "1", wait)
+	b.WaitText(".page-b", "2", wait)
+	b.WaitText(".page-sum", "3", wait)
+	b.WaitText(".comp-a", "1", wait)
+	b.WaitText(".comp-b", "2", wait)
+	b.WaitText(".comp-total", "3", wait)
+	b.WaitText(".comp-label", "component", wait)
+	b.WaitText(".remaining", "1", wait)
+	b.WaitText(".todo", "first:open", wait)
+
+	// An action from the page: the page, and both components bound to the store, follow.
+	b.TapThenText(".bump", ".page-a", "2", wait)
+	b.WaitText(".page-sum", "4", wait)
+	b.WaitText(".comp-a", "2", wait)
+	b.WaitText(".comp-total", "4", wait)
+
+	b.TapThenText(".add-b", ".page-b", "12", wait)
+	b.WaitText(".page-sum", "14", wait)
+	b.WaitText(".comp-b", "12", wait)
+	b.WaitText(".comp-total", "14", wait)
+
+	// An action from the component, beside the component's own setData.
+	b.TapThenText(".comp-inc", ".comp-taps", "1", wait)
+	b.WaitText(".comp-a", "3", wait)
+	b.WaitText(".page-a", "3", wait)
+	b.WaitText(".page-sum", "15", wait)
+
+	// Observable arrays of objects reach both the page and the component.
+	b.TapThenText(".add-todo", ".page-todos", "2", wait)
+	b.WaitText(".todo-title:nth-child(2)", "item 2", wait)
+	b.WaitText(".remaining", "2", wait)
+	b.WaitText(".todo:nth-child(3)", "item 2:open", wait)
+	b.TapThenText(".todo:nth-child(2)", ".todo:nth-child(2)", "first:done", wait)
+	b.WaitText(".remaining", "1", wait)
+	noErrors(t, b)
+}
