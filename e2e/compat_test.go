@@ -74,3 +74,40 @@ func TestCompatMobx(t *testing.T) {
 	b.WaitText(".remaining", "1", wait)
 	noErrors(t, b)
 }
+
+// Lin UI: a button, an input, a switch, a counter, a checkbox group and a confirm
+// dialog, used as its docs write them, answer a person's taps and typing.
+func TestCompatLinUI(t *testing.T) {
+	dir := testlibs.CompatProject(t, "linui", "lin-ui")
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "Lin UI", wait)
+	b.WaitVisible(".page", true, wait)
+
+	b.TapThenText(".c-button", ".out-button", "1", wait)
+	b.TapThenText(".c-button", ".out-button", "2", wait)
+
+	b.Type(".c-input", "lin")
+	b.WaitText(".out-input", "lin", wait)
+
+	b.TapThenText(".switch", ".out-switch", "true", wait)
+	b.WaitContains(".c-switch .switch", "", wait)
+	b.TapThenText(".switch", ".out-switch", "false", wait)
+
+	b.TapThenText(".c-counter .l-icon-add", ".out-counter", "2", wait)
+	b.WaitText(".c-counter", "2", wait) // the counter shows the count it was given back
+	b.TapThenText(".c-counter .l-icon-add", ".out-counter", "3", wait)
+	b.TapThenText(".c-counter .l-icon-reduce", ".out-counter", "2", wait)
+
+	b.TapText(".c-checkbox .label", "Apple")
+	b.WaitText(".out-checkbox", "apple,pear", wait)
+	b.TapText(".c-checkbox .label", "Pear")
+	b.WaitText(".out-checkbox", "apple", wait)
+
+	b.Tap(".open-dialog")
+	b.WaitContains(".dialog-title", "Lin dialog", wait)
+	b.WaitVisible(".dialog-content", true, wait)
+	b.TapThenText(".dialog-btn-confirm", ".out-dialog", "confirmed", wait)
+	b.WaitVisible(".dialog-content", false, wait)
+	noErrors(t, b)
+}

@@ -1,0 +1,44 @@
+// Lin UI's components as its docs use them: lin* events, two-way state held by the page.
+Page({
+  data: {
+    taps: 0,
+    name: '',
+    on: false,
+    count: 1,
+    fruits: [
+      { key: 'apple', label: 'Apple', checked: false },
+      { key: 'pear', label: 'Pear', checked: true },
+    ],
+    picked: 'pear',
+    showDialog: false,
+    dialog: 'closed',
+  },
+  onButton() {
+    this.setData({ taps: this.data.taps + 1 })
+  },
+  onInput(e) {
+    this.setData({ name: e.detail.value })
+  },
+  onSwitch(e) {
+    this.setData({ on: e.detail.checked })
+  },
+  onCounter(e) {
+    this.setData({ count: e.detail.count })
+  },
+  onCheck(e) {
+    const fruits = this.data.fruits.map((f) => (f.key === e.detail.key ? { ...f, checked: e.detail.checked } : f))
+    this.setData({
+      fruits,
+      picked: fruits.filter((f) => f.checked).map((f) => f.key).join(','),
+    })
+  },
+  openDialog() {
+    this.setData({ showDialog: true, dialog: 'open' })
+  },
+  onConfirm() {
+    this.setData({ dialog: 'confirmed' })
+  },
+  onCancel() {
+    this.setData({ dialog: 'cancelled' })
+  },
+})
