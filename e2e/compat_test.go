@@ -111,3 +111,35 @@ func TestCompatLinUI(t *testing.T) {
 	b.WaitVisible(".dialog-content", false, wait)
 	noErrors(t, b)
 }
+
+// Taro: a React app compiled by Taro 4 for weapp (testdata/compat/taro/dist, made as its
+// README says) renders through Taro's recursive templates (base.wxml) and re-renders
+// from React state after taps and typing.
+func TestCompatTaro(t *testing.T) {
+	dir := testlibs.CompatProject(t, "taro/dist")
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".hello", "Hello from Taro", wait)
+	b.WaitText(".count", "0", wait)
+	b.WaitText(".summary", "0 of 2 done", wait)
+
+	b.TapThenText(".inc", ".count", "1", wait)
+	b.TapThenText(".inc", ".count", "2", wait)
+	if b.Visible(".big") {
+		t.Fatal(".big shows before the count passes two")
+	}
+	b.TapThenText(".inc", ".count", "3", wait)
+	b.WaitText(".big", "more than two", wait)
+
+	b.TapText(".item-title", "two") // the tap bubbles to the row's onClick
+	b.WaitText(".item:nth-child(2) .item-state", "done", wait)
+	b.WaitText(".summary", "1 of 2 done", wait)
+	b.TapThenText(".add", ".summary", "1 of 3 done", wait)
+	b.WaitText(".item:nth-child(3) .item-title", "item 3", wait)
+
+	b.Type(".field", "taro")
+	b.WaitText(".echo", "taro", wait)
+
+	b.TapThenText(".switch", ".switch-state", "on", wait)
+	noErrors(t, b)
+}
