@@ -143,3 +143,50 @@ func TestCompatTaro(t *testing.T) {
 	b.TapThenText(".switch", ".switch-state", "on", wait)
 	noErrors(t, b)
 }
+
+// wux-weapp: a button, a controlled input and switch, an input-number, a checkbox group,
+// a rater, a popup and the dialog opened by $wuxDialog answer a person's taps and typing.
+func TestCompatWux(t *testing.T) {
+	dir := testlibs.CompatProject(t, "wux", "wux-weapp")
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "wux-weapp", wait)
+	b.WaitVisible(".page", true, wait)
+
+	b.TapThenText(".c-button", ".out-button", "1", wait)
+	b.TapThenText(".c-button", ".out-button", "2", wait)
+
+	b.Type(".c-input", "wux")
+	b.WaitText(".out-input", "wux", wait)
+
+	b.TapThenText(".wux-switch__input", ".out-switch", "true", wait)
+	b.WaitStyle(".wux-switch__input", "background-color", "rgb(51, 205, 95)", wait)
+	b.TapThenText(".wux-switch__input", ".out-switch", "false", wait)
+
+	b.TapThenText(".wux-input-number__selector--add", ".out-number", "2", wait)
+	b.TapThenText(".wux-input-number__selector--add", ".out-number", "3", wait)
+	b.TapThenText(".wux-input-number__selector--sub", ".out-number", "2", wait)
+
+	b.TapText(".wux-cell__text", "Apple")
+	b.WaitText(".out-checkbox", "apple,pear", wait)
+	b.TapText(".wux-cell__text", "Pear")
+	b.WaitText(".out-checkbox", "apple", wait)
+
+	b.TapAt(".c-rater", 0.9, 0.5)
+	b.WaitText(".out-rater", "5", wait)
+
+	b.Tap(".open-popup")
+	b.WaitContains(".wux-popup__title", "wux popup", wait)
+	b.WaitVisible(".wux-popup__bd", true, wait)
+	b.TapThenText(".wux-popup__close", ".out-popup", "closed", wait)
+	b.WaitVisible(".wux-popup__bd", false, wait)
+
+	b.Tap(".open-dialog")
+	b.WaitVisible(".wux-dialog__buttons", true, wait)
+	b.WaitContains("#wux-dialog", "wux dialog", wait)
+	b.WaitContains("#wux-dialog", "Sure?", wait)
+	b.TapText(".wux-dialog__button", "确定")
+	b.WaitText(".out-dialog", "confirmed", wait)
+	b.WaitVisible(".wux-dialog__buttons", false, wait)
+	noErrors(t, b)
+}
