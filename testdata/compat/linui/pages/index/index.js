@@ -22,6 +22,8 @@ Page({
   onSwitch(e) {
     this.setData({ on: e.detail.checked })
   },
+  // linchange comes from the counter's data observer of count, which the page's setData
+  // passes back: the same value must not fire it again (docs/compat.md, WXML).
   onCounter(e) {
     this.setData({ count: e.detail.count })
   },
