@@ -141,6 +141,16 @@ func TestCompatTaro(t *testing.T) {
 	b.WaitText(".echo", "taro", wait)
 
 	b.TapThenText(".switch", ".switch-state", "on", wait)
+
+	// 24 nested views go past base.wxml's template depth into the recursive comp
+	// component; the leaf follows the page's state through it.
+	b.WaitText(".deep-1 .deep-leaf", "deep 3", wait)
+	b.TapThenText(".inc", ".deep-leaf", "deep 4", wait)
+	// A CustomWrapper subtree updates by a setData of the wrapper.
+	b.WaitText(".wrapped", "wrapped 0", wait)
+	b.TapThenText(".wrapped", ".wrapped", "wrapped 1", wait)
+	b.TapThenText(".wrapped", ".wrapped", "wrapped 2", wait)
+	b.WaitText(".count", "4", wait)
 	noErrors(t, b)
 }
 

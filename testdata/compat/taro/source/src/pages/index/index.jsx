@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button, Input, Switch } from '@tarojs/components'
+import { View, Text, Button, Input, Switch, CustomWrapper } from '@tarojs/components'
 import './index.css'
 
 function Item({ item, onToggle }) {
@@ -11,8 +11,31 @@ function Item({ item, onToggle }) {
   )
 }
 
+// Deep nests views past Taro's template depth, where base.wxml hands the subtree to the
+// recursive `comp` component.
+function Deep({ depth, label }) {
+  if (depth === 0) return <Text className="deep-leaf">{label}</Text>
+  return (
+    <View className={'deep-' + depth}>
+      <Deep depth={depth - 1} label={label} />
+    </View>
+  )
+}
+
+// Wrapped in CustomWrapper, its updates are a setData of the wrapper alone.
+function Wrapped({ n, onBump }) {
+  return (
+    <CustomWrapper>
+      <View className="wrapped" onClick={onBump}>
+        wrapped {n}
+      </View>
+    </CustomWrapper>
+  )
+}
+
 export default function Index() {
   const [count, setCount] = useState(0)
+  const [bumps, setBumps] = useState(0)
   const [text, setText] = useState('')
   const [on, setOn] = useState(false)
   const [items, setItems] = useState([
@@ -37,6 +60,8 @@ export default function Index() {
         ))}
       </View>
       <View className="add" onClick={add}>add</View>
+      <Deep depth={24} label={'deep ' + count} />
+      <Wrapped n={bumps} onBump={() => setBumps(bumps + 1)} />
       <View className="summary">{items.filter((it) => it.done).length} of {items.length} done</View>
     </View>
   )
