@@ -74,7 +74,13 @@ export class AppRuntime {
     // The page layer shows ids in the DOM, as the official tools do (selectors, tests).
     // Properties are not written onto the glass-easel node: a component may name one
     // `dataset` (Vant's button does), which would replace the node's own dataset.
-    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true, writeFieldsToNode: false })
+    // setData takes data that refers to itself, as a phone's does (Lin UI's tabpanel keeps
+    // its parent component in its data): glass-easel's deep copy with recursion detection.
+    this.codeSpace.getComponentSpace().updateComponentOptions({
+      writeIdToDOM: true,
+      writeFieldsToNode: false,
+      dataDeepCopy: glassEasel.DeepCopyKind.SimpleWithRecursion,
+    })
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false
