@@ -104,6 +104,27 @@ func TestCompatLinUI(t *testing.T) {
 	b.TapText(".c-checkbox .label", "Pear")
 	b.WaitText(".out-checkbox", "apple", wait)
 
+	b.TapText(".c-radio .label", "Large")
+	b.WaitText(".out-radio", "l", wait)
+	b.WaitContains(".c-radio .icon-select", "", wait)
+
+	b.TapThenText(".c-rate .l-rate-star:nth-child(4)", ".out-rate", "4", wait)
+	b.TapThenText(".c-rate .l-rate-star:nth-child(1)", ".out-rate", "1", wait)
+
+	// Each panel goes into a slot the tabs name from their list (<slot name="{{item.key}}">).
+	b.WaitContains(".l-tabpanel-active", "pane one", wait)
+	b.TapText(".l-tabs-item", "Two")
+	b.WaitText(".out-tabs", "two", wait)
+	b.WaitContains(".l-tabpanel-active", "pane two", wait)
+	b.WaitContains(".l-tabs-active", "Two", wait)
+
+	if b.Visible(".collapse-body") {
+		t.Fatal("the collapse body shows before its title is tapped")
+	}
+	b.TapThenText(".c-collapse .container-title", ".out-collapse", "open a", wait)
+	b.WaitVisible(".collapse-body", true, wait)
+	b.TapThenText(".c-collapse .container-title", ".out-collapse", "folded a", wait)
+
 	b.Tap(".open-dialog")
 	b.WaitContains(".dialog-title", "Lin dialog", wait)
 	b.WaitVisible(".dialog-content", true, wait)

@@ -10,6 +10,10 @@ Page({
       { key: 'pear', label: 'Pear', checked: true },
     ],
     picked: 'pear',
+    size: 'm',
+    score: 2,
+    tab: 'one',
+    expanded: '',
     showDialog: false,
     dialog: 'closed',
   },
@@ -33,6 +37,21 @@ Page({
       fruits,
       picked: fruits.filter((f) => f.checked).map((f) => f.key).join(','),
     })
+  },
+  onRadio(e) {
+    this.setData({ size: e.detail.key })
+  },
+  onRate(e) {
+    this.setData({ score: e.detail.score })
+  },
+  onTab(e) {
+    this.setData({ tab: e.detail.activeKey })
+  },
+  onExpand(e) {
+    this.setData({ expanded: 'open ' + e.detail.id })
+  },
+  onFold(e) {
+    this.setData({ expanded: 'folded ' + e.detail.id })
   },
   openDialog() {
     this.setData({ showDialog: true, dialog: 'open' })
