@@ -206,6 +206,23 @@ func TestCompatWux(t *testing.T) {
 	b.TapAt(".c-rater", 0.9, 0.5)
 	b.WaitText(".out-rater", "5", wait)
 
+	b.TapText(".wux-tabs__tab-title", "Tab B")
+	b.WaitText(".out-tabs", "b", wait)
+	b.WaitVisible(".c-tabs .wux-tabs__tab--current .wux-tabs__tab-bar", true, wait)
+
+	b.TapText(".c-radio .wux-cell__text", "Large")
+	b.WaitText(".out-radio", "l", wait)
+
+	if b.Visible(".acc-body") {
+		t.Fatal("the accordion's body shows before its title is tapped")
+	}
+	b.TapThenText(".wux-accordion__hd", ".out-accordion", "first", wait)
+	b.WaitVisible(".acc-body", true, wait)
+
+	b.TapText(".wux-segment__item", "Month")
+	b.WaitText(".out-segment", "2", wait)
+	b.WaitText(".wux-segment__item--current", "Month", wait)
+
 	b.Tap(".open-popup")
 	b.WaitContains(".wux-popup__title", "wux popup", wait)
 	b.WaitVisible(".wux-popup__bd", true, wait)

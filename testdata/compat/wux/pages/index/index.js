@@ -10,6 +10,10 @@ Page({
     number: 1,
     fruits: ['pear'],
     rate: 2,
+    tab: 'a',
+    size: 'm',
+    opened: '',
+    segment: 0,
     popup: false,
     popupState: 'closed',
     dialog: 'closed',
@@ -35,6 +39,18 @@ Page({
   },
   onRate(e) {
     this.setData({ rate: e.detail.value })
+  },
+  onTabs(e) {
+    this.setData({ tab: e.detail.key })
+  },
+  onRadio(e) {
+    this.setData({ size: e.detail.value })
+  },
+  onAccordion(e) {
+    this.setData({ opened: e.detail.key.join(',') })
+  },
+  onSegment(e) {
+    this.setData({ segment: e.detail.key })
   },
   openPopup() {
     this.setData({ popup: true, popupState: 'open' })
