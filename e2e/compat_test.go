@@ -72,6 +72,21 @@ func TestCompatMobx(t *testing.T) {
 	b.WaitText(".todo:nth-child(3)", "item 2:open", wait)
 	b.TapThenText(".todo:nth-child(2)", ".todo:nth-child(2)", "first:done", wait)
 	b.WaitText(".remaining", "1", wait)
+
+	// A page made with Component() and a namespaced storeBindingsBehavior shares the
+	// store; back on the first page, what it changed shows there too.
+	b.TapThenText(".to-other", ".from", "index", wait)
+	b.WaitText(".other-a", "3", wait)
+	b.WaitText(".other-sum", "15", wait)
+	b.TapThenText(".other-bump", ".other-a", "4", wait)
+	b.WaitText(".other-sum", "16", wait)
+	b.TapThenText(".other-back", ".page-a", "4", wait)
+	b.WaitText(".page-sum", "16", wait)
+	b.WaitText(".comp-a", "4", wait)
+	// The other page's bindings went with it (destroyStoreBindings in detached): an
+	// action now updates only what is still there.
+	b.TapThenText(".bump", ".page-a", "5", wait)
+	b.WaitText(".comp-total", "17", wait)
 	noErrors(t, b)
 }
 
