@@ -187,6 +187,14 @@ func TestCompatTaro(t *testing.T) {
 	b.TapThenText(".wrapped", ".wrapped", "wrapped 1", wait)
 	b.TapThenText(".wrapped", ".wrapped", "wrapped 2", wait)
 	b.WaitText(".count", "4", wait)
+
+	// Another page through Taro.navigateTo, its query read by useLoad; back, the first
+	// page's useDidShow runs again and its state is as it was.
+	b.WaitText(".shows", "shown 1", wait)
+	b.TapThenText(".open-detail", ".detail-id", "item 4", wait)
+	b.TapThenText(".detail-back", ".shows", "shown 2", wait)
+	b.WaitText(".count", "4", wait)
+	b.WaitText(".echo", "taro", wait)
 	noErrors(t, b)
 }
 

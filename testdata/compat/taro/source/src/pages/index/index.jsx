@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button, Input, Switch, CustomWrapper } from '@tarojs/components'
 import './index.css'
 
@@ -36,6 +37,8 @@ function Wrapped({ n, onBump }) {
 export default function Index() {
   const [count, setCount] = useState(0)
   const [bumps, setBumps] = useState(0)
+  const [shows, setShows] = useState(0)
+  useDidShow(() => setShows((n) => n + 1))
   const [text, setText] = useState('')
   const [on, setOn] = useState(false)
   const [items, setItems] = useState([
@@ -62,6 +65,10 @@ export default function Index() {
       <View className="add" onClick={add}>add</View>
       <Deep depth={24} label={'deep ' + count} />
       <Wrapped n={bumps} onBump={() => setBumps(bumps + 1)} />
+      <View className="shows">shown {shows}</View>
+      <View className="open-detail" onClick={() => Taro.navigateTo({ url: '/pages/detail/index?id=' + count })}>
+        detail
+      </View>
       <View className="summary">{items.filter((it) => it.done).length} of {items.length} done</View>
     </View>
   )
