@@ -146,6 +146,13 @@ func TestCompatLinUI(t *testing.T) {
 	b.TapThenText(".dialog-btn-confirm", ".out-dialog", "confirmed", wait)
 	b.WaitVisible(".dialog-content", false, wait)
 	noErrors(t, b)
+	// The rate's stars are a wx:for over a number, which the official tools take without
+	// a word.
+	for _, line := range b.Console() {
+		if strings.Contains(line, "for-list") {
+			t.Errorf("the console says: %s", line)
+		}
+	}
 }
 
 // Taro: a React app compiled by Taro 4 for weapp (testdata/compat/taro/dist, made as its

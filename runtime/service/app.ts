@@ -81,6 +81,10 @@ export class AppRuntime {
       writeFieldsToNode: false,
       dataDeepCopy: glassEasel.DeepCopyKind.SimpleWithRecursion,
     })
+    // A string or a number as wx:for's list is the mini-program's own (the WXML docs'
+    // string becomes its characters; Lin UI's rate repeats a number of stars): the
+    // official tools take it silently, where glass-easel warns it is "for testing".
+    glassEasel.addGlobalWarningListener((message) => !/^Use (?:string|number) as for-list is generally for testing/.test(message))
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false
