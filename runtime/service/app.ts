@@ -82,9 +82,14 @@ export class AppRuntime {
       dataDeepCopy: glassEasel.DeepCopyKind.SimpleWithRecursion,
     })
     // A string or a number as wx:for's list is the mini-program's own (the WXML docs'
-    // string becomes its characters; Lin UI's rate repeats a number of stars): the
-    // official tools take it silently, where glass-easel warns it is "for testing".
-    glassEasel.addGlobalWarningListener((message) => !/^Use (?:string|number) as for-list is generally for testing/.test(message))
+    // string becomes its characters; Lin UI's rate repeats a number of stars), and a list
+    // not there yet (undefined or null, before an async load or a store binding's first
+    // setData) renders nothing: the official tools take all of these silently, where
+    // glass-easel warns.
+    glassEasel.addGlobalWarningListener(
+      (message) =>
+        !/^Use (?:string|number) as for-list is generally for testing|^The for-list data is neither Array nor Object, got type "(?:undefined|null)"/.test(message),
+    )
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false
