@@ -35,6 +35,7 @@ func noErrors(t *testing.T, b *Browser) {
 // storeBindingsBehavior and one by ComponentWithStore show the store's fields and
 // computeds, and actions run from taps in any of them update all three.
 func TestCompatMobx(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.CompatProject(t, "mobx", "mobx-miniprogram", "mobx-miniprogram-bindings")
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
@@ -100,6 +101,7 @@ func TestCompatMobx(t *testing.T) {
 // Lin UI: a button, an input, a switch, a counter, a checkbox group and a confirm
 // dialog, used as its docs write them, answer a person's taps and typing.
 func TestCompatLinUI(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.CompatProject(t, "linui", "lin-ui")
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
@@ -166,6 +168,7 @@ func TestCompatLinUI(t *testing.T) {
 // README says) renders through Taro's recursive templates (base.wxml) and re-renders
 // from React state after taps and typing.
 func TestCompatTaro(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.CompatProject(t, "taro/dist")
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
@@ -215,6 +218,7 @@ func TestCompatTaro(t *testing.T) {
 // wux-weapp: a button, a controlled input and switch, an input-number, a checkbox group,
 // a rater, a popup and the dialog opened by $wuxDialog answer a person's taps and typing.
 func TestCompatWux(t *testing.T) {
+	t.Parallel()
 	dir := testlibs.CompatProject(t, "wux", "wux-weapp")
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
