@@ -31,6 +31,16 @@ func noErrors(t *testing.T, b *Browser) {
 	}
 }
 
+// quietConsole fails the test for each console line of either layer containing what.
+func quietConsole(t *testing.T, b *Browser, what string) {
+	t.Helper()
+	for _, line := range b.Console() {
+		if strings.Contains(line, what) {
+			t.Errorf("the console says: %s", line)
+		}
+	}
+}
+
 // MobX store bindings: a page bound by createStoreBindings, a component by
 // storeBindingsBehavior and one by ComponentWithStore show the store's fields and
 // computeds, and actions run from taps in any of them update all three.
@@ -50,11 +60,7 @@ func TestCompatMobx(t *testing.T) {
 	b.WaitText(".todo", "first:open", wait)
 	// The page rendered before the bindings' first setData (their wx.nextTick), its list
 	// still undefined: the official tools say nothing of that.
-	for _, line := range b.Console() {
-		if strings.Contains(line, "for-list") {
-			t.Errorf("the console says: %s", line)
-		}
-	}
+	quietConsole(t, b, "for-list")
 
 	// An action from the page: the page, and both components bound to the store, follow.
 	b.TapThenText(".bump", ".page-a", "2", wait)
@@ -73,7 +79,7 @@ func TestCompatMobx(t *testing.T) {
 	b.WaitText(".page-a", "3", wait)
 	b.WaitText(".page-sum", "15", wait)
 
-	// Observable arrays of objects reach both the page and the component.
+	// The store's list of objects, replaced by actions, reaches the page and the component.
 	b.TapThenText(".add-todo", ".page-todos", "2", wait)
 	b.WaitText(".todo-title:nth-child(2)", "item 2", wait)
 	b.WaitText(".remaining", "2", wait)
@@ -157,11 +163,7 @@ func TestCompatLinUI(t *testing.T) {
 	noErrors(t, b)
 	// The rate's stars are a wx:for over a number, which the official tools take without
 	// a word.
-	for _, line := range b.Console() {
-		if strings.Contains(line, "for-list") {
-			t.Errorf("the console says: %s", line)
-		}
-	}
+	quietConsole(t, b, "for-list")
 }
 
 // Taro: a React app compiled by Taro 4 for weapp (testdata/compat/taro/dist, made as its
