@@ -31,6 +31,15 @@ func noErrors(t *testing.T, b *Browser) {
 	}
 }
 
+// builds checks that `mpsim build` compiles the app with no error, as the official tools
+// would compile it.
+func builds(t *testing.T, dir string) {
+	t.Helper()
+	if _, stderr, code := runMpsim(t, "build", dir); code != 0 || strings.Contains(stderr, "error:") {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+}
+
 // quietConsole fails the test for each console line of either layer containing what.
 func quietConsole(t *testing.T, b *Browser, what string) {
 	t.Helper()
@@ -47,6 +56,7 @@ func quietConsole(t *testing.T, b *Browser, what string) {
 func TestCompatMobx(t *testing.T) {
 	t.Parallel()
 	dir := testlibs.CompatProject(t, "mobx", "mobx-miniprogram", "mobx-miniprogram-bindings")
+	builds(t, dir)
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".page-a", "1", wait)
@@ -109,6 +119,7 @@ func TestCompatMobx(t *testing.T) {
 func TestCompatLinUI(t *testing.T) {
 	t.Parallel()
 	dir := testlibs.CompatProject(t, "linui", "lin-ui")
+	builds(t, dir)
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "Lin UI", wait)
@@ -172,6 +183,7 @@ func TestCompatLinUI(t *testing.T) {
 func TestCompatTaro(t *testing.T) {
 	t.Parallel()
 	dir := testlibs.CompatProject(t, "taro/dist")
+	builds(t, dir)
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".hello", "Hello from Taro", wait)
@@ -222,6 +234,7 @@ func TestCompatTaro(t *testing.T) {
 func TestCompatWux(t *testing.T) {
 	t.Parallel()
 	dir := testlibs.CompatProject(t, "wux", "wux-weapp")
+	builds(t, dir)
 	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "wux-weapp", wait)
