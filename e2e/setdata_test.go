@@ -19,6 +19,8 @@ func TestSetData(t *testing.T) {
 	b.TapThenText(".big", ".big", "big 1126400", wait)
 	b.WaitConsole("setData of 1100 KB in pages/index/index: over 1024 KB", wait)
 
+	b.TapThenText(".cycle", ".cycle", "cycle loop", wait)
+
 	b.Tap(".undef")
 	b.WaitConsole(`Setting data field "nothing" to undefined is invalid.`, wait)
 }

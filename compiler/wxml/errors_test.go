@@ -51,6 +51,12 @@ func TestCompileErrors(t *testing.T) {
 			`1:18: error: unexpected "}" in expression: expected ":" after the property name`}},
 		{"reserved word", "<view>{{ new A }}</view>", []string{
 			`1:10: error: "new" is not allowed in a WXML expression`}},
+		{"reserved word before a call", "<view>{{ new (A) }}</view>", []string{
+			`1:10: error: "new" is not allowed in a WXML expression`}},
+		{"void is an operator", "<view>{{ void }}</view>", []string{
+			`1:10: error: "void" is not allowed in a WXML expression`}},
+		{"delete before an operand", "<view>{{ delete a.b }}</view>", []string{
+			`1:10: error: "delete" is not allowed in a WXML expression`}},
 		{"octal", "<view>{{ 010 }}</view>", []string{
 			`1:10: error: numbers cannot start with 0: legacy octal literals are not allowed`}},
 		{"column counts characters", "<view>中文{{ 1 + }}</view>", []string{

@@ -68,8 +68,9 @@ var binaryPrecedence = map[string]int{
 	"*": 11, "/": 11, "%": 11,
 }
 
-// reservedWords are JavaScript syntax that WXML expressions do not have. Other keywords
-// (for, class, default ...) are fine data names: component libraries bind {{for}}.
+// reservedWords are JavaScript syntax that WXML expressions do not have, except as data
+// names standing alone (parsePrimary). Other keywords (for, class, default ...) are fine
+// data names everywhere: component libraries bind {{for}}.
 var reservedWords = map[string]bool{
 	"this": true, "new": true, "function": true, "delete": true, "void": true, "in": true,
 	"instanceof": true, "yield": true, "await": true,
@@ -288,7 +289,15 @@ func (p *exprParser) parsePrimary() Expr {
 			p.next()
 			return &Keyword{Name: t.text, At: t.at}
 		case reservedWords[t.text]:
-			p.fail(t.at, fmt.Sprintf("%q is not allowed in a WXML expression", t.text))
+			// Alone as an operand (`{{ in }}`, `{{ in && list.length }}`, as wux-weapp
+			// writes) it is a data name, as glass-easel's compiler reads it; followed by
+			// an operand or "(" it is the JavaScript syntax (`new Date()`), which WXML
+			// does not have. `void` is always the operator, as there too.
+			p.next()
+			if t.text == "void" || p.tok.kind == tokIdent || p.tok.kind == tokNumber || p.tok.kind == tokString || p.is("(") {
+				p.fail(t.at, fmt.Sprintf("%q is not allowed in a WXML expression", t.text))
+			}
+			return &Ident{Name: t.text, At: t.at}
 		}
 		p.next()
 		return &Ident{Name: t.text, At: t.at}

@@ -265,14 +265,21 @@ func (g *generator) attribute(a *Attribute, sc *scope, top bool) {
 	case strings.HasPrefix(name, "data-"):
 		g.set(a, sc, top, "M(R, N, "+jsString(datasetKey(name))+", %s)")
 	default:
-		// A property of a component, or an attribute of a native node.
-		g.set(a, sc, top, "R.r(N, "+jsString(name)+", %s)")
+		// A property of a component, or an attribute of a native node. An update goes
+		// through L, which passes a component the value only when it differs from what
+		// this binding passed last (see runtimeHelpers).
+		g.setWith(a, sc, top, "R.r(N, "+jsString(name)+", %s)", "L(R, N, "+jsString(name)+", %s)")
 	}
 }
 
 // set prints call (a format with one %s for the value): once on creation when the
 // value is static, else whenever what it reads changed.
 func (g *generator) set(a *Attribute, sc *scope, top bool, call string) {
+	g.setWith(a, sc, top, call, call)
+}
+
+// setWith is set with one call for a static value and another for a value that changes.
+func (g *generator) setWith(a *Attribute, sc *scope, top bool, call, dynCall string) {
 	if !a.HasValue || a.Value.IsStatic() {
 		value := "true" // a bare attribute: `disabled`
 		if a.HasValue {
@@ -282,7 +289,7 @@ func (g *generator) set(a *Attribute, sc *scope, top bool, call string) {
 		return
 	}
 	value, _ := attrJS(a.Value, sc)
-	stmt := fmt.Sprintf(call, value)
+	stmt := fmt.Sprintf(dynCall, value)
 	g.w.line("if (" + guard(valueChanged(a.Value, sc)) + ") " + stmt + ";")
 	if fields := g.bindFields(a.Value, sc, top); fields != "" {
 		g.w.line("if (C) bind(" + fields + ", (D, E) => { " + stmt + "; E(N); });")

@@ -28,6 +28,13 @@ var runtimeHelpers = []string{
 	// WXS reads it. With any other backend, glass-easel alone does the work.
 	"const V = (R, N, n, h, f, m, c) => { const b = N.$$, r = (typeof h === \"function\" && h.__wxs) || null; const w = !!(b && b.wxsListener && b.wxsListener(n, r, f, c)); R.v(N, n, w ? \"\" : h, f, m, c, true); };",
 	"const M = (R, N, k, v) => { R.d(N, k, v); const b = N.$$; if (b && b.setDataset) b.setDataset(k, v); };",
+	// L sets a component's property from a binding that gives a value that may change,
+	// as the official tools' view layer does: a primitive equal to the one this binding
+	// passed last is not passed again (glass-easel's R.r would, firing the component's
+	// data observers: Lin UI's counter answers its own linchange, which a page's setData
+	// passes back, without end). Objects are always passed, as glass-easel does.
+	"const L = (R, N, n, v) => { if (typeof N.hasBehavior === \"function\") { const l = LW.get(N) || LW.set(N, Object.create(null)).get(N); if ((v === null || (typeof v !== \"object\" && typeof v !== \"function\")) && n in l && Object.is(l[n], v)) return; l[n] = v; } R.r(N, n, v); };",
+	"const LW = new WeakMap();",
 	"const O = (R, N, n, h) => { const b = N.$$; if (typeof h !== \"function\") return; R.p(N, n, h.__wxs && b && b.wxsObserver ? (v, o) => b.wxsObserver(h.__wxs, v, o) : h); };",
 }
 

@@ -21,6 +21,8 @@ var componentLibraries = []struct{ name, dir string }{
 	{"vant", "@vant/weapp/lib"},
 	{"tdesign", "tdesign-miniprogram/miniprogram_dist"},
 	{"weui", "weui-miniprogram/miniprogram_dist"},
+	{"linui", "lin-ui/dist"},          // `:disable-scroll="true"` (image-clipper)
+	{"wux", "wux-weapp/packages/lib"}, // `{{ in }}` as data (dialog, popup users)
 }
 
 // libFile is one .wxml or .wxs of a library, by the project path it would have in an
@@ -109,5 +111,18 @@ func TestComponentLibrariesCompile(t *testing.T) {
 				t.Errorf("%d errors in %d files of %s; the first ones:\n%s", len(errs), len(files), lib.dir, errs[:min(len(errs), show)].Error())
 			}
 		})
+	}
+}
+
+// Taro's weapp output (testdata/compat/taro/dist): one generic recursive template
+// (base.wxml) every page and Taro's comp and custom-wrapper components import. It
+// compiles with neither errors nor warnings.
+func TestTaroOutputCompiles(t *testing.T) {
+	files := libFiles(t, filepath.Join("..", "..", "testdata", "compat", "taro", "dist"), "")
+	if len(files) < 5 {
+		t.Fatalf("only %d .wxml/.wxs files in Taro's output", len(files))
+	}
+	if diags := compileLib(files); len(diags) > 0 {
+		t.Errorf("%d diagnostics:\n%s", len(diags), diags.Error())
 	}
 }

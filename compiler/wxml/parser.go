@@ -153,6 +153,11 @@ func (p *parser) parseAttributes(e *Element) (selfClosed bool) {
 			return false
 		case isNameStart(p.src[p.pos]):
 			p.parseAttribute(e) // a="1"b="2" without a space is accepted, as glass-easel does
+		case p.src[p.pos] == ':' && p.pos+1 < len(p.src) && isNameStart(p.src[p.pos+1]):
+			// `:disable-scroll="true"` (Lin UI's image-clipper): an empty prefix, which
+			// glass-easel's compiler drops, leaving the plain attribute.
+			p.pos++
+			p.parseAttribute(e)
 		default:
 			r := p.peekRune()
 			p.rep.errorf(p.pos, "unexpected %q in <%s>: expected an attribute name, \">\" or \"/>\"", r, e.Tag)

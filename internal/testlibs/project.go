@@ -123,3 +123,78 @@ func componentsOf(t testing.TB, npmDir string, lib Library) map[string]string {
 	}
 	return using
 }
+
+// CompatDir is testdata/compat of this repository: small apps written on third-party
+// mini-program stacks (MobX bindings, Lin UI, wux-weapp, Taro's output).
+func CompatDir() string {
+	return filepath.Join(LibsDir(), "..", "compat")
+}
+
+// Pinned returns the exact versions testdata/libs/package.json pins for packages, failing
+// the test for a package it does not pin.
+func Pinned(t testing.TB, packages ...string) map[string]string {
+	t.Helper()
+	var libsPkg struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	data, err := os.ReadFile(filepath.Join(LibsDir(), "package.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &libsPkg)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := map[string]string{}
+	for _, p := range packages {
+		v, ok := libsPkg.Dependencies[p]
+		if !ok {
+			t.Fatalf("testlibs: %s is not pinned in testdata/libs/package.json", p)
+		}
+		deps[p] = v
+	}
+	return deps
+}
+
+// CompatProject copies testdata/compat/<name> into a new temporary folder and, when
+// packages are given, writes a package.json depending on their pinned versions, links
+// the installed node_modules and builds miniprogram_npm as `mpsim build-npm` (the
+// official tools' "Build npm") does, so the app requires them as a developer's would.
+// It returns the folder.
+func CompatProject(t testing.TB, name string, packages ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(CompatDir(), name)
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		out := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(out, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copying %s: %v", src, err)
+	}
+	if len(packages) == 0 {
+		return dir
+	}
+	modules := NodeModules(t)
+	pkg, _ := json.Marshal(map[string]any{"name": name, "private": true, "dependencies": Pinned(t, packages...)})
+	if err := os.WriteFile(filepath.Join(dir, "package.json"), pkg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(modules, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := npm.Build(dir, npm.Options{}); err != nil {
+		t.Fatalf("build npm: %v", err)
+	}
+	return dir
+}

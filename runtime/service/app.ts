@@ -77,7 +77,22 @@ export class AppRuntime {
     // The page layer shows ids in the DOM, as the official tools do (selectors, tests).
     // Properties are not written onto the glass-easel node: a component may name one
     // `dataset` (Vant's button does), which would replace the node's own dataset.
-    this.codeSpace.getComponentSpace().updateComponentOptions({ writeIdToDOM: true, writeFieldsToNode: false })
+    // setData takes data that refers to itself, as a phone's does (Lin UI's tabpanel keeps
+    // its parent component in its data): glass-easel's deep copy with recursion detection.
+    this.codeSpace.getComponentSpace().updateComponentOptions({
+      writeIdToDOM: true,
+      writeFieldsToNode: false,
+      dataDeepCopy: glassEasel.DeepCopyKind.SimpleWithRecursion,
+    })
+    // A string or a number as wx:for's list is the mini-program's own (the WXML docs'
+    // string becomes its characters; Lin UI's rate repeats a number of stars), and a list
+    // not there yet (undefined or null, before an async load or a store binding's first
+    // setData) renders nothing: the official tools take all of these silently, where
+    // glass-easel warns.
+    glassEasel.addGlobalWarningListener(
+      (message) =>
+        !/^Use (?:string|number) as for-list is generally for testing|^The for-list data is neither Array nor Object, got type "(?:undefined|null)"/.test(message),
+    )
     glassEasel.addGlobalErrorListener((err, info) => {
       this.reportError(err, info?.method ? `in ${info.method}` : 'in a component')
       return false

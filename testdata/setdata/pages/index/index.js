@@ -16,6 +16,12 @@ Page({
     const big = 'x'.repeat(1100 * 1024)
     this.setData({ big, bigLength: big.length })
   },
+  // Data that refers to itself (Lin UI's tabpanel keeps its parent component in data).
+  cycle() {
+    const node = { name: 'loop' }
+    node.self = node
+    this.setData({ node })
+  },
   undef() {
     this.setData({ nothing: undefined })
   },

@@ -1,0 +1,5 @@
+module.exports = {
+  presets: [
+    ['taro', { framework: 'react', ts: false, compiler: 'webpack5' }],
+  ],
+}

@@ -1,0 +1,6 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/detail/index'],
+  window: {
+    navigationBarTitleText: 'Taro counter',
+  },
+})
