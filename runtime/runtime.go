@@ -32,3 +32,13 @@ func Assets() (fs.FS, error) {
 	}
 	return sub, nil
 }
+
+// StyleCompilers is the Sass and Less compilers' bundle (stylelang.js), which
+// compiler/stylelang runs; not served.
+func StyleCompilers() ([]byte, error) {
+	src, err := fs.ReadFile(dist, "dist/stylelang.js")
+	if err != nil {
+		return nil, ErrNotBundled
+	}
+	return src, nil
+}

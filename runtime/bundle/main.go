@@ -1,5 +1,6 @@
-// Command bundle builds the runtime's browser bundles (runtime/dist) from the TypeScript
-// sources and the pinned npm packages in runtime/node_modules, with esbuild's Go API.
+// Command bundle builds the runtime's browser bundles and the style sheet compilers
+// (runtime/dist) from the TypeScript sources and the pinned npm packages in
+// runtime/node_modules, with esbuild's Go API.
 //
 //	go run ./runtime/bundle [-dir runtime]
 package main
@@ -48,6 +49,24 @@ func bundle(dir string, minify bool) error {
 		MinifyIdentifiers: minify,
 		Write:             true,
 		LogLevel:          api.LogLevelWarning,
+	})
+	if len(res.Errors) > 0 {
+		return fmt.Errorf("%d errors (printed above)", len(res.Errors))
+	}
+	// The Sass and Less compilers run in the Go build (compiler/stylelang), not in a
+	// browser: no browser or Node.js conditions, one global holding the two functions.
+	res = api.Build(api.BuildOptions{
+		AbsWorkingDir: abs,
+		EntryPoints:   []string{"./stylelang/index.ts"},
+		Outfile:       "dist/stylelang.js",
+		Bundle:        true,
+		Format:        api.FormatIIFE,
+		GlobalName:    "mpsimStyle",
+		Platform:      api.PlatformNeutral,
+		MainFields:    []string{"module", "main"},
+		Target:        api.ES2017,
+		Write:         true,
+		LogLevel:      api.LogLevelWarning,
 	})
 	if len(res.Errors) > 0 {
 		return fmt.Errorf("%d errors (printed above)", len(res.Errors))
