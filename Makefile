@@ -5,7 +5,7 @@
 GO ?= go
 DIR ?=
 ARGS ?=
-RUNTIME_SRC := $(shell find runtime/service runtime/view runtime/bridge -name '*.ts') runtime/bundle/main.go
+RUNTIME_SRC := $(shell find runtime/service runtime/view runtime/bridge runtime/stylelang -name '*.ts') runtime/bundle/main.go
 GO_SRC := $(shell find . -name '*.go' -not -path './runtime/node_modules/*') go.mod go.sum
 
 .PHONY: all build run test vet chromium bench clean

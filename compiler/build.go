@@ -16,6 +16,7 @@ import (
 
 	"github.com/mpsim/mpsim/compiler/js"
 	"github.com/mpsim/mpsim/compiler/project"
+	"github.com/mpsim/mpsim/compiler/stylelang"
 	"github.com/mpsim/mpsim/compiler/wxml"
 	"github.com/mpsim/mpsim/compiler/wxs"
 	"github.com/mpsim/mpsim/compiler/wxss"
@@ -71,10 +72,22 @@ type AppConfig struct {
 type jsModule = js.Module
 
 // compileUnit compiles one source file. It is pure: the same content gives the same unit,
-// which is what lets the Builder cache units by content hash.
-func compileUnit(name string, src []byte, hash [sha256.Size]byte, componentSheet bool) *unit {
+// which is what lets the Builder cache units by content hash. Only a Sass or Less sheet
+// reads other files (read), what it imports: the Builder compiles it again when one of
+// those changes.
+func compileUnit(name string, src []byte, hash [sha256.Size]byte, componentSheet bool, read func(string) ([]byte, bool)) *unit {
 	u := &unit{hash: hash, kind: path.Ext(name), componentSheet: componentSheet}
 	switch u.kind {
+	case ".scss", ".sass", ".less":
+		// Compiled to CSS (which may read the sheets it imports), then as the .wxss it is.
+		css, imports, errs := stylelang.Compile(name, src, read)
+		u.imports = imports
+		if errs != nil {
+			u.diags = errs
+			break
+		}
+		out, errs := wxss.Compile(name, []byte(css), wxss.Options{Component: componentSheet})
+		u.out.style, u.diags = &out, errs
 	case ".js", ".ts":
 		m, errs := js.Transform(name, src)
 		u.diags = errs

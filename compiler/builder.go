@@ -16,6 +16,7 @@ import (
 	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/js"
 	"github.com/mpsim/mpsim/compiler/project"
+	"github.com/mpsim/mpsim/compiler/stylelang"
 	"github.com/mpsim/mpsim/compiler/wxml"
 	"github.com/mpsim/mpsim/compiler/wxs"
 	"github.com/mpsim/mpsim/compiler/wxss"
@@ -61,6 +62,7 @@ type unit struct {
 	modTime        time.Time // is not read again
 	componentSheet bool      // compiled as a component's style sheet
 	kind           string    // the extension: ".js", ".ts", ".wxml", ...
+	imports        []string  // the files a Sass or Less sheet imported
 	out            compiled
 	diags          diag.List
 }
@@ -154,19 +156,32 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 			componentSheet[path+".wxss"] = true
 		}
 	}
-	errs = append(errs, uncompiledStyles(files, components, b.files)...)
+	sheetEntries, sheetWarns := styleEntries(files, components, b.files, p.Config.CompilerPlugins())
+	errs = append(errs, sheetWarns...)
+	// A Sass or Less entry compiles again when a file it imported changed, after it failed,
+	// and on a full walk, which does not say what changed.
+	importsChanged := func(name string, u *unit) bool {
+		if !sheetEntries[name] {
+			return false
+		}
+		if changed == nil || u == nil || u.diags.HasErrors() { // a failed one may import what came since
+			return true
+		}
+		return slices.ContainsFunc(u.imports, func(f string) bool { return dirty[f] })
+	}
 
 	// Look at each source file and compile what changed, on every core: files are
 	// independent until the link step.
 	var candidates []string
 	seen := make(map[string]bool, len(files)) // the source files, by name
 	for _, name := range files {
-		if !sourceKinds[path.Ext(name)] {
+		if !sourceKinds[path.Ext(name)] && !sheetEntries[name] {
 			continue
 		}
 		seen[name] = true
 		u := b.units[name]
-		if changed != nil && u != nil && u.componentSheet == componentSheet[name] && !dirty[name] {
+		if changed != nil && u != nil && u.componentSheet == componentSheet[sheetName(name)] && !dirty[name] &&
+			!importsChanged(name, u) {
 			continue // the caller says it did not change
 		}
 		candidates = append(candidates, name)
@@ -184,11 +199,16 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		err               *diag.Diagnostic
 	}
 	looks := make([]look, len(candidates))
+	readProject := func(name string) ([]byte, bool) {
+		b, err := fs.ReadFile(p.FS, name)
+		return b, err == nil
+	}
 	par.For(len(candidates), func(i int) {
 		name := candidates[i]
 		u := b.units[name] // only read here; b.units changes after par.For
-		// A component's sheet compiles differently from the same text elsewhere.
-		reusable := u != nil && u.componentSheet == componentSheet[name]
+		// A component's sheet compiles differently from the same text elsewhere; a Sass or
+		// Less entry, when what it may import changed.
+		reusable := u != nil && u.componentSheet == componentSheet[sheetName(name)] && !importsChanged(name, u)
 		info, err := fs.Stat(p.FS, name)
 		// Untouched since it was compiled: not even read. A file written in the last two
 		// seconds is read anyway, as a file system may keep times to the second.
@@ -205,7 +225,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		if h := sha256.Sum256(src); reusable && u.hash == h {
 			looks[i].touched = u
 		} else {
-			looks[i].compiled = compileUnit(name, src, h, componentSheet[name])
+			looks[i].compiled = compileUnit(name, src, h, componentSheet[sheetName(name)], readProject)
 		}
 	})
 	compiled := 0
@@ -350,7 +370,7 @@ func linkStyles(units map[string]*unit, components map[string]*project.Component
 	compiledSheets := map[string]*wxss.Output{}
 	for name, u := range units {
 		if u.out.style != nil {
-			compiledSheets[name] = u.out.style
+			compiledSheets[sheetName(name)] = u.out.style
 		}
 	}
 	out := sheets{css: map[string][]byte{}, scopes: map[string]string{}}
@@ -408,24 +428,38 @@ func listSources(fsys fs.FS) ([]string, diag.List) {
 	return files, nil
 }
 
-// styleLanguages are the style sheet languages the official tools compile to WXSS with
-// setting.useCompilerPlugins; mpsim does not compile them yet.
-var styleLanguages = map[string]string{".scss": "Sass", ".sass": "Sass", ".less": "Less"}
-
-// uncompiledStyles warns of each sheet in such a language that stands in for the .wxss of
-// the app, a page or a component: those styles are missing from the simulator. A partial
-// that other sheets import is left alone.
-func uncompiledStyles(files []string, components map[string]*project.Component, have map[string]bool) diag.List {
+// styleEntries picks the Sass and Less sheets that stand in for the .wxss of the app, a
+// page or a component (a .wxss beside one wins, as the developer's own output); partials
+// that they import are not compiled on their own. As in the official tools, a language
+// compiles only when setting.useCompilerPlugins names it ("sass", "less"); otherwise each
+// such sheet is a warning.
+func styleEntries(files []string, components map[string]*project.Component, have map[string]bool, plugins []string) (map[string]bool, diag.List) {
+	entries := map[string]bool{}
 	var warns diag.List
 	for _, name := range files {
-		lang, ok := styleLanguages[path.Ext(name)]
-		base := strings.TrimSuffix(name, path.Ext(name))
-		if !ok || have[base+".wxss"] || (base != "app" && components[base] == nil) {
+		lang, ok := stylelang.Languages[path.Ext(name)]
+		if !ok {
 			continue
 		}
-		warns = append(warns, diag.Diagnostic{Severity: diag.Warning, File: name, Line: 1, Column: 1,
-			Message: fmt.Sprintf("%s is not compiled by mpsim: %s renders without these styles", lang, base),
-			Hint:    fmt.Sprintf("compile it to %s.wxss (the sass or less npm package does), as docs/compat.md says", base)})
+		base := strings.TrimSuffix(name, path.Ext(name))
+		if have[base+".wxss"] || (base != "app" && components[base] == nil) {
+			continue
+		}
+		if plugin := strings.ToLower(lang); !slices.Contains(plugins, plugin) {
+			warns = append(warns, diag.Diagnostic{Severity: diag.Warning, File: name, Line: 1, Column: 1,
+				Message: fmt.Sprintf("%s is not compiled: %s renders without these styles", lang, base),
+				Hint:    fmt.Sprintf(`add %q to setting.useCompilerPlugins in project.config.json, as the official tools need`, plugin)})
+			continue
+		}
+		entries[name] = true
 	}
-	return warns
+	return entries, warns
+}
+
+// sheetName is the .wxss a source sheet stands for: itself, or a Sass or Less entry's.
+func sheetName(name string) string {
+	if _, ok := stylelang.Languages[path.Ext(name)]; ok {
+		return strings.TrimSuffix(name, path.Ext(name)) + ".wxss"
+	}
+	return name
 }

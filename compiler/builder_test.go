@@ -1,11 +1,11 @@
 package compiler
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/project"
 )
 
@@ -130,33 +130,76 @@ func TestWXSRequireOfAMissingModule(t *testing.T) {
 	}
 }
 
-// A Sass or Less sheet in place of the app's, a page's or a component's .wxss is not
-// compiled: the build says so at the file, and still succeeds. A partial is left alone.
-func TestUncompiledStyleLanguagesAreReported(t *testing.T) {
+// A Sass or Less sheet in place of the app's, a page's or a component's .wxss compiles to
+// its styles; a .wxss beside it wins; a partial is compiled only as what others import,
+// and a change to it compiles its importers again.
+func TestSassAndLessSheets(t *testing.T) {
 	fsys := fstest.MapFS{
-		"app.json":          {Data: []byte(`{"pages": ["pages/a/a", "pages/b/b"]}`)},
-		"app.js":            {Data: []byte(`App({})`)},
-		"app.less":          {Data: []byte(`@c: red; page { color: @c; }`)},
-		"pages/a/a.js":      {Data: []byte(`Page({})`)},
-		"pages/a/a.wxml":    {Data: []byte(`<view/>`)},
-		"pages/a/a.scss":    {Data: []byte(`@import "../../styles/vars"; view { color: $c; }`)},
-		"pages/b/b.js":      {Data: []byte(`Page({})`)},
-		"pages/b/b.wxml":    {Data: []byte(`<view/>`)},
-		"pages/b/b.scss":    {Data: []byte(`view { color: red; }`)},
-		"pages/b/b.wxss":    {Data: []byte(`view { color: red; }`)}, // compiled by the developer
-		"styles/_vars.scss": {Data: []byte(`$c: red;`)},
+		"project.config.json": {Data: []byte(`{"setting": {"useCompilerPlugins": ["typescript", "sass", "less"]}}`)},
+		"app.json":            {Data: []byte(`{"pages": ["pages/a/a", "pages/b/b"]}`)},
+		"app.js":              {Data: []byte(`App({})`)},
+		"app.less":            {Data: []byte(`@c: red; page { color: @c; }`)},
+		"pages/a/a.js":        {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml":      {Data: []byte(`<view/>`)},
+		"pages/a/a.scss":      {Data: []byte(`@import "../../styles/vars"; .x { .y { color: $c; width: 10rpx; } }`)},
+		"pages/b/b.js":        {Data: []byte(`Page({})`)},
+		"pages/b/b.wxml":      {Data: []byte(`<view/>`)},
+		"pages/b/b.scss":      {Data: []byte(`.z { color: blue; }`)},
+		"pages/b/b.wxss":      {Data: []byte(`.z { color: green; }`)},
+		"styles/_vars.scss":   {Data: []byte(`$c: #010203;`)},
+	}
+	b := NewBuilder()
+	out, errs := b.Build(load(t, fsys), nil)
+	if out == nil || errs != nil {
+		t.Fatalf("the build: %v", errs)
+	}
+	for key, want := range map[string]string{"app": "page{color:red;}", "pages/a/a": ".x.y{color:#010203;width:max(1px,", "pages/b/b": ".z{color:green;}"} {
+		if css := strings.Join(strings.Fields(string(out.Styles[key])), ""); !strings.Contains(css, want) {
+			t.Errorf("%s compiled to %q, want it to contain %q", key, out.Styles[key], want)
+		}
+	}
+	fsys["styles/_vars.scss"] = &fstest.MapFile{Data: []byte(`$c: #040506;`)}
+	out, errs = b.Build(load(t, fsys), []string{"styles/_vars.scss"})
+	if out == nil || errs != nil || !strings.Contains(string(out.Styles["pages/a/a"]), "#040506") {
+		t.Errorf("after the partial changed: %q %v", out.Styles["pages/a/a"], errs)
+	}
+	if n := b.Stats().Compiled; n != 1 {
+		t.Errorf("the partial's save compiled %d files, want 1: its importer", n)
+	}
+	// An import that is missing fails; creating it is enough to build again.
+	fsys["app.less"] = &fstest.MapFile{Data: []byte(`@import "styles/more"; page { color: @c; }`)}
+	if out, errs := b.Build(load(t, fsys), []string{"app.less"}); out != nil || len(errs) == 0 || errs[0].File != "app.less" {
+		t.Fatalf("a missing Less import: %v", errs)
+	}
+	fsys["styles/more.less"] = &fstest.MapFile{Data: []byte(`@c: blue;`)}
+	if out, errs := b.Build(load(t, fsys), []string{"styles/more.less"}); out == nil || !strings.Contains(string(out.Styles["app"]), "blue") {
+		t.Errorf("after the missing import came: %v", errs)
+	}
+	fsys["pages/a/a.scss"] = &fstest.MapFile{Data: []byte(".x {\n  color: $nope;\n}")}
+	if out, errs := b.Build(load(t, fsys), []string{"pages/a/a.scss"}); out != nil || len(errs) != 1 ||
+		errs[0].File != "pages/a/a.scss" || errs[0].Line != 2 {
+		t.Errorf("a Sass error: %v", errs)
+	}
+}
+
+// Without the language in setting.useCompilerPlugins, the official tools do not compile
+// the sheet: each entry is a warning, and the page has no styles from it.
+func TestSassWithoutThePluginIsAWarning(t *testing.T) {
+	fsys := fstest.MapFS{
+		"project.config.json": {Data: []byte(`{"setting": {"useCompilerPlugins": ["less"]}}`)},
+		"app.json":            {Data: []byte(`{"pages": ["pages/a/a"]}`)},
+		"app.js":              {Data: []byte(`App({})`)},
+		"pages/a/a.js":        {Data: []byte(`Page({})`)},
+		"pages/a/a.wxml":      {Data: []byte(`<view/>`)},
+		"pages/a/a.scss":      {Data: []byte(`.x { .y { color: red; } }`)},
+		"styles/_vars.scss":   {Data: []byte(`$c: red;`)},
 	}
 	out, errs := NewBuilder().Build(load(t, fsys), nil)
-	if out == nil || errs.HasErrors() {
-		t.Fatalf("the build failed: %v", errs)
+	if out == nil || len(errs) != 1 || errs[0].File != "pages/a/a.scss" || errs[0].Severity != diag.Warning ||
+		!strings.Contains(errs[0].Hint, `add "sass" to setting.useCompilerPlugins`) {
+		t.Fatalf("want one warning at pages/a/a.scss: %v", errs)
 	}
-	var got []string
-	for _, d := range errs {
-		got = append(got, d.File+": "+d.Message)
-	}
-	want := []string{"app.less: Less is not compiled by mpsim: app renders without these styles",
-		"pages/a/a.scss: Sass is not compiled by mpsim: pages/a/a renders without these styles"}
-	if !slices.Equal(got, want) {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if len(out.Styles["pages/a/a"]) != 0 {
+		t.Errorf("the sheet compiled without the plugin: %q", out.Styles["pages/a/a"])
 	}
 }

@@ -1,6 +1,10 @@
 package e2e
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // WXSS: app.wxss with an @import, page and component sheets, rpx, `page`, isolation.
 func TestStyles(t *testing.T) {
@@ -31,4 +35,30 @@ func TestStyles(t *testing.T) {
 	if got := b.Style("my-box .title", "color"); got == "rgb(255, 0, 0)" {
 		t.Errorf("app.wxss .title reached into an isolated component")
 	}
+}
+
+// Sass and Less sheets in place of .wxss (the official tools' useCompilerPlugins): the
+// page shows their styles, and saving a partial they import updates the page in place.
+func TestSassAndLess(t *testing.T) {
+	t.Parallel()
+	dir := writeProject(t, map[string]string{
+		"project.config.json":    `{"compileType": "miniprogram", "appid": "touristappid", "setting": {"useCompilerPlugins": ["sass", "less"]}}`,
+		"app.json":               `{"pages": ["pages/index/index"]}`,
+		"app.js":                 `App({})`,
+		"app.less":               "@gap: 20rpx;\n.box { padding: @gap; }\n",
+		"styles/_theme.scss":     "$main: rgb(1, 2, 3);\n",
+		"pages/index/index.js":   `Page({})`,
+		"pages/index/index.wxml": `<view class="box"><view class="title">t</view></view>`,
+		"pages/index/index.scss": "@import \"../../styles/theme\";\n.box { .title { color: $main; width: 375rpx; } }\n",
+	})
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".title", "t", wait)
+	b.WaitStyle(".title", "color", "rgb(1, 2, 3)", wait)
+	b.WaitStyle(".title", "width", "195px", wait)    // 375rpx on a 390px-wide device
+	b.WaitStyle(".box", "padding-top", "10px", wait) // app.less
+	if err := os.WriteFile(filepath.Join(dir, "styles/_theme.scss"), []byte("$main: rgb(4, 5, 6);\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitStyle(".title", "color", "rgb(4, 5, 6)", wait)
 }

@@ -104,7 +104,7 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 	var scripts []string // the scripts of pages and components, swapped in without a relaunch
 	for _, c := range changed {
 		switch ext := path.Ext(c); ext {
-		case ".wxss", ".wxml":
+		case ".wxss", ".wxml", ".scss", ".sass", ".less": // the changed sheets are found by their output
 		case ".wxs":
 			wxs = true
 		case ".js", ".ts":

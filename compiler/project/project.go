@@ -40,6 +40,22 @@ type Config struct {
 	Setting         json.RawMessage `json:"setting,omitempty"`
 }
 
+// CompilerPlugins lists setting.useCompilerPlugins: the languages the official tools
+// compile for this project ("typescript", "sass", "less").
+func (c Config) CompilerPlugins() []string {
+	var setting struct {
+		Plugins []any `json:"useCompilerPlugins"`
+	}
+	json.Unmarshal(c.Setting, &setting)
+	var names []string
+	for _, p := range setting.Plugins {
+		if name, ok := p.(string); ok {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
 // App is app.json. Fields mpsim does not read yet are kept in Raw for the runtime.
 type App struct {
 	Pages         []string        `json:"pages"`

@@ -55,17 +55,17 @@ func load() {
 	engine.less, _ = goja.AssertFunction(exports.Get("compileLess"))
 }
 
-// Compile compiles the sheet file (a project path) to CSS. read gives the project's files
-// for its imports. A problem is a diagnostic at the file, line and column the compiler
-// names, which may be an imported file's.
-func Compile(file string, src []byte, read func(path string) ([]byte, bool)) (string, diag.List) {
+// Compile compiles the sheet file (a project path) to CSS, and lists the project files it
+// imported. read gives the project's files for its imports. A problem is a diagnostic at
+// the file, line and column the compiler names, which may be an imported file's.
+func Compile(file string, src []byte, read func(path string) ([]byte, bool)) (css string, imports []string, errs diag.List) {
 	lang, ok := Languages[path.Ext(file)]
 	if !ok {
-		return "", diag.List{{File: file, Line: 1, Column: 1, Message: "not a Sass or Less sheet"}}
+		return "", nil, diag.List{{File: file, Line: 1, Column: 1, Message: "not a Sass or Less sheet"}}
 	}
 	engine.once.Do(load)
 	if engine.err != nil {
-		return "", diag.List{{File: file, Line: 1, Column: 1, Message: engine.err.Error(),
+		return "", nil, diag.List{{File: file, Line: 1, Column: 1, Message: engine.err.Error(),
 			Hint: "build mpsim with make, which bundles the compilers"}}
 	}
 	engine.mu.Lock()
@@ -77,11 +77,12 @@ func Compile(file string, src []byte, read func(path string) ([]byte, bool)) (st
 	}
 	v, err := fn(goja.Undefined(), engine.vm.ToValue(string(src)), engine.vm.ToValue(file))
 	if err != nil {
-		return "", diag.List{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the %s compiler failed: %v", lang, err)}}
+		return "", nil, diag.List{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the %s compiler failed: %v", lang, err)}}
 	}
 	var res struct {
-		CSS   string `json:"css"`
-		Error *struct {
+		CSS     string   `json:"css"`
+		Imports []string `json:"imports"`
+		Error   *struct {
 			Message string `json:"message"`
 			File    string `json:"file"`
 			Line    int    `json:"line"`
@@ -89,14 +90,14 @@ func Compile(file string, src []byte, read func(path string) ([]byte, bool)) (st
 		} `json:"error"`
 	}
 	if err := engine.vm.ExportTo(v, &res); err != nil {
-		return "", diag.List{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the %s compiler's answer: %v", lang, err)}}
+		return "", nil, diag.List{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the %s compiler's answer: %v", lang, err)}}
 	}
 	if e := res.Error; e != nil {
 		d := diag.Diagnostic{File: e.File, Line: max(e.Line, 1), Column: max(e.Column, 1), Message: lang + ": " + e.Message}
 		if b, ok := read(e.File); ok {
 			d = d.WithFrame(b)
 		}
-		return "", diag.List{d}
+		return "", nil, diag.List{d}
 	}
-	return res.CSS, nil
+	return res.CSS, res.Imports, nil
 }

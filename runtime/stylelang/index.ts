@@ -14,7 +14,7 @@ import AbstractPluginLoader from 'less/lib/less/environment/abstract-plugin-load
 declare const __mpsimRead: (path: string) => string | null
 
 type Failure = { message: string; file: string; line: number; column: number }
-type Result = { css: string } | { error: Failure }
+type Result = { css: string; imports: string[] } | { error: Failure }
 
 // join resolves rel against the folder dir (both project paths); "/x" is from the root.
 function join(dir: string, rel: string): string {
@@ -69,7 +69,8 @@ export function compileSass(src: string, file: string): Result {
       style: 'expanded',
       logger: silent,
     })
-    return { css: out.css }
+    const imports = out.loadedUrls.filter((u) => u.protocol === 'mp:').map((u) => decodeURIComponent(u.pathname).replace(/^\//, '')).filter((p) => p !== file)
+    return { css: out.css, imports }
   } catch (e: any) {
     const span = e && e.span
     const at = span && span.url ? decodeURIComponent(span.url.pathname).replace(/^\//, '') : file
@@ -113,7 +114,7 @@ export function compileLess(src: string, file: string): Result {
   less.render(src, { filename: file, syncImport: true, javascriptEnabled: false }, (err: any, out: any) => {
     result = err
       ? { error: { message: String(err.message || err), file: err.filename || file, line: err.line || 1, column: (err.column ?? 0) + 1 } }
-      : { css: out.css }
+      : { css: out.css, imports: (out.imports || []).filter((p: string) => p !== file) }
   })
   return result
 }
