@@ -12,7 +12,8 @@ import (
 // The compat tests run small apps written on third-party mini-program stacks
 // (testdata/compat) and check what the page shows after a person's taps.
 
-// noErrors fails the test when either layer threw or the shell shows an error overlay.
+// noErrors fails the test when either layer threw or the shell shows an error overlay
+// (the library tests use it too).
 func noErrors(t *testing.T, b *Browser) {
 	t.Helper()
 	time.Sleep(300 * time.Millisecond) // let the last messages arrive

@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
@@ -313,19 +311,7 @@ func TestLibraryInteractions(t *testing.T) {
 					c.do(b.For(t))
 				})
 			}
-			var problems []string
-			for _, line := range b.Console() {
-				if strings.HasPrefix(line, "exception:") || strings.Contains(line, "[mpsim]") && strings.HasPrefix(line, "error:") {
-					problems = append(problems, line)
-				}
-			}
-			if overlay, _ := Eval[bool](b, `!document.getElementById('error-overlay').hidden`); overlay {
-				problems = append(problems, "the shell shows an error overlay")
-			}
-			if len(problems) > 0 {
-				sort.Strings(problems)
-				t.Errorf("%d errors in the console:\n%s", len(problems), strings.Join(problems, "\n"))
-			}
+			noErrors(t, b)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -24,20 +23,8 @@ func TestThreeLibraryProject(t *testing.T) {
 		t.Run(lib.Package, func(t *testing.T) {
 			b := OpenBrowser(t, srv.URL+"?page="+lib.Page)
 			b.WaitContains(".lib", lib.Marker, wait)
-			time.Sleep(500 * time.Millisecond) // let lifetimes and timers run
-			var problems []string
-			for _, line := range b.Console() {
-				if strings.HasPrefix(line, "exception:") || strings.Contains(line, "[mpsim]") && strings.HasPrefix(line, "error:") {
-					problems = append(problems, line)
-				}
-			}
-			if overlay, _ := Eval[bool](b, `!document.getElementById('error-overlay').hidden`); overlay {
-				problems = append(problems, "the shell shows an error overlay")
-			}
-			if len(problems) > 0 {
-				sort.Strings(problems)
-				t.Fatalf("%d errors:\n%s", len(problems), strings.Join(problems, "\n"))
-			}
+			time.Sleep(200 * time.Millisecond) // let lifetimes and timers run (noErrors waits 300 more)
+			noErrors(t, b)
 		})
 	}
 }

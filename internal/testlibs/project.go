@@ -39,20 +39,11 @@ func ThreeLibraryProject(t testing.TB) string {
 	t.Helper()
 	modules := NodeModules(t)
 	dir := t.TempDir()
-	var libsPkg struct {
-		Dependencies map[string]string `json:"dependencies"`
-	}
-	data, err := os.ReadFile(filepath.Join(LibsDir(), "package.json"))
-	if err == nil {
-		err = json.Unmarshal(data, &libsPkg)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	deps := map[string]string{}
+	var packages []string
 	for _, lib := range Libraries {
-		deps[lib.Package] = libsPkg.Dependencies[lib.Package]
+		packages = append(packages, lib.Package)
 	}
+	deps := Pinned(t, packages...)
 	write := func(name string, data []byte) {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
