@@ -155,6 +155,9 @@ func TestPublishReachesPagesOfItsSessionOnly(t *testing.T) {
 	svc := dial(t, ts, "service")
 	p1, p2 := dial(t, ts, "webview/1"), dial(t, ts, "webview/2")
 	other := dial(t, ts, "webview/1?session=s2")
+	// A broadcast goes to the pages the hub knows: wait until both have got in (a dial
+	// returns once the handshake is done, maybe before the hub has the client).
+	waitFor(t, func() bool { return connected(ts, "s1/webview/1") && connected(ts, "s1/webview/2") })
 
 	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"vdSync","data":{"n":1},"webviewIds":[2]}}`)
 	if f := recv(t, p2); f.WebviewID != 2 || !strings.Contains(string(f.Data), `"n":1`) {
