@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -361,5 +362,26 @@ func TestCloudMockFileErrors(t *testing.T) {
 	}
 	if _, errs := parseMockFile([]byte(cloudMockSrc)); errs != nil {
 		t.Fatalf("a good cloud key: %v", errs)
+	}
+}
+
+// The example of docs/mocks.md's cloud section is a good mock file.
+func TestCloudDocsExample(t *testing.T) {
+	src, err := os.ReadFile("../docs/mocks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(src), "### `cloud`")
+	_, block, _ := strings.Cut(section, "```json\n")
+	example, _, found := strings.Cut(block, "```")
+	if !found {
+		t.Fatal("no json example under ### `cloud` in docs/mocks.md")
+	}
+	f, errs := parseMockFile([]byte(example))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if f.cloud == nil || len(f.cloud.functions) == 0 || len(f.cloud.database) == 0 {
+		t.Fatalf("the example has no functions or collections: %+v", f.cloud)
 	}
 }

@@ -205,7 +205,8 @@ class Cloud {
 
     const queryOf = (collection: string, s: QueryState): Record<string, unknown> => {
       const q = {
-        where: (cond: unknown) => queryOf(collection, { ...s, where: s.where === undefined ? encode(cond) : { $op: 'and', $v: [s.where, encode(cond)] } }),
+        // A second where replaces the first, as the SDK's does.
+        where: (cond: unknown) => queryOf(collection, { ...s, where: encode(cond) }),
         orderBy: (field: string, order = 'asc') => queryOf(collection, { ...s, orderBy: [...s.orderBy, { field, order }] }),
         limit: (n: number) => queryOf(collection, { ...s, limit: n }),
         skip: (n: number) => queryOf(collection, { ...s, skip: n }),
