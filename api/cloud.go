@@ -426,6 +426,8 @@ func (cs *cloudSession) run(q dbRequest, now time.Time) Result {
 		return sdkError(cloudNoCollectionCode, cloudNoCollectionDesc, cloudNoCollectionMsg)
 	}
 	fail := func(reason string) Result { return sdkError(-1, "", q.Action+":fail "+reason) }
+	// "{openid}" in a query is the caller's openid, as the backend reads it.
+	q.Where = withOpenID(q.Where)
 	id := ""
 	if strings.HasPrefix(q.Action, "document.") {
 		switch v := q.Doc.(type) {
@@ -1190,6 +1192,29 @@ func updateAt(doc map[string]any, prefix string, data map[string]any, now time.T
 		}
 	}
 	return nil
+}
+
+// withOpenID is where with each "{openid}" made the simulated user's openid.
+func withOpenID(v any) any {
+	switch x := v.(type) {
+	case string:
+		if x == "{openid}" {
+			return cloudOpenID
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = withOpenID(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = withOpenID(e)
+		}
+		return out
+	}
+	return v
 }
 
 // deepCopy copies a JSON value.

@@ -194,6 +194,10 @@ func TestCloudWrites(t *testing.T) {
 	if !strings.HasPrefix(res["errMsg"].(string), "collection.add:fail") {
 		t.Fatalf("add of an existing _id: %v", res)
 	}
+	res = db(`{"action": "collection.count", "collection": "todos", "where": {"_openid": "{openid}"}}`)
+	if res["total"] != 2 {
+		t.Fatalf("the documents of {openid}, added and set: %v", res)
+	}
 	res = db(`{"action": "collection.update", "collection": "todos", "data": {"n": 1}}`)
 	if !strings.HasPrefix(res["errMsg"].(string), "collection.update:fail") {
 		t.Fatalf("update without where: %v", res)
