@@ -143,6 +143,7 @@ func Default(opts Options) *Registry {
 	registerOpenAPI(r, mocks)
 	registerLocation(r, mocks)
 	registerDomainCheck(r, mocks)
+	registerCloud(r, mocks, opts.Files)
 	if opts.Storage != nil {
 		registerStorage(r, opts.Storage)
 	}

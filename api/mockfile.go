@@ -29,7 +29,9 @@ type mockFile struct {
 	AuthSetting map[string]bool            `json:"authSetting"`
 	Domains     *Domains                   `json:"domains"`
 	APIs        map[string]json.RawMessage `json:"apis"`
+	Cloud       json.RawMessage            `json:"cloud"`
 	answers     map[string]mockAnswer      // APIs, checked
+	cloud       *cloudMock                 // Cloud, checked; nil: no cloud environment
 }
 
 // Domains are the account's server domain lists ("https://api.example.com"), by the APIs
@@ -55,7 +57,7 @@ func (a mockAnswer) failure(api string) Result {
 	return res
 }
 
-var mockFileKeys = []string{"user", "authSetting", "domains", "apis"}
+var mockFileKeys = []string{"user", "authSetting", "domains", "apis", "cloud"}
 
 // parseMockFile reads the mock file's content. Every problem is a diagnostic at its line
 // and column, with a hint, as the compiler's are.
@@ -106,6 +108,9 @@ func parseMockFile(src []byte) (*mockFile, diag.List) {
 			continue
 		}
 		f.answers[name] = a
+	}
+	if len(f.Cloud) > 0 {
+		f.cloud = parseCloud(f.Cloud, at)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -188,6 +193,7 @@ type Mocks struct {
 	file   *mockFile       // the last good mock file; nil: there is none
 	auth   map[string]bool // the person's answer per scope, for the simulator's run
 	logins int             // the codes wx.login has given
+	gen    int             // counts the loads of the mock file: the cloud database starts again at each
 	app    appDeclarations
 }
 
@@ -249,6 +255,17 @@ func (m *Mocks) set(f *mockFile) {
 		}
 	}
 	m.file = f
+	m.gen++
+}
+
+// cloud is the mock file's cloud environment (nil: none) and the generation of the file.
+func (m *Mocks) cloud() (*cloudMock, int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.file == nil {
+		return nil, m.gen
+	}
+	return m.file.cloud, m.gen
 }
 
 // SetProject takes what a (re)loaded project declares: setting.urlCheck of

@@ -3,6 +3,7 @@ import { type Socket } from '../bridge/socket'
 import { Animation, type AnimationOptions } from './animation'
 import { WX_API_NAMES } from './wx-api-names'
 import { baseAPIs } from './base'
+import { createCloud } from './cloud'
 import { deviceAPIs } from './device'
 import { createFileSystemManager } from './fs'
 import { domainProblem, type OpenAPI } from './open-api'
@@ -150,6 +151,8 @@ export function createWx(inv: Invoker, open: OpenAPI) {
     ...deviceAPIs(inv),
     ...mediaAPIs(inv),
     ...workerAPIs(inv.onUserError),
+    // Cloud development (cloud.ts, api/cloud.go): a property of wx, not a function.
+    cloud: createCloud(inv),
   }
   const warned = new Set<string>()
   const unsupported = (name: string) => {
