@@ -409,7 +409,10 @@ func (h *Hub) publishToPages(from Identity, f Frame, msg []byte) {
 			return
 		}
 		if eventName == "onAppError" {
+			// For the terminal and the shell: the Worker's console, which DevTools shows
+			// with the pages', has it once already.
 			h.appError(from, m[2])
+			return
 		}
 	}
 	if len(targets) == 0 {
@@ -431,7 +434,7 @@ func orNull(raw []byte) []byte {
 }
 
 // appError reports an exception in the app's code where the developer looks: one line in
-// the terminal, and the simulator's error panel (the pages log it to their consoles).
+// the terminal, and the simulator's error panel.
 func (h *Hub) appError(from Identity, data json.RawMessage) {
 	var e appError
 	if json.Unmarshal(data, &e) != nil || e.Message == "" {

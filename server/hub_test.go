@@ -181,6 +181,26 @@ func TestPublishReachesPagesOfItsSessionOnly(t *testing.T) {
 	}
 }
 
+// An exception of the app goes to the session's shell (and the terminal), not to the
+// pages: the Worker's console has it already, and DevTools shows that one.
+func TestAppErrorGoesToTheShellOnly(t *testing.T) {
+	ts, _ := testServer(t, HubOptions{})
+	svc := dial(t, ts, "service")
+	shell := dial(t, ts, "controller")
+	page := dial(t, ts, "webview/1")
+	waitFor(t, func() bool { return connected(ts, "s1/webview/1") && connected(ts, "s1/controller") })
+
+	send(t, svc, `{"command":"APPSERVICE_PUBLISH","data":{"eventName":"onAppError","data":{"message":"boom","stack":"Error: boom\n    at pages/a/a.js:3:9","where":"onLoad"},"webviewIds":[]}}`)
+	if f := recv(t, shell); f.Command != CmdShellOnEvent || !strings.Contains(string(f.Data), `"message":"boom"`) {
+		t.Fatalf("the shell got %+v", f)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if _, msg, err := page.Read(ctx); err == nil {
+		t.Fatalf("a page received the app's error: %s", msg)
+	}
+}
+
 func TestReconnectingClientGetsEveryFrameInOrder(t *testing.T) {
 	ts, _ := testServer(t, HubOptions{})
 	svc := dial(t, ts, "service")

@@ -324,11 +324,6 @@ let firstRendered = false
 socket.on(Cmd.AppServicePublish, (f) => {
   const { eventName, data } = f.data || {}
   if (pageAPI(document, eventName, data, pageAPIContext)) return
-  if (eventName === Ev.AppError) {
-    // The service layer's errors show in the page's console too, where DevTools opens.
-    console.error(`[mpsim] ${data.where}: ${data.stack}`)
-    return
-  }
   if (eventName === Ev.NodeQuery) {
     answerQuery(data)
     return
