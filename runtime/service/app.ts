@@ -9,6 +9,7 @@ import { type Modules } from './modules'
 import { type OpenAPI } from './open-api'
 import { makeRequirePlugin } from './plugins'
 import { makeRouter, type RouteCall } from './router'
+import { animate, clearAnimation } from './animate'
 
 export type AppConfig = {
   pages: string[]
@@ -647,15 +648,23 @@ export class AppRuntime {
 
   // defineInstanceFields gives a page or component what the base library adds beyond
   // glass-easel: `renderer` ("webview" off Skyline; WeUI's slideview renders by it),
-  // `router` (relative urls from its own file), `pageRouter` (from its page's) and
-  // getPageId(). They are looked up when used: a component is created before its page is
-  // on the stack.
+  // `router` (relative urls from its own file), `pageRouter` (from its page's),
+  // getPageId(), animate() and clearAnimation(). They are looked up when used: a
+  // component is created before its page is on the stack.
   defineInstanceFields(target: Record<string, any>, path: string, page: () => PageRecord | undefined) {
     target.renderer = 'webview'
     const pagePath = () => page()?.path ?? path
     Object.defineProperty(target, 'router', { configurable: true, get: () => makeRouter(path, this.routeCall) })
     Object.defineProperty(target, 'pageRouter', { configurable: true, get: () => makeRouter(pagePath(), this.routeCall) })
     Object.defineProperty(target, 'getPageId', { configurable: true, value: () => `pageId:${page()?.webviewId ?? 0}` })
+    Object.defineProperty(target, 'animate', {
+      configurable: true,
+      value: (selector: string, keyframes: unknown, duration: unknown, done?: unknown) => animate(target._$, selector, keyframes, duration, done),
+    })
+    Object.defineProperty(target, 'clearAnimation', {
+      configurable: true,
+      value: (selector: string, options?: unknown, done?: unknown) => clearAnimation(target._$, selector, options, done),
+    })
   }
 
   // withBuiltinBehaviors replaces the names of the base library's behaviors

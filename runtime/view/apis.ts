@@ -2,6 +2,7 @@
 // fonts. The event names are the service layer's PageAPIEvent.
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
+import { clearKeyframes, runKeyframes } from './animate'
 
 // The height of the simulated phone's keyboard, which a browser does not show.
 export const KEYBOARD_HEIGHT = 336
@@ -43,6 +44,13 @@ export function pageAPI(doc: Document, eventName: string, data: any, page: PageA
       return true
     case 'operateMedia':
       operateMedia(node(data.id) as HTMLElement | undefined, String(data.type), data.args || [])
+      return true
+    case 'animate':
+      runKeyframes(node(data.id) as Element | undefined, data.keyframes || [], Number(data.duration) || 0).then(() => page.answer(data.reqId, {}))
+      return true
+    case 'clearAnimation':
+      clearKeyframes(node(data.id) as Element | undefined)
+      page.answer(data.reqId, {})
       return true
     case 'hideKeyboard':
       ;(doc.activeElement as HTMLElement | null)?.blur?.()
