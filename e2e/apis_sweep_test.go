@@ -54,7 +54,7 @@ func waitRows(b *Browser, rows [][2]string) {
 // hear what their calls cause until off*; the phone-only settings answer ok.
 func TestSweepSyncAndDeviceAPIs(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/sync/sync")
 	b.WaitText(".title", "sync", wait)
 	// 844 - 47 (status bar) - 44 (navigation bar): the page's height, read from the iframe below.
@@ -107,7 +107,7 @@ func TestSweepListenersOnAndOff(t *testing.T) {
 		}
 	}
 	writeMocks(`{"apis": {}}`)
-	srv := StartServer(t, mpsimBin, dir, "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, dir)
 	b := OpenBrowser(t, srv.URL+"?page=pages/listeners/listeners")
 	b.WaitText(".title", "listeners", wait)
 	device := func(js string) {
@@ -201,7 +201,7 @@ func TestSweepListenersOnAndOff(t *testing.T) {
 // calendar events are real downloads; the navigation bar takes its colour.
 func TestSweepAsksAndDialogs(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/asks/asks")
 	b.WaitText(".title", "asks", wait)
 	downloads := t.TempDir()
@@ -318,7 +318,7 @@ func TestSweepMediaAndSockets(t *testing.T) {
 	if err := os.WriteFile(tone, wavTone(8000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/player/player")
 	b.WaitText(".ready", "ready", wait)
 	downloads := t.TempDir()

@@ -58,7 +58,7 @@ func TestUnsupportedAPIsAnswerAsDocumented(t *testing.T) {
 			supported = append(supported, r.Name)
 		}
 	}
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "wx.* APIs", wait)
 	names, _ := json.Marshal(map[string][]string{"unsupported": unsupported, "supported": supported})
@@ -134,7 +134,7 @@ func waitShellValue(t *testing.T, b *Browser, expr, want string) {
 // enableAlertBeforeUnload.
 func TestDeviceAndBaseAPIs(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "wx.* APIs", wait)
 	for name, want := range map[string]string{
@@ -289,7 +289,7 @@ func TestMediaAPIs(t *testing.T) {
 	}))
 	defer remote.Close()
 
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/media/media&img="+url.QueryEscape(remote.URL+"/b.png"))
 	b.WaitText(".title", "media", wait)
 	b.WaitText(".remote", "5x4 png true", wait)
@@ -376,7 +376,7 @@ func fileSize(t *testing.T, p string) int {
 // <video>; an AudioContext gives the old <audio> a source and plays it.
 func TestMediaContexts(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/av/av")
 	b.WaitText(".ready", "ready", wait)
 	b.WaitText(".video-info", "0.5 wav", wait)
@@ -395,7 +395,7 @@ func TestMediaContexts(t *testing.T) {
 // and reads pixels in the logic layer.
 func TestCanvasAPIs(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/canvas/canvas")
 	b.WaitText(".offscreen", "10x10 0,255,0,255", wait)
 	b.TapThenText(".draw", ".exported", "100x50 png", wait)

@@ -7,7 +7,7 @@ import "testing"
 // <image>; the phone's errors come back as errMsg (async) and thrown Errors (Sync).
 func TestFileSystem(t *testing.T) {
 	t.Parallel()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/files"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/files"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/index/index")
 	b.WaitText(".read", "read: hello files!", wait)
 	b.WaitText(".stat", "stat: file 12 true", wait)

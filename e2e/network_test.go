@@ -123,7 +123,7 @@ func TestTaskEvents(t *testing.T) {
 		}
 	}))
 	defer backend.Close()
-	srv := StartServer(t, mpsimBin, RepoPath("testdata/network"), "--data", t.TempDir())
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/network"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/tasks/tasks&api="+backend.URL)
 	b.WaitText(".download", "200 some events, rising to 100: 524288/524288", wait)
 	b.WaitContains(".upload", " 100 true", wait)
