@@ -77,17 +77,16 @@ type jsModule = js.Module
 // those changes.
 func compileUnit(name string, src []byte, hash [sha256.Size]byte, componentSheet bool, read func(string) ([]byte, bool)) *unit {
 	u := &unit{hash: hash, kind: path.Ext(name), componentSheet: componentSheet}
-	switch u.kind {
-	case ".scss", ".sass", ".less":
+	kind := u.kind
+	if _, sheet := stylelang.Languages[kind]; sheet {
 		// Compiled to CSS (which may read the sheets it imports), then as the .wxss it is.
 		css, imports, errs := stylelang.Compile(name, src, read)
-		u.imports = imports
-		if errs != nil {
-			u.diags = errs
-			break
+		u.imports, u.diags = imports, errs
+		if errs == nil {
+			src, kind = []byte(css), ".wxss"
 		}
-		out, errs := wxss.Compile(name, []byte(css), wxss.Options{Component: componentSheet})
-		u.out.style, u.diags = &out, errs
+	}
+	switch kind {
 	case ".js", ".ts":
 		m, errs := js.Transform(name, src)
 		u.diags = errs

@@ -28,6 +28,7 @@ import (
 	"github.com/mpsim/mpsim/compiler"
 	"github.com/mpsim/mpsim/compiler/diag"
 	"github.com/mpsim/mpsim/compiler/project"
+	"github.com/mpsim/mpsim/compiler/stylelang"
 )
 
 // Options configure a Server.
@@ -104,7 +105,7 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 	var scripts []string // the scripts of pages and components, swapped in without a relaunch
 	for _, c := range changed {
 		switch ext := path.Ext(c); ext {
-		case ".wxss", ".wxml", ".scss", ".sass", ".less": // the changed sheets are found by their output
+		case ".wxss", ".wxml":
 		case ".wxs":
 			wxs = true
 		case ".js", ".ts":
@@ -114,7 +115,10 @@ func (s *Server) Built(changed []string, ok bool, errs diag.List) {
 			}
 			scripts = append(scripts, module)
 		default:
-			others = true
+			// A Sass or Less sheet is a style sheet too: its output tells what changed.
+			if _, sheet := stylelang.Languages[ext]; !sheet {
+				others = true
+			}
 		}
 	}
 	// Scripts go alone: mixed with templates or styles, the app starts again.
