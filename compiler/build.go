@@ -67,6 +67,9 @@ type AppConfig struct {
 	EntryPagePath string                     `json:"entryPagePath"`
 	Window        json.RawMessage            `json:"window,omitempty"`
 	App           json.RawMessage            `json:"app"` // app.json as written
+	// Aliases are resolveAlias's rules as the build checked and ordered them, for the
+	// runtime's require (modules.ts): one place decides which rules hold and which wins.
+	Aliases js.Aliases `json:"aliases,omitempty"`
 }
 
 type jsModule = js.Module

@@ -12,8 +12,8 @@ type Aliases []Alias
 
 // Alias is one rule, without the "*" both sides end with.
 type Alias struct {
-	From string // "@utils/"
-	To   string // "utils/", relative to the root (a leading "/" is dropped)
+	From string `json:"from"` // "@utils/"
+	To   string `json:"to"`   // "utils/", relative to the root (a leading "/" is dropped)
 }
 
 // NewAliases sorts rules longest prefix first. Keys and values must end with "/*" (the

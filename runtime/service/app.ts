@@ -16,6 +16,7 @@ export type AppConfig = {
   entryPagePath: string
   window?: Record<string, unknown>
   app: Record<string, unknown>
+  aliases?: { from: string; to: string }[]
 }
 
 export type RouteEvent = {

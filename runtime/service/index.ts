@@ -63,7 +63,7 @@ runtime.installGlobals(g)
 g.__mpsim = {
   setConfig: (c: AppConfig) => {
     runtime.config = c
-    modules.setAliases(c.app.resolveAlias)
+    modules.setAliases(c.aliases)
     setNetworkTimeout(c.app)
   },
   templateGroups: runtime.templateGroups,

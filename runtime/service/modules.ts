@@ -3,19 +3,18 @@
 
 type ModuleFn = (require: (p: string) => unknown, module: { exports: unknown }, exports: unknown) => void
 
+type Alias = { from: string; to: string }
+
 type Module = { fn: ModuleFn; exports: unknown; state: 'defined' | 'loading' | 'loaded' }
 
 export class Modules {
   private modules = new Map<string, Module>()
-  // app.json's resolveAlias, longest prefix first, without the "*" ends (compiler/js.Aliases).
-  private aliases: [from: string, to: string][] = []
+  // app.json's resolveAlias as the build checked it (compiler/js.Aliases): longest prefix
+  // first, without the "*" ends.
+  private aliases: Alias[] = []
 
-  setAliases(rules: unknown) {
-    const ok = (v: unknown): v is string => typeof v === 'string' && v.endsWith('/*')
-    this.aliases = Object.entries(rules && typeof rules === 'object' ? rules : {})
-      .filter(([from, to]) => ok(from) && ok(to))
-      .map(([from, to]): [string, string] => [from.slice(0, -1), (to as string).slice(0, -1).replace(/^\//, '')])
-      .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
+  setAliases(aliases: Alias[] | undefined) {
+    this.aliases = aliases || []
   }
 
   define(path: string, fn: ModuleFn) {
@@ -51,8 +50,8 @@ export class Modules {
   // name first as a relative path, then as a package in miniprogram_npm, in the nearest
   // folder up to the root.
   private resolve(path: string, from: string): string | null {
-    const alias = this.aliases.find(([prefix]) => path.startsWith(prefix))
-    if (alias) path = '/' + alias[1] + path.slice(alias[0].length)
+    const alias = this.aliases.find((a) => path.startsWith(a.from))
+    if (alias) path = '/' + alias.to + path.slice(alias.from.length)
     const dir = dirParts(from)
     let candidates: string[][]
     if (path.startsWith('/')) candidates = [[]]
