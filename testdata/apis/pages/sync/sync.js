@@ -78,9 +78,10 @@ Page({
     a.opacity(0.5).translateX(10).step()
     const exported = a.export()
     this.setData({ anim: exported, animation: `${exported.actions.length} ${exported.actions[0].animates.map((x) => x.type).join(',')}` })
-    // The box is in the viewport: the observer hears it fully visible.
+    // A still node in the viewport: the observer hears it fully visible. (Not the box,
+    // whose translateX may be mid-way, and partly off-screen, at the first report.)
     const o = wx.createIntersectionObserver(this)
-    o.relativeToViewport().observe('.box', (r) => {
+    o.relativeToViewport().observe('.seen', (r) => {
       o.disconnect()
       this.setData({ intersection: `${r.intersectionRatio} ${r.boundingClientRect.height}` })
     })
