@@ -1196,44 +1196,36 @@ func updateAt(doc map[string]any, prefix string, data map[string]any, now time.T
 
 // withOpenID is where with each "{openid}" made the simulated user's openid.
 func withOpenID(v any) any {
-	switch x := v.(type) {
-	case string:
-		if x == "{openid}" {
+	return mapJSON(v, func(leaf any) any {
+		if leaf == "{openid}" {
 			return cloudOpenID
 		}
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = withOpenID(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = withOpenID(e)
-		}
-		return out
-	}
-	return v
+		return leaf
+	})
 }
 
 // deepCopy copies a JSON value.
 func deepCopy(v any) any {
+	return mapJSON(v, func(leaf any) any { return leaf })
+}
+
+// mapJSON copies a JSON value with each leaf (not an object or array) made leaf(it).
+func mapJSON(v any, leaf func(any) any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, e := range x {
-			out[k] = deepCopy(e)
+			out[k] = mapJSON(e, leaf)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = deepCopy(e)
+			out[i] = mapJSON(e, leaf)
 		}
 		return out
 	}
-	return v
+	return leaf(v)
 }
 
 // describe names a value's kind for a message.

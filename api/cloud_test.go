@@ -329,11 +329,7 @@ func TestCloudStorage(t *testing.T) {
 
 // A wrong shape under "cloud" is a diagnostic at its place.
 func TestCloudMockFileErrors(t *testing.T) {
-	cases := []struct {
-		name, src string
-		line, col int
-		message   string
-	}{
+	checkMockFileDiagnostics(t, []mockFileCase{
 		{"not an object", `{"cloud": []}`, 1, 11, "cloud: must be an object"},
 		{"unknown key", "{\"cloud\": {\n  \"function\": {}\n}}", 2, 15, `cloud: unknown key "function"`},
 		{"functions not an object", `{"cloud": {"functions": [1]}}`, 1, 25, "cloud.functions: must be an object"},
@@ -348,22 +344,7 @@ func TestCloudMockFileErrors(t *testing.T) {
 		{"no _id", `{"cloud": {"database": {"todos": [{"title": "a"}]}}}`, 1, 35, "cloud.database.todos[0]: a document needs an _id"},
 		{"number _id", `{"cloud": {"database": {"todos": [{"_id": 1}]}}}`, 1, 35, "needs an _id, a string"},
 		{"duplicate _id", `{"cloud": {"database": {"todos": [{"_id": "a"}, {"_id": "a"}]}}}`, 1, 49, `_id "a" is already`},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, errs := parseMockFile([]byte(c.src))
-			if len(errs) != 1 {
-				t.Fatalf("%d diagnostics, want 1: %v", len(errs), errs)
-			}
-			d := errs[0]
-			if d.File != MockFileName || d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.message) {
-				t.Fatalf("got %s:%d:%d: %s\nwant %s:%d:%d: ...%s...", d.File, d.Line, d.Column, d.Message, MockFileName, c.line, c.col, c.message)
-			}
-			if d.Hint == "" || d.Frame == "" {
-				t.Fatalf("no hint or code frame: %+v", d)
-			}
-		})
-	}
+	})
 	if _, errs := parseMockFile([]byte(cloudMockSrc)); errs != nil {
 		t.Fatalf("a good cloud key: %v", errs)
 	}

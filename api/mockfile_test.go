@@ -17,11 +17,7 @@ import (
 
 // A broken mock file is one diagnostic per problem, at the line and column of it.
 func TestMockFileErrorsArePositioned(t *testing.T) {
-	cases := []struct {
-		name, src string
-		line, col int
-		message   string
-	}{
+	checkMockFileDiagnostics(t, []mockFileCase{
 		{"syntax", "{\n  \"apis\": {\n    \"login\": {\"code\": \"a\"}\n    \"checkSession\": {}\n  }\n}", 4, 5, "invalid JSON"},
 		{"trailing comma", "{\"apis\": {\"login\": {},}}", 1, 23, "trailing comma"},
 		{"unknown key", "{\n  \"api\": {}\n}", 2, 10, `unknown key "api"`},
@@ -35,22 +31,7 @@ func TestMockFileErrorsArePositioned(t *testing.T) {
 		{"domain with a path", "{\"domains\": {\"downloadFile\": [\"https://cdn.example.com/img\"]}}", 1, 31, "no path"},
 		{"unknown scope", "{\"authSetting\": {\"scope.location\": true}}", 1, 36, `unknown scope "scope.location"`},
 		{"wrong type", "{\"user\": {\"nickName\": \"Ada\", \"gender\": \"f\"}}", 1, 40, "user.gender"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, errs := parseMockFile([]byte(c.src))
-			if len(errs) != 1 {
-				t.Fatalf("%d diagnostics, want 1: %v", len(errs), errs)
-			}
-			d := errs[0]
-			if d.File != MockFileName || d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.message) {
-				t.Fatalf("got %s:%d:%d: %s\nwant %s:%d:%d: ...%s...", d.File, d.Line, d.Column, d.Message, MockFileName, c.line, c.col, c.message)
-			}
-			if d.Hint == "" || d.Frame == "" {
-				t.Fatalf("no hint or code frame: %+v", d)
-			}
-		})
-	}
+	})
 }
 
 // A broken save keeps the last good mocks; a good one takes over; removing the file makes
@@ -189,5 +170,32 @@ func TestURLCheck(t *testing.T) {
 	// A missing urlCheck is the official tools' default: on.
 	if res := invoke(registry(withProject(mocksWith(t, lists), `{}`, `{}`)), "request", `{"url": "https://api.example.com/a"}`); res["errMsg"] != "request:fail url not in domain list" {
 		t.Errorf("no setting.urlCheck: %v", res)
+	}
+}
+
+// A mockFileCase is a broken mock file and the one diagnostic it should give.
+type mockFileCase struct {
+	name, src string
+	line, col int
+	message   string
+}
+
+// checkMockFileDiagnostics parses each case and wants exactly its diagnostic, placed, with a hint and a code frame.
+func checkMockFileDiagnostics(t *testing.T, cases []mockFileCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs := parseMockFile([]byte(c.src))
+			if len(errs) != 1 {
+				t.Fatalf("%d diagnostics, want 1: %v", len(errs), errs)
+			}
+			d := errs[0]
+			if d.File != MockFileName || d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.message) {
+				t.Fatalf("got %s:%d:%d: %s\nwant %s:%d:%d: ...%s...", d.File, d.Line, d.Column, d.Message, MockFileName, c.line, c.col, c.message)
+			}
+			if d.Hint == "" || d.Frame == "" {
+				t.Fatalf("no hint or code frame: %+v", d)
+			}
+		})
 	}
 }
