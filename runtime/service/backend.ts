@@ -1,6 +1,7 @@
 import * as glassEasel from 'glass-easel'
 import { Ev, Op, OpArgs, ROOT_NODE_ID, type RenderOps, type Wire, type WxsRef } from '../bridge/protocol'
 import { CanvasNode } from './canvas'
+import { folderOf, joinPath } from './paths'
 
 type EventListener = (
   target: glassEasel.Element,
@@ -516,12 +517,7 @@ export class RemoteNode implements glassEasel.composedBackend.Element {
     if (src === '' || src.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(src)) return src
     const owner = this.__wxElement?.ownerShadowRoot?.getHostNode().is
     if (!owner) return src
-    const parts = owner.split('/').slice(0, -1)
-    for (const seg of src.split('/')) {
-      if (seg === '..') parts.pop()
-      else if (seg !== '.' && seg !== '') parts.push(seg)
-    }
-    return '/' + parts.join('/')
+    return '/' + joinPath(folderOf(owner), src, true)
   }
   removeAttribute(name: string) {
     this.ctx.op(Op.RemoveAttribute, this.id, name)

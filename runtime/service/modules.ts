@@ -1,6 +1,8 @@
 // The module system of the service layer: appservice.js defines every script of the app
 // by its path; require runs a module once, on first use, as the base library does.
 
+import { folderOf, joinPath } from './paths'
+
 type ModuleFn = (require: (p: string) => unknown, module: { exports: unknown }, exports: unknown) => void
 
 type Alias = { from: string; to: string }
@@ -52,7 +54,7 @@ export class Modules {
   private resolve(path: string, from: string): string | null {
     const alias = this.aliases.find((a) => path.startsWith(a.from))
     if (alias) path = '/' + alias.to + path.slice(alias.from.length)
-    const dir = dirParts(from)
+    const dir = folderOf(from)
     let candidates: string[][]
     if (path.startsWith('/')) candidates = [[]]
     else if (path.startsWith('./') || path.startsWith('../')) candidates = [dir]
@@ -61,7 +63,7 @@ export class Modules {
       for (let i = dir.length; i >= 0; i--) candidates.push([...dir.slice(0, i), 'miniprogram_npm'])
     }
     for (const base of candidates) {
-      const p = join(base, path)
+      const p = joinPath(base, path)
       if (p === null) continue
       for (const cand of [p, p + '.js', p + '/index.js']) {
         if (this.modules.has(cand)) return cand
@@ -71,21 +73,3 @@ export class Modules {
   }
 }
 
-// join appends a slash path to base; null when it climbs above the root.
-function join(base: string[], path: string): string | null {
-  const parts = [...base]
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue
-    if (seg === '..') {
-      if (parts.length === 0) return null
-      parts.pop()
-    } else parts.push(seg)
-  }
-  return parts.join('/')
-}
-
-function dirParts(from: string) {
-  const parts = from.split('/').filter(Boolean)
-  parts.pop()
-  return parts
-}

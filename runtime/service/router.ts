@@ -2,6 +2,9 @@
 // with a relative url starting from the folder of the file the router belongs to (a
 // component's own path for `router`, its page's for `pageRouter`), where wx.navigateTo
 // starts from the page on top.
+
+import { folderOf, joinPath } from './paths'
+
 export type RouteCall = (api: string, opts: Record<string, unknown>) => unknown
 
 export function makeRouter(base: string, call: RouteCall) {
@@ -19,14 +22,7 @@ export function makeRouter(base: string, call: RouteCall) {
 // absoluteUrl resolves url ("../logs/logs?id=1") against the folder of base ("pages/index/index").
 export function absoluteUrl(base: string, url: string) {
   if (url.startsWith('/')) return url
-  const parts = base.split('/').filter(Boolean)
-  parts.pop()
   const q = url.indexOf('?')
   const path = q < 0 ? url : url.slice(0, q)
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue
-    if (seg === '..') parts.pop()
-    else parts.push(seg)
-  }
-  return '/' + parts.join('/') + (q < 0 ? '' : url.slice(q))
+  return '/' + joinPath(folderOf(base), path, true) + (q < 0 ? '' : url.slice(q))
 }
