@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"reflect"
 	"slices"
@@ -97,6 +98,10 @@ func Load(dir fs.FS) (*Project, diag.List) {
 	private, perrs := readConfig(dir, "project.private.config.json", &p.Config)
 	errs = append(errs, perrs...)
 	p.Config.Setting = mergeObjects(sharedSetting, p.Config.Setting)
+	// The official tools write projectname percent-encoded ("%E7%A4%BA%E4%BE%8B", "My%20App").
+	if name, err := url.PathUnescape(p.Config.ProjectName); err == nil {
+		p.Config.ProjectName = name
+	}
 
 	// Config files written on Windows may use backslashes.
 	rootPath := strings.ReplaceAll(p.Config.MiniprogramRoot, `\`, "/")

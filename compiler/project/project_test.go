@@ -218,6 +218,18 @@ func TestLoadPrivateConfigOverridesShared(t *testing.T) {
 			wantName:  "mine",
 		},
 		{
+			name:      "percent-encoded name, as the official tools write it",
+			shared:    `{"appid": "wx3", "projectname": "%E7%A4%BA%E4%BE%8B%20Demo", "miniprogramRoot": "miniprogram/"}`,
+			wantAppID: "wx3",
+			wantName:  "示例 Demo",
+		},
+		{
+			name:      "a stray percent is kept",
+			shared:    `{"appid": "wx3", "projectname": "100% fun", "miniprogramRoot": "miniprogram/"}`,
+			wantAppID: "wx3",
+			wantName:  "100% fun",
+		},
+		{
 			name:      "private sets the root to the project folder",
 			shared:    `{"appid": "wx1", "miniprogramRoot": "nowhere/"}`,
 			private:   `{"miniprogramRoot": "miniprogram/"}`,
