@@ -276,6 +276,9 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, pixel(250, 100), `[255,0,0,255]`)  // arc filled in the restored red
 		waitEval(t, b, pixel(130, 70), `[255,255,0,255]`) // the gradient
 		waitEval(t, b, pixel(210, 10), `[0,128,0,255]`)   // drawImage of createImage
+		// A touch a quarter along and half down: x and y from the canvas's own corner.
+		b.TapAt(".c", 0.25, 0.5)
+		b.WaitText(".touch", "identifier,x,y 75,75 75", wait)
 	})
 
 	t.Run("web-view", func(t *testing.T) {

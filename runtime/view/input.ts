@@ -5,12 +5,16 @@ import { type Tagged } from './wxs'
 
 export type Touch = { identifier: number; pageX: number; pageY: number; clientX: number; clientY: number; force: number }
 
+// A <canvas>'s touch events carry CanvasTouch points instead: x and y from the canvas's
+// top-left corner, what ec-canvas and we-cropper hand to their drawing.
+export type CanvasTouch = { identifier: number; x: number; y: number }
+
 export type PageEventData = {
   id: number
   type: string
   detail: { x: number; y: number }
-  touches: Touch[]
-  changedTouches: Touch[]
+  touches: (Touch | CanvasTouch)[]
+  changedTouches: (Touch | CanvasTouch)[]
   // offsets are [node id, offsetLeft, offsetTop] of the nodes on the event's path, for the
   // target and currentTarget objects.
   offsets: [number, number, number][]
@@ -27,7 +31,7 @@ export function pathOf(t: EventTarget | null): Tagged[] {
 
 // RunWxs runs the WXS handlers on the path of an event (runtime/view/wxs.ts); it reports
 // whether one of them stopped the event.
-type RunWxs = (path: Tagged[], type: string, ev: { detail: unknown; touches: Touch[]; changedTouches: Touch[] }) => boolean
+type RunWxs = (path: Tagged[], type: string, ev: { detail: unknown; touches: (Touch | CanvasTouch)[]; changedTouches: (Touch | CanvasTouch)[] }) => boolean
 
 // A press that moves further than this is not a tap; one held longer is a long press.
 const TAP_MOVE_LIMIT = 10
@@ -73,7 +77,9 @@ export function installInput(
       const el = n as unknown as HTMLElement
       return [n.__mpsimId!, el.offsetLeft ?? 0, el.offsetTop ?? 0]
     })
-    const ev = { id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches, changedTouches: [changed], offsets }
+    const target = p.path[0] as unknown as HTMLElement
+    const points = target.localName === 'wx-canvas' ? canvasPoints(target) : (t: Touch) => t
+    const ev = { id: p.targetId, type, detail: { x: changed.pageX, y: changed.pageY }, touches: touches.map(points), changedTouches: [points(changed)], offsets }
     // WXS handlers run first, here; one that stops the event keeps it from the service layer.
     if (runWxs(p.path, type, ev)) return
     if (p.path.some((n) => listens(n, type))) send(ev)
@@ -126,4 +132,10 @@ export function installInput(
   }
   doc.addEventListener('pointerup', (e) => end(e, 'touchend'))
   doc.addEventListener('pointercancel', (e) => end(e, 'touchcancel'))
+}
+
+// canvasPoints makes touches CanvasTouch points of the canvas el.
+function canvasPoints(el: HTMLElement) {
+  const box = el.getBoundingClientRect()
+  return (t: Touch): CanvasTouch => ({ identifier: t.identifier, x: t.clientX - box.left, y: t.clientY - box.top })
 }

@@ -1,5 +1,10 @@
 Page({
-  data: { info: '', img: '', same: '' },
+  data: { info: '', img: '', same: '', touch: '' },
+  // A canvas's touches are CanvasTouch points: x and y from the canvas's corner, no pageX.
+  touched(e) {
+    const t = e.touches[0]
+    this.setData({ touch: `${Object.keys(t).sort()} ${Math.round(t.x)},${Math.round(t.y)} ${Math.round(e.changedTouches[0].x)}` })
+  },
   onReady() {
     wx.createSelectorQuery().select('#c').fields({ node: true, size: true }).exec((res) => {
       const { node, width, height } = res[0]
