@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -293,5 +295,87 @@ func TestCompatWux(t *testing.T) {
 	b.TapText(".wux-dialog__button", "确定")
 	b.WaitText(".out-dialog", "confirmed", wait)
 	b.WaitVisible(".wux-dialog__buttons", false, wait)
+	noErrors(t, b)
+}
+
+// canvasPicture is, for each <canvas> of the top page, how many of its pixels are drawn
+// and a hash of them: a chart's picture, compared before and after a touch.
+const canvasPicture = `return [...doc.querySelectorAll('canvas')].map((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+  let drawn = 0, hash = 0
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i + 3]) drawn++
+    hash = (hash * 31 + d[i] + d[i + 1] + d[i + 2]) | 0
+  }
+  return drawn + ':' + hash
+})`
+
+// waitCharts waits until the top page shows n canvases, each with at least a tenth of its
+// pixels drawn and the same picture twice in a row (ECharts has finished animating), and
+// returns their pictures.
+func waitCharts(t *testing.T, b *Browser, n int) []string {
+	t.Helper()
+	var last []string
+	deadline := time.Now().Add(wait)
+	for time.Now().Before(deadline) {
+		now, err := Eval[[]string](b, inPage(canvasPicture))
+		drawn := err == nil && len(now) == n
+		for _, p := range now {
+			var count, hash int
+			fmt.Sscanf(p, "%d:%d", &count, &hash)
+			drawn = drawn && count > 0
+		}
+		if drawn && slices.Equal(now, last) {
+			return now
+		}
+		last = now
+		time.Sleep(400 * time.Millisecond)
+	}
+	t.Fatalf("the page's %d chart(s) are not drawn and still within %s: %v", n, wait, last)
+	return nil
+}
+
+// ECharts through ec-canvas, in the example mini-program echarts-for-weixin publishes:
+// charts of every kind draw on <canvas type="2d"> at the device's pixel ratio, a touch on
+// a bar shows its tooltip (ec-canvas hands CanvasTouch points to ECharts), a chart loads
+// and is disposed on taps, two charts share a page, and canvasToTempFilePath saves one.
+func TestCompatEcharts(t *testing.T) {
+	t.Parallel()
+	dir := testlibs.EchartsExample(t)
+	builds(t, dir)
+	srv := StartServer(t, mpsimBin, dir)
+
+	b := OpenBrowser(t, srv.URL+"?page=pages/bar/index")
+	before := waitCharts(t, b, 1)
+	// 390 CSS pixels wide at the iPhone 12's pixel ratio 3: ec-canvas sized the node by dpr.
+	waitEval(t, b, `return doc.querySelector('canvas').width`, "1170")
+	b.TapAt("canvas", 0.5, 0.3)
+	if after := waitCharts(t, b, 1); slices.Equal(after, before) {
+		t.Fatal("a tap on the bar chart changed nothing: no tooltip")
+	}
+	noErrors(t, b)
+
+	for _, page := range []string{"line", "pie", "map", "graph", "sankey", "k"} {
+		b := OpenBrowser(t, srv.URL+"?page=pages/"+page+"/index")
+		waitCharts(t, b, 1)
+		noErrors(t, b)
+	}
+
+	b = OpenBrowser(t, srv.URL+"?page=pages/multiCharts/index")
+	waitCharts(t, b, 2)
+	noErrors(t, b)
+
+	b = OpenBrowser(t, srv.URL+"?page=pages/lazyLoad/index")
+	b.WaitText("wx-button", "加载图表", wait)
+	b.TapText("wx-button", "加载图表")
+	waitCharts(t, b, 1)
+	b.TapText("wx-button", "释放图表")
+	waitEval(t, b, `return doc.querySelectorAll('canvas').length`, "0")
+	noErrors(t, b)
+
+	// The page saves its chart a second after onReady, then puts it in the album.
+	b = OpenBrowser(t, srv.URL+"?page=pages/saveCanvas/index")
+	b.WaitConsole("tempFilePath: wxfile://tmp_", wait)
+	b.WaitConsole("log: success", wait)
 	noErrors(t, b)
 }

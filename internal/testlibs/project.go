@@ -154,25 +154,7 @@ func Pinned(t testing.TB, packages ...string) map[string]string {
 func CompatProject(t testing.TB, name string, packages ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	src := filepath.Join(CompatDir(), name)
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dir, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", src, err)
-	}
+	copyTree(t, filepath.Join(CompatDir(), name), dir)
 	if len(packages) == 0 {
 		return dir
 	}
@@ -188,4 +170,81 @@ func CompatProject(t testing.TB, name string, packages ...string) string {
 		t.Fatalf("build npm: %v", err)
 	}
 	return dir
+}
+
+// copyTree copies the folder src into dst, which exists.
+func copyTree(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		out := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(out, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copying %s: %v", src, err)
+	}
+}
+
+// EchartsExample lays out, in a new temporary folder, the ECharts example mini-program
+// that echarts-for-weixin publishes under examples/miniprogram (24 pages of charts), with
+// its ec-canvas component where the pages look for it, as the upstream repository ships
+// it: the package's src files named ec-canvas.*, and echarts' own build as echarts.js.
+// The published src wants echarts passed in as a property, and its WxCanvas lacks the
+// addEventListener and removeEventListener that ECharts 5 calls (as no-ops: ec-canvas
+// forwards the touches itself); two small edits make it the upstream component.
+func EchartsExample(t testing.TB) string {
+	t.Helper()
+	modules := NodeModules(t)
+	pkg := filepath.Join(modules, "echarts-for-weixin")
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(pkg, "examples", "miniprogram"), dir)
+	edit := func(file, anchor, replacement string) {
+		data, err := os.ReadFile(filepath.Join(pkg, "src", file))
+		if err != nil || !strings.Contains(string(data), anchor) {
+			t.Fatalf("echarts-for-weixin src/%s: no %q to edit (%v)", file, anchor, err)
+		}
+		out := strings.ReplaceAll(string(data), anchor, replacement)
+		if file == "index.js" {
+			out = "import * as echarts from './echarts';\n" + out
+			file = "ec-canvas.js"
+		}
+		write(t, filepath.Join(dir, "ec-canvas", file), out)
+	}
+	edit("index.js", "this.data.echarts", "echarts")
+	edit("wx-canvas.js", "  attachEvent() {", "  addEventListener() {}\n\n  removeEventListener() {}\n\n  attachEvent() {")
+	for _, ext := range []string{"json", "wxml", "wxss"} {
+		data, err := os.ReadFile(filepath.Join(pkg, "src", "index."+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, "ec-canvas", "ec-canvas."+ext), string(data))
+	}
+	data, err := os.ReadFile(filepath.Join(modules, "echarts", "dist", "echarts.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "ec-canvas", "echarts.js"), string(data))
+	// One page (bar) names the component at src/ec-canvas, where the package keeps it.
+	copyTree(t, filepath.Join(dir, "ec-canvas"), filepath.Join(dir, "src", "ec-canvas"))
+	return dir
+}
+
+func write(t testing.TB, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
