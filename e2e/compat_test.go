@@ -298,6 +298,44 @@ func TestCompatWux(t *testing.T) {
 	noErrors(t, b)
 }
 
+// miniprogram-computed, the official computed/watch extension: a page made with
+// Component() and its behavior, a ComponentWithComputed, and a glass-easel Chaining API
+// component using computed() and watch() follow each tap.
+func TestCompatComputed(t *testing.T) {
+	t.Parallel()
+	dir := testlibs.CompatProject(t, "computed", "miniprogram-computed")
+	builds(t, dir)
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	// c = 2 comes from another behavior; double is computed from the computed sum.
+	b.WaitText(".sum", "4", wait)
+	b.WaitText(".double", "8", wait)
+	b.WaitText(".total", "1", wait)
+	b.WaitText(".tripled", "3", wait)
+	b.WaitText(".label", "p=6", wait)
+
+	b.TapThenText(".step", ".ab", "1 2", wait)
+	b.WaitText(".sum", "5", wait)
+	b.WaitText(".double", "10", wait)
+	b.WaitText(".watched", "1+2", wait)
+	b.TapThenText(".step", ".ab", "2 3", wait)
+	b.WaitText(".watched", "2+3", wait)
+	// The property a parent passes: computed from it, and watched.
+	b.WaitText(".tripled", "6", wait)
+	b.WaitText(".seen", "2", wait)
+
+	// A deep watcher ('list.**') hears an item added and an item's field set.
+	b.TapThenText(".push", ".total", "11", wait)
+	b.WaitText(".deep", "1", wait)
+	b.TapThenText(".bump", ".total", "12", wait)
+	b.WaitText(".deep", "2", wait)
+
+	b.TapThenText(".grow", ".product", "9", wait)
+	b.WaitText(".label", "p=9", wait)
+	b.WaitText(".chain-log", "3,3", wait)
+	noErrors(t, b)
+}
+
 // canvasPicture is, for each <canvas> of the top page, how many of its pixels are drawn
 // and a hash of them: a chart's picture, compared before and after a touch.
 const canvasPicture = `return [...doc.querySelectorAll('canvas')].map((c) => {
