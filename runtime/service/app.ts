@@ -352,6 +352,14 @@ export class AppRuntime {
     this.fire('pageNotFound', { ...res })
   }
 
+  // inIndependentSubpackage says whether path is a page of an independent subpackage,
+  // which on a phone runs without the main package's app.wxss.
+  private inIndependentSubpackage(path: string) {
+    const app = this.config.app as { subPackages?: unknown; subpackages?: unknown } | undefined
+    const subs = (app?.subPackages || app?.subpackages || []) as { root?: string; independent?: boolean }[]
+    return subs.some((sp) => sp.independent && typeof sp.root === 'string' && path.startsWith(sp.root.replace(/^\/|\/$/g, '') + '/'))
+  }
+
   private isTab(path: string) {
     const list = (this.config.app?.tabBar as { list?: { pagePath: string }[] } | undefined)?.list || []
     return list.some((item) => item.pagePath.replace(/^\//, '') === path)
@@ -439,6 +447,7 @@ export class AppRuntime {
     this.fire('beforePageLoad', loadRes)
     this.loadComponent(path)
     const scopes = this.codeSpace.getComponentSpace().styleScopeManager
+    const withoutAppStyles = this.inIndependentSubpackage(path)
     const backend = new PageBackend(
       (ops: RenderOps, ack?: number, more?: boolean) => {
         this.socket.send({
@@ -451,7 +460,7 @@ export class AppRuntime {
       },
       this.window,
       (scope) => scopes.queryName(scope),
-      (sheet) => `/wxss/${sheet}.wxss`,
+      (sheet) => (sheet === 'app' && withoutAppStyles ? null : `/wxss/${sheet}.wxss`),
     )
     if (at !== undefined) backend.op(Op.Reset)
     backend.onEvent((target, type, detail, options) => {

@@ -39,8 +39,9 @@ export class PageBackend implements glassEasel.composedBackend.Context {
     // scopeName names a style scope; a class in a named scope is written "name--class",
     // as glass-easel's DOM backend writes it and as compiler/wxss prefixes selectors.
     readonly scopeName: (scope: number) => string | undefined,
-    // styleSheetURL is where the page layer loads a style sheet registered by path.
-    private styleSheetURL: (path: string) => string,
+    // styleSheetURL is where the page layer loads a style sheet registered by path, or
+    // null for one this page does not take.
+    private styleSheetURL: (path: string) => string | null,
   ) {
     this.root = new RemoteNode(this, ROOT_NODE_ID)
     this.nodes.set(ROOT_NODE_ID, this.root)
@@ -314,7 +315,8 @@ export class PageBackend implements glassEasel.composedBackend.Context {
   registerStyleSheetContent(_path: string, _content: unknown) {}
   appendStyleSheetPath(path: string, _styleScope?: number) {
     const index = this.styleSheetIndex++
-    this.op(Op.AddStyleSheet, index, this.styleSheetURL(path))
+    const url = this.styleSheetURL(path)
+    if (url !== null) this.op(Op.AddStyleSheet, index, url)
     return index
   }
   disableStyleSheet(index: number) {

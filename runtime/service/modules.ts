@@ -3,7 +3,9 @@
 
 import { folderOf, joinPath } from './paths'
 
-type ModuleFn = (require: (p: string) => unknown, module: { exports: unknown }, exports: unknown) => void
+type Require = ((p: string, callback?: unknown, onError?: unknown) => unknown) & { async: (p: string) => Promise<unknown> }
+
+type ModuleFn = (require: Require, module: { exports: unknown }, exports: unknown) => void
 
 type Alias = { from: string; to: string }
 
@@ -39,12 +41,26 @@ export class Modules {
     if (m.state !== 'defined') return m.exports
     m.state = 'loading'
     const module = { exports: m.exports }
-    const dir = resolved.includes('/') ? resolved.slice(0, resolved.lastIndexOf('/')) : ''
-    const req = (p: string) => this.require(p, dir + '/x')
-    m.fn.call(module.exports, req, module, module.exports)
+    m.fn.call(module.exports, this.requireFrom(resolved), module, module.exports)
     m.exports = module.exports
     m.state = 'loaded'
     return m.exports
+  }
+
+  // requireFrom is the require the module at path gets. Beside require(p) it has the
+  // forms the phone loads another subpackage's code with, require.async(p) (a Promise)
+  // and require(p, callback, onError); every package is loaded here already, so they
+  // answer a microtask later.
+  private requireFrom(path: string): Require {
+    const req = ((p: string, callback?: unknown, onError?: unknown) => {
+      if (typeof callback !== 'function') return this.require(p, path)
+      req.async(p).then(callback as (exports: unknown) => void, (err) => {
+        if (typeof onError === 'function') onError(err)
+        else console.error(err)
+      })
+    }) as Require
+    req.async = (p: string) => new Promise((resolve) => resolve(this.require(p, path)))
+    return req
   }
 
   // resolve finds a module as the build does (compiler/js.Resolve): through resolveAlias
