@@ -1,6 +1,9 @@
 package e2e
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Subpackages (testdata/subpackages): the main package reaches a subpackage's code by
 // require.async and require(path, callback), and its component through a
@@ -8,6 +11,10 @@ import "testing"
 // and takes app.wxss; an independent subpackage's page does not take app.wxss.
 func TestSubpackages(t *testing.T) {
 	t.Parallel()
+	// The build counts the subpackages' pages with the main package's.
+	if stdout, stderr, code := runMpsim(t, "build", RepoPath("testdata/subpackages"), "-o", t.TempDir()); code != 0 || !strings.Contains(stdout, "built 3 page(s)") {
+		t.Fatalf("build: exit %d, stdout %q\n%s", code, stdout, stderr)
+	}
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/subpackages"))
 	b := OpenBrowser(t, srv.URL)
 	b.WaitText(".title", "main", wait)

@@ -401,7 +401,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	fmt.Fprintf(stdout, "mpsim: built %d page(s)\n", len(out.Config.Pages))
+	fmt.Fprintf(stdout, "mpsim: built %d page(s)\n", len(out.Config.AllPages))
 	return 0
 }
 
