@@ -66,7 +66,8 @@ type AppConfig struct {
 	PageWindows   map[string]json.RawMessage `json:"pageWindows,omitempty"`
 	EntryPagePath string                     `json:"entryPagePath"`
 	Window        json.RawMessage            `json:"window,omitempty"`
-	App           json.RawMessage            `json:"app"` // app.json as written
+	App           json.RawMessage            `json:"app"`             // app.json as written
+	Style         string                     `json:"style,omitempty"` // app.json's style: "v2" or none
 	// Aliases are resolveAlias's rules as the build checked and ordered them, for the
 	// runtime's require (modules.ts): one place decides which rules hold and which wins.
 	Aliases js.Aliases `json:"aliases,omitempty"`

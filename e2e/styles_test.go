@@ -24,6 +24,12 @@ func TestStyles(t *testing.T) {
 		{".inline-rpx", "height", "1px"},
 		{".inline-rpx", "margin-left", "-6px"},
 		{".bound-rpx", "width", "39px"},
+		// app.json's "style": "v2": the upgraded button (the gallery, without it, has the old one).
+		{".v2-button", "width", "184px"},
+		{".v2-button", "font-weight", "700"},
+		{".v2-button", "background-color", "rgb(242, 242, 242)"},
+		{".v2-mini", "font-size", "16px"},
+		{".v2-mini", "color", "rgb(250, 81, 81)"},
 	}
 	for _, c := range checks {
 		b.WaitStyle(c.selector, c.property, c.want, wait)

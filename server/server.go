@@ -324,6 +324,7 @@ func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 		body["pageWindows"] = out.Config.PageWindows
 		body["entryPagePath"] = out.Config.EntryPagePath
 		body["window"] = out.Config.Window
+		body["style"] = out.Config.Style
 	}
 	writeJSON(w, http.StatusOK, body)
 }

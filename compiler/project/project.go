@@ -63,6 +63,8 @@ type App struct {
 	EntryPagePath string          `json:"entryPagePath,omitempty"`
 	Window        json.RawMessage `json:"window,omitempty"`
 	TabBar        json.RawMessage `json:"tabBar,omitempty"`
+	// Style is "v2" for the upgraded look of the built-in components.
+	Style string `json:"style,omitempty"`
 	// ResolveAlias maps module path prefixes to folders of the root ("@/*": "/*"), for
 	// require, import and usingComponents.
 	ResolveAlias map[string]string `json:"resolveAlias,omitempty"`

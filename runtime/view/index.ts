@@ -18,6 +18,8 @@ import { WxsLayer, type Tagged } from './wxs'
 const params = new URLSearchParams(location.search)
 const session = params.get('session') || ''
 const webviewId = Number(params.get('webview') || '0')
+// The look of the built-in components: "v2" when app.json asks for it (page-frame.html).
+if (params.get('style')) document.documentElement.dataset.style = params.get('style')!
 const socket = new Socket(socketURL(location, `webview/${webviewId}`, session))
 
 // Each DOM node made for the service layer carries its node id, for events.

@@ -182,7 +182,9 @@
     frame.className = 'page'
     frame.style.visibility = 'hidden'
     frame.dataset.webviewId = String(webviewId)
-    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}`
+    // app.json's "style": "v2" asks for the upgraded look of the built-in components.
+    const style = cfg.style === 'v2' ? '&style=v2' : ''
+    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}${style}`
     document.getElementById('pages').appendChild(frame)
     return { webviewId, path: '', frame }
   }
