@@ -68,6 +68,9 @@ type AppConfig struct {
 	Window        json.RawMessage            `json:"window,omitempty"`
 	App           json.RawMessage            `json:"app"`             // app.json as written
 	Style         string                     `json:"style,omitempty"` // app.json's style: "v2" or none
+	// Theme is theme.json when app.json's darkmode is on: the shell resolves "@name" window
+	// and tabBar values from it for the device's theme.
+	Theme *project.Theme `json:"theme,omitempty"`
 	// Aliases are resolveAlias's rules as the build checked and ordered them, for the
 	// runtime's require (modules.ts): one place decides which rules hold and which wins.
 	Aliases js.Aliases `json:"aliases,omitempty"`

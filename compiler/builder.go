@@ -316,7 +316,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 	}
 	cfg := AppConfig{Pages: p.App.Pages, AllPages: allPages, EntryPagePath: p.App.EntryPage(),
-		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw, Style: p.App.Style, Aliases: p.App.Aliases}
+		Window: p.App.Window, TabBar: p.App.TabBar, PageWindows: pageWindows, App: p.App.Raw, Style: p.App.Style, Theme: p.App.Theme, Aliases: p.App.Aliases}
 	users := map[string][]string{}
 	slots := map[string][]string{}
 	for key, in := range linkInputs {

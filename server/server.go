@@ -309,7 +309,9 @@ func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	mockErrs := s.mockErrors
 	s.mu.RUnlock()
-	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs, "mockErrors": mockErrs}
+	body := map[string]any{"device": s.opts.Devices.Default(), "devices": api.Devices, "projectName": s.opts.ProjectName, "errors": errs, "mockErrors": mockErrs,
+		// The session's theme, which outlives a reload of the shell (automation's session).
+		"deviceTheme": s.opts.Devices.Theme(r.URL.Query().Get("session"))}
 	if s.opts.ProjectDir != "" {
 		conditions, err := project.Conditions(os.DirFS(s.opts.ProjectDir))
 		if err != nil {
@@ -325,6 +327,7 @@ func (s *Server) appConfig(w http.ResponseWriter, r *http.Request) {
 		body["entryPagePath"] = out.Config.EntryPagePath
 		body["window"] = out.Config.Window
 		body["style"] = out.Config.Style
+		body["theme"] = out.Config.Theme
 	}
 	writeJSON(w, http.StatusOK, body)
 }

@@ -65,6 +65,11 @@ type App struct {
 	TabBar        json.RawMessage `json:"tabBar,omitempty"`
 	// Style is "v2" for the upgraded look of the built-in components.
 	Style string `json:"style,omitempty"`
+	// DarkMode and ThemeLocation turn on the "@name" variables of theme.json; Theme is
+	// that file, read (loadTheme).
+	DarkMode      bool   `json:"darkmode,omitempty"`
+	ThemeLocation string `json:"themeLocation,omitempty"`
+	Theme         *Theme `json:"-"`
 	// ResolveAlias maps module path prefixes to folders of the root ("@/*": "/*"), for
 	// require, import and usingComponents.
 	ResolveAlias map[string]string `json:"resolveAlias,omitempty"`
@@ -151,6 +156,7 @@ func Load(dir fs.FS) (*Project, diag.List) {
 	p.App.Raw = json.RawMessage(src)
 	errs = append(errs, p.checkPages(src)...)
 	errs = append(errs, p.checkAliases(src)...)
+	errs = append(errs, p.loadTheme(src)...)
 	return p, errs
 }
 

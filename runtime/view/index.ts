@@ -13,6 +13,7 @@ import { scroller } from './scroll'
 import { installHover } from './hover'
 import { installInput, pathOf } from './input'
 import { PullDown } from './pulldown'
+import { setTheme, themeSheet } from './theme'
 import { WxsLayer, type Tagged } from './wxs'
 
 const params = new URLSearchParams(location.search)
@@ -20,6 +21,11 @@ const session = params.get('session') || ''
 const webviewId = Number(params.get('webview') || '0')
 // The look of the built-in components: "v2" when app.json asks for it (page-frame.html).
 if (params.get('style')) document.documentElement.dataset.style = params.get('style')!
+// The device's theme, for the sheets' prefers-color-scheme; the shell says when it changes.
+setTheme(document, params.get('theme') || 'light')
+window.addEventListener('message', (e) => {
+  if (e.source === window.parent && typeof e.data?.mpsimTheme === 'string') setTheme(document, e.data.mpsimTheme)
+})
 const socket = new Socket(socketURL(location, `webview/${webviewId}`, session))
 
 // Each DOM node made for the service layer carries its node id, for events.
@@ -270,6 +276,7 @@ function applyOp(a: any[], i: number): number {
         }
       }
       link.onload = link.onerror = loaded
+      link.addEventListener('load', () => themeSheet(link.sheet)) // and after each reload of it
       document.head.appendChild(link)
       break
     }

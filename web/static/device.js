@@ -146,6 +146,7 @@
     // onThemeChange reads the new one.
     setTheme: async (theme) => {
       await fetch('/session/theme', { method: 'POST', body: JSON.stringify({ session: shell().session, theme }) })
+      shell().setTheme(theme)
       emit('onThemeChange', { theme })
     },
     // The phone's orientation in degrees; gravity follows it into the accelerometer.
@@ -189,6 +190,7 @@
     document.body.appendChild(box)
     button.onclick = () => {
       box.hidden = !box.hidden
+      q('theme').value = shell().theme() // the session's, which a reload keeps
       const r = button.getBoundingClientRect()
       box.style.left = r.left + 'px'
       box.style.top = r.bottom + 4 + 'px'

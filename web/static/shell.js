@@ -5,8 +5,11 @@
   const params = new URLSearchParams(location.search)
   // A session of its own per tab; `mpsim auto` names the one its automation port drives.
   const session = (params.get('session') || (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2))).replace(/[^A-Za-z0-9_-]/g, '')
-  const cfg = await (await fetch('/app-config.json')).json()
+  const cfg = await (await fetch('/app-config.json?session=' + session)).json()
   document.getElementById('app-name').textContent = cfg.projectName || 'mpsim'
+  // theme is the device's (the device panel picks it): it chooses the
+  // values of theme.json's "@name" variables and the pages' prefers-color-scheme.
+  let theme = cfg.deviceTheme === 'dark' ? 'dark' : 'light'
 
   // The device: ?device=<model>, else the last one picked here, else the default. The
   // server answers getSystemInfo for it, so it is chosen before the service layer starts.
@@ -184,15 +187,32 @@
     frame.dataset.webviewId = String(webviewId)
     // app.json's "style": "v2" asks for the upgraded look of the built-in components.
     const style = cfg.style === 'v2' ? '&style=v2' : ''
-    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}${style}`
+    frame.src = `/page-frame.html?session=${session}&webview=${webviewId}&theme=${theme}${style}`
     document.getElementById('pages').appendChild(frame)
     return { webviewId, path: '', frame }
   }
 
+  // themed is a value of app.json or a page's .json with a "@name" variable of theme.json
+  // (app.json's darkmode on) made its value for the theme; any other value as written.
+  const themed = (v) => (cfg.theme && typeof v === 'string' && /^@[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? ((cfg.theme[theme] || {})[v.slice(1)] ?? v) : v)
+
   // windowOf is the window of a page: app.json's window under the page's .json, and what
   // setNavigationBarTitle/Color set while it is open.
   function windowOf(page) {
-    return Object.assign({}, cfg.window || {}, (cfg.pageWindows || {})[page.path] || {}, page.window || {})
+    const win = Object.assign({}, cfg.window || {}, (cfg.pageWindows || {})[page.path] || {}, page.window || {})
+    for (const k of Object.keys(win)) win[k] = themed(win[k])
+    return win
+  }
+
+  // setTheme follows the device panel: the bars take the theme's values, and each page
+  // its prefers-color-scheme (runtime/view/theme.ts).
+  function setTheme(next) {
+    theme = next === 'dark' ? 'dark' : 'light'
+    for (const p of stack) p.frame.contentWindow && p.frame.contentWindow.postMessage({ mpsimTheme: theme }, location.origin)
+    // A spare frame may not listen yet: the next page gets a new one, told the theme by URL.
+    if (spare) spare.frame.remove()
+    spare = null
+    showTop()
   }
 
   function showTop() {
@@ -261,8 +281,8 @@
     deviceEl.classList.toggle('tab-bar-top', cfg.tabBar && cfg.tabBar.position === 'top')
     if (!onTab) return
     tabBarEl.textContent = ''
-    tabBarEl.style.background = tabBar.style.backgroundColor || '#ffffff'
-    tabBarEl.style.borderTopColor = tabBar.style.borderStyle === 'white' ? '#ffffff' : 'rgba(0,0,0,.1)'
+    tabBarEl.style.background = themed(tabBar.style.backgroundColor) || '#ffffff'
+    tabBarEl.style.borderTopColor = themed(tabBar.style.borderStyle) === 'white' ? '#ffffff' : 'rgba(0,0,0,.1)'
     tabBar.items.forEach((item, index) => {
       const path = stripPath(item.pagePath)
       const el = document.createElement('div')
@@ -270,7 +290,7 @@
       el.dataset.path = path
       const selected = path === top.path
       // Icons (files of the mini-program, served by path) show at the bottom, not on top.
-      const icon = selected ? item.selectedIconPath || item.iconPath : item.iconPath
+      const icon = themed(selected ? item.selectedIconPath || item.iconPath : item.iconPath)
       if (icon && cfg.tabBar.position !== 'top') {
         const img = document.createElement('img')
         img.className = 'tab-icon'
@@ -280,7 +300,7 @@
       const label = document.createElement('span')
       label.textContent = item.text || path
       el.appendChild(label)
-      el.style.color = selected ? (tabBar.style.selectedColor || '#07c160') : (tabBar.style.color || '#7a7e83')
+      el.style.color = selected ? (themed(tabBar.style.selectedColor) || '#07c160') : (themed(tabBar.style.color) || '#7a7e83')
       if (tabBar.badges[index] !== undefined) {
         const badge = document.createElement('span')
         badge.className = 'tab-badge'
@@ -560,6 +580,8 @@
     send, // a frame to the hub, as the controller
     top: () => stack[stack.length - 1], // the page on top: { webviewId, path, frame, ... }
     showTop, // draws the navigation bar and the tabBar for the page on top again
+    setTheme, // the device panel's theme: "light" or "dark"
+    theme: () => theme,
     apis: () => Object.keys(shellAPIs), // the APIs answered here; a test holds web.ShellAPIs to them
   }
 
