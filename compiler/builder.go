@@ -300,7 +300,7 @@ func (b *Builder) build(p *project.Project, changed []string) (*Output, diag.Lis
 		}
 	}
 	errs = append(errs, wxml.Link(linkInputs, func(wxsPath string) bool { return exists[wxsPath] })...)
-	styles, serrs := linkStyles(b.units, components)
+	styles, serrs := linkStyles(b.units, components, p.SharedSheets)
 	errs = append(errs, serrs...)
 
 	b.last = Stats{Files: len(seen), Compiled: compiled, Reused: len(seen) - compiled}
@@ -364,9 +364,10 @@ type sheets struct {
 	scopes map[string]string
 }
 
-// linkStyles links the sheet of app.wxss and of every page and component that has a
-// .wxss, in the style scope glass-easel gives it, inlining its @imports.
-func linkStyles(units map[string]*unit, components map[string]*project.Component) (sheets, diag.List) {
+// linkStyles links the sheet of app.wxss (after the shared sheets, which it may override)
+// and of every page and component that has a .wxss, in the style scope glass-easel gives
+// it, inlining its @imports.
+func linkStyles(units map[string]*unit, components map[string]*project.Component, shared []string) (sheets, diag.List) {
 	compiledSheets := map[string]*wxss.Output{}
 	for name, u := range units {
 		if u.out.style != nil {
@@ -381,8 +382,11 @@ func linkStyles(units map[string]*unit, components map[string]*project.Component
 		}
 		css, lerrs := wxss.Link(entry, compiledSheets, scope)
 		errs = append(errs, lerrs...)
-		out.css[key] = []byte(css)
+		out.css[key] = append(out.css[key], css...)
 		out.scopes[key] = scope
+	}
+	for _, sheet := range shared {
+		link("app", sheet, "")
 	}
 	link("app", "app.wxss", "")
 	for path, c := range components {

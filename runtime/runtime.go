@@ -42,3 +42,16 @@ func StyleCompilers() ([]byte, error) {
 	}
 	return src, nil
 }
+
+// ExtendedLib is the library app.json's useExtendedLib turns on, by its npm name
+// ("weui-miniprogram"): the package's miniprogram_dist, copied by the bundle step.
+func ExtendedLib(pkg string) (fs.FS, error) {
+	lib, err := fs.Sub(dist, "dist/extlib/"+pkg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(lib, "index.json"); err != nil {
+		return nil, ErrNotBundled
+	}
+	return lib, nil
+}

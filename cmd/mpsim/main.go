@@ -500,6 +500,7 @@ func compile(b *compiler.Builder, fsys fs.FS, changed []string) (*project.Projec
 	if proj == nil {
 		return nil, nil, errs
 	}
+	errs = append(errs, proj.MountExtendedLibs(mpruntime.ExtendedLib)...)
 	out, buildErrs := b.Build(proj, changed)
 	errs = append(errs, buildErrs...)
 	if errs.HasErrors() {

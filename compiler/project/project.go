@@ -28,6 +28,9 @@ type Project struct {
 	// Config is project.config.json with project.private.config.json over it.
 	Config Config
 	App    App
+	// SharedSheets are style sheets (paths in FS) linked before app.wxss into the app's
+	// shared styles: the extended libraries' (MountExtendedLibs).
+	SharedSheets []string
 	// Exists, when set, answers whether a file is in FS, in place of a stat call: a build
 	// that has listed every file already knows.
 	Exists func(name string) bool
@@ -70,6 +73,9 @@ type App struct {
 	DarkMode      bool   `json:"darkmode,omitempty"`
 	ThemeLocation string `json:"themeLocation,omitempty"`
 	Theme         *Theme `json:"-"`
+	// UseExtendedLib turns on libraries the official tools provide without npm
+	// ({"weui": true}); MountExtendedLibs puts them in the project's files.
+	UseExtendedLib map[string]bool `json:"useExtendedLib,omitempty"`
 	// ResolveAlias maps module path prefixes to folders of the root ("@/*": "/*"), for
 	// require, import and usingComponents.
 	ResolveAlias map[string]string `json:"resolveAlias,omitempty"`

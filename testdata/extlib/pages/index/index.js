@@ -1,0 +1,1 @@
+Page({ data: { show: true }, close() { this.setData({ show: false }) } })
