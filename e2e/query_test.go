@@ -16,6 +16,7 @@ func TestSelectorQueryAndIntersection(t *testing.T) {
 		`"label":"hello","inner":null}`, wait)
 	// in(component) reaches into the component's template.
 	b.WaitText(".inner-out", "50x30 inner", wait)
+	b.WaitText(".early", "early 50", wait)
 	// The component's node is on screen from the start; the page's .far is not, and
 	// reports nothing until it shows.
 	b.WaitText(".io-box", "full inner", wait)

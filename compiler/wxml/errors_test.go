@@ -79,7 +79,7 @@ func TestCompileErrors(t *testing.T) {
 			`1:4: error: wx:for needs a list: write wx:for="{{list}}"`,
 			`1:27: error: wx:for-item takes a plain name, not {{ }}: write wx:for-item="item"`,
 			`1:48: error: wx:for-index "1i" is not a valid variable name`,
-			`1:60: error: wx:key takes a field name or *this, not {{ }}: write wx:key="id" for item.id`,
+			`1:60: warning: wx:key takes a field name or *this, not {{ }}: the key is ignored; write wx:key="id" for item.id`,
 			`2:4: error: wx:key without wx:for on the same element`}},
 		{"same item and index", `<a wx:for="{{l}}" wx:for-item="x" wx:for-index="x"/>`, []string{
 			`1:49: error: wx:for-item and wx:for-index are both "x": give them different names`}},

@@ -205,7 +205,9 @@ func (l *lowerer) forLoop(e *Element, ifAttr *Attribute) tnode {
 		case !k.HasValue || k.Value.Static() == "" && k.Value.IsStatic():
 			l.rep.errorf(k.NameSpan.Start, "wx:key needs a value: a field of each item (wx:key=\"id\") or *this")
 		case !k.Value.IsStatic():
-			l.rep.errorf(k.ValueSpan.Start, "wx:key takes a field name or *this, not {{ }}: write wx:key=\"id\" for item.id")
+			// The official tools build it and only warn when rendering, the list unkeyed;
+			// libraries (iView Weapp) ship such keys.
+			l.rep.warnf(k.ValueSpan.Start, "wx:key takes a field name or *this, not {{ }}: the key is ignored; write wx:key=\"id\" for item.id")
 		default:
 			f.key = strings.TrimSpace(k.Value.Static())
 		}

@@ -41,6 +41,19 @@ type analysis struct {
 	// helper is the name, unused by the module, that the compiled code keeps the
 	// runtime's helpers in.
 	helper string
+	// renamed are the spans of the words JavaScript reserves that the module uses as
+	// variables (nameableWords); the compiled code names them otherwise.
+	renamed []rewrite
+}
+
+// nameableWords are words JavaScript reserves (always, or in strict code, which a module
+// may be bundled into) for syntax WXS does not have. WXS reserves only its own keywords,
+// and the official compiler renames every variable, so a module may declare one as a
+// variable (iView Weapp's steps has `var class`).
+var nameableWords = map[string]bool{
+	"class": true, "enum": true, "extends": true, "super": true, "implements": true,
+	"interface": true, "let": true, "package": true, "private": true, "protected": true,
+	"public": true, "static": true, "yield": true, "await": true,
 }
 
 // reservedWords are the ES5 keywords, literals and future reserved words (strict mode
@@ -120,6 +133,14 @@ func analyze(src string) *analysis {
 			declared[t.text] = true
 		}
 	}
+	// variables are the nameableWords the module declares or assigns to: each use of
+	// one as a name is renamed.
+	variables := map[string]bool{}
+	for i, t := range toks {
+		if nameableWords[t.text] && t.kind == tokIdent && !t.afterDot && (declared[t.text] || isPunct(at(i+1), "=")) {
+			variables[t.text] = true
+		}
+	}
 	warned := map[string]bool{}
 
 	for i, t := range toks {
@@ -144,6 +165,12 @@ func analyze(src string) *analysis {
 			if t.propertyStart && isPunct(next, ":") {
 				continue // an object literal's key
 			}
+			if variables[t.text] {
+				r := rewrite{t.start, t.end, "\x00_" + t.text}
+				a.rewrites = append(a.rewrites, r)
+				a.renamed = append(a.renamed, r)
+				continue
+			}
 			if !reservedWords[t.text] && !wxsGlobals[t.text] {
 				a.names[t.text] = true
 			}
@@ -165,7 +192,23 @@ func analyze(src string) *analysis {
 	for n := 1; allNames[a.helper]; n++ {
 		a.helper = "$wxs" + strconv.Itoa(n)
 	}
+	for w := range variables {
+		a.names[a.helper+"_"+w] = true // shadowed, as any variable, when only assigned
+	}
 	return a
+}
+
+// parseable is src with each renamed word replaced by an identifier of its length, for
+// esbuild to check the syntax at the same offsets.
+func (a *analysis) parseable(src string) string {
+	if len(a.renamed) == 0 {
+		return src
+	}
+	b := []byte(src)
+	for _, r := range a.renamed {
+		copy(b[r.start:r.end], strings.Repeat("_", r.end-r.start))
+	}
+	return string(b)
 }
 
 // checkIdent checks the identifier toks[i], used as a name (not a property).

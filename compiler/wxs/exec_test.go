@@ -381,3 +381,27 @@ return [a.move.__wxs, a.nested.end.__wxs, b.again.__wxs, b.own.__wxs, Object.key
 	got, _ := p.run(t)
 	expectJSON(t, got, `[["a.wxs","move"],["a.wxs","nested.end"],["a.wxs","move"],["b.wxs","own"],[]]`)
 }
+
+// TestExecReservedWordsAsVariables: WXS reserves only its own keywords, so a module may
+// name a variable with a word JavaScript keeps for classes or strict code (iView Weapp's
+// steps declares `var class`); an assigned one stays in the module, as any variable.
+func TestExecReservedWordsAsVariables(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		p := program{
+			files: map[string]string{"steps.wxs": `
+function icon(status, ico) {
+  var class = '';
+  if (status === 'error') { class = 'close'; } else { class = 'right'; }
+  if (ico !== '') { class = ico; }
+  return class;
+}
+public = 'p';
+var static = { class: 's' };
+module.exports = { a: icon('error', ''), b: icon('wait', 'star'), c: public + static.class };`},
+			script: `var r = W['steps.wxs'](); r.leaked = typeof globalThis.public; return r;`,
+			strict: strict,
+		}
+		got, _ := p.run(t)
+		expectJSON(t, got, `{"a":"close","b":"star","c":"ps","leaked":"undefined"}`)
+	}
+}

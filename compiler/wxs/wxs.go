@@ -157,7 +157,7 @@ func (m *module) diagnostics(a *analysis) diag.List {
 			findings = append(findings, outsideProject(r))
 		}
 	}
-	parsed, syntaxErrorAt := esbuildFindings(m.src)
+	parsed, syntaxErrorAt := esbuildFindings(a.parseable(m.src))
 	if syntaxErrorAt >= 0 {
 		// Past a syntax error our tokenizer may be out of step: keep what it found
 		// before, which is still right.

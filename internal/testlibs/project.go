@@ -172,6 +172,15 @@ func CompatProject(t testing.TB, name string, packages ...string) string {
 	return dir
 }
 
+// CopyDist copies the dist/ folder of the pinned npm package pkg into the project dir as
+// dest, the way a library without a "miniprogram" field (iView Weapp) is used: its docs
+// have the developer copy dist/ into the project and name components by absolute path.
+func CopyDist(t testing.TB, dir, pkg, dest string) {
+	t.Helper()
+	Pinned(t, pkg)
+	copyTree(t, filepath.Join(NodeModules(t), filepath.FromSlash(pkg), "dist"), filepath.Join(dir, filepath.FromSlash(dest)))
+}
+
 // copyTree copies the folder src into dst, which exists.
 func copyTree(t testing.TB, src, dst string) {
 	t.Helper()

@@ -49,3 +49,14 @@ func TestNodeModulesHasThePinnedVersions(t *testing.T) {
 		t.Error("a second call installed elsewhere")
 	}
 }
+
+// CopyDist puts a package's dist/ where the project names its components.
+func TestCopyDist(t *testing.T) {
+	dir := t.TempDir()
+	CopyDist(t, dir, "iview-weapp", "iview")
+	for _, f := range []string{"iview/button/index.js", "iview/button/index.json", "iview/base/index.js"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 // The service layer: runs in a Web Worker, as the logic layer runs on a phone without a
 // DOM. It loads the app's code (appservice.js), runs App/Page/Component on glass-easel,
 // and talks to the pages and the Go API handlers through the hub.
+import * as adapter from 'glass-easel-miniprogram-adapter'
 import { Cmd, Ev } from '../bridge/protocol'
 import { Socket, socketURL } from '../bridge/socket'
 import { AppRuntime, type AppConfig, type RouteEvent } from './app'
@@ -77,8 +78,10 @@ installIntersectionObserver()
 installNodeField()
 installSetDataChecks((message) => console.warn(`[mpsim] ${message}`))
 
-// Page-level queries run on the page on top of the stack, as the phone's do.
-wx.createSelectorQuery = () => runtime!.topPage()?.createSelectorQuery()
+// Page-level queries run on the page on top of the stack, as the phone's do. One made
+// while the first page's tree is still being built (a component's property observer,
+// as iView Weapp's swipeout has) is still a query: in(component) scopes it.
+wx.createSelectorQuery = () => runtime!.topPage()?.createSelectorQuery() ?? unscopedQuery()
 wx.createIntersectionObserver = (component?: any, options?: any) =>
   (component && typeof component.createIntersectionObserver === 'function'
     ? component.createIntersectionObserver(options)
@@ -181,4 +184,24 @@ try {
   importScripts(`/appservice.js?session=${encodeURIComponent(session)}`)
 } catch (err) {
   reportError(err, 'loading appservice.js')
+}
+
+// unscopedQuery is a SelectorQuery with no component yet: in(component) gives it one,
+// else it runs on the page on top when it first selects.
+function unscopedQuery() {
+  const query = (adapter as any).component.ComponentCaller.prototype.createSelectorQuery.call(null)
+  const scopeTo = query.in
+  let scoped = false
+  query.in = function (this: unknown, component: unknown) {
+    scoped = true
+    return scopeTo.call(this, component)
+  }
+  for (const name of ['select', 'selectAll', 'selectViewport']) {
+    const select = query[name]
+    query[name] = function (this: unknown, ...args: unknown[]) {
+      if (!scoped) query.in(runtime!.topPage())
+      return select.apply(this, args)
+    }
+  }
+  return query
 }
