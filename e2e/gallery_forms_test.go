@@ -137,6 +137,15 @@ func TestGalleryButton(t *testing.T) {
 	b.WaitStyle(".b-mini", "display", "inline-block", wait)
 	b.WaitStyle(".b-mini", "font-size", "13px", wait)
 	b.WaitStyle(".b-default", "display", "block", wait)
+	// The old look: 46px tall, no vertical padding, a hairline border drawn by ::after,
+	// which a page's button::after { border: none } removes.
+	b.WaitStyle(".b-default", "height", "46px", wait)
+	after := func(sel string) string {
+		return pageEval[string](t, b, `return doc.defaultView.getComputedStyle(doc.querySelector('`+sel+`'), '::after').borderTopWidth;`)
+	}
+	if d, f := after(".b-default"), after(".b-flat"); d != "1px" || f != "0px" {
+		t.Errorf("::after border: default %s, flat %s; want 1px and 0px", d, f)
+	}
 	b.WaitStyle(".b-plain", "background-color", "rgba(0, 0, 0, 0)", wait)
 	b.WaitStyle(".b-plain", "color", "rgb(7, 193, 96)", wait)
 
