@@ -75,3 +75,15 @@ func TestInstanceRouters(t *testing.T) {
 		t.Errorf("the new page has the id of the page below it: %q", got)
 	}
 }
+
+// A module sees the globals a phone's logic layer hides as undefined, not as missing
+// names (testdata/globals): a webpack UMD wrapper that passes `window` along loads.
+func TestPhoneGlobals(t *testing.T) {
+	t.Parallel()
+	srv := StartServer(t, mpsimBin, RepoPath("testdata/globals"))
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".umd", "42", wait)
+	b.WaitText(".globals", "window:undefined document:undefined self:undefined fetch:undefined localStorage:undefined alert:undefined "+
+		"XMLHttpRequest:undefined setTimeout:function wx:object getApp:function global:object", wait)
+	noErrors(t, b)
+}

@@ -14,12 +14,15 @@ import (
 	"github.com/mpsim/mpsim/compiler/diag"
 )
 
-// ShadowedGlobals are the Web Worker globals that a phone's logic layer does not have. Each
-// module function takes them as parameters left undefined, so user code sees them as
-// missing on the simulator as on a phone (docs/compat.md).
+// ShadowedGlobals are parameters of a function around every module, left undefined: the
+// browser names the base library passes its modules as undefined parameters (window,
+// document ... WeixinJSBridge), so that `typeof window` is "undefined" and a bare
+// `window` no ReferenceError, and the Web Worker globals a phone lacks (docs/compat.md).
 var ShadowedGlobals = []string{
-	"self", "importScripts", "postMessage", "close", "fetch", "XMLHttpRequest", "WebSocket",
-	"location", "navigator", "indexedDB", "caches",
+	"window", "document", "frames", "self", "location", "navigator", "localStorage", "history",
+	"Caches", "screen", "alert", "confirm", "prompt", "fetch", "XMLHttpRequest", "WebSocket",
+	"webkit", "WeixinJSCore", "Reporter", "print", "WeixinJSBridge",
+	"importScripts", "postMessage", "close", "indexedDB", "caches",
 }
 
 // Module is one compiled module.
