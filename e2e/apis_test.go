@@ -398,8 +398,9 @@ func TestCanvasAPIs(t *testing.T) {
 	srv := StartServer(t, mpsimBin, RepoPath("testdata/apis"))
 	b := OpenBrowser(t, srv.URL+"?page=pages/canvas/canvas")
 	b.WaitText(".offscreen", "10x10 0,255,0,255", wait)
-	b.TapThenText(".draw", ".exported", "100x50 png", wait)
-	b.WaitText(".shown-size", "100x50", wait)
+	// The picture is the canvas's CSS size × the device's pixel ratio (3), as on a phone.
+	b.TapThenText(".draw", ".exported", "300x150 png", wait)
+	b.WaitText(".shown-size", "300x150", wait)
 	pixel := func(x, y int) string {
 		v, err := Eval[string](b, inPage(fmt.Sprintf(`const c = doc.querySelector('wx-canvas canvas'); return c.width + 'x' + c.height + ' ' + Array.from(c.getContext('2d').getImageData(%d, %d, 1, 1).data).join(',');`, x, y)))
 		if err != nil {
@@ -413,4 +414,14 @@ func TestCanvasAPIs(t *testing.T) {
 	if got := pixel(75, 25); got != "100x50 0,0,255,255" {
 		t.Errorf("right half: %s, want blue", got)
 	}
+
+	// A 2d canvas backed at 3x: the area x 50, width 50 (CSS pixels) is its blue half.
+	b.TapThenText(".draw-hd", ".hd-exported", "150x150", wait)
+	waitEval(t, b, `const pic = doc.querySelector('.hd-shown').shadowRoot.querySelector('.picture');
+  const m = /url\("?(.*?)"?\)/.exec(pic.style.backgroundImage); if (!m) return null;
+  const src = new URL(m[1], doc.baseURI).href;
+  if (!window.__hd || window.__hd.src !== src) { window.__hd = new Image(); window.__hd.src = src; return null; }
+  const img = window.__hd; if (!img.complete || !img.naturalWidth) return null;
+  const c = doc.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+  return [Array.from(g.getImageData(5, 5, 1, 1).data).join(','), Array.from(g.getImageData(145, 145, 1, 1).data).join(',')];`, `["0,0,255,255","0,0,255,255"]`)
 }

@@ -178,7 +178,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, start
         // A <canvas type="2d">'s node (canvas) or an old canvas by its canvas-id.
         const target = canvas ?? (canvasElement(owner, String(canvasId ?? ''))?.$$ as any)
         if (typeof target?.request !== 'function') return resolve(fail('canvasToTempFilePath', `canvas ${canvasId ?? ''} not found`))
-        target.request('canvasToTempFilePath', args, (r: any) =>
+        target.request('canvasToTempFilePath', { ...args, pixelRatio: runtime.pixelRatio }, (r: any) =>
           resolve(r?.tempFilePath ? ok('canvasToTempFilePath', { tempFilePath: r.tempFilePath }) : fail('canvasToTempFilePath', r?.error || 'export failed')))
       })
       return inv.settle(opts, done)

@@ -360,6 +360,11 @@ export class AppRuntime {
     return subs.some((sp) => sp.independent && typeof sp.root === 'string' && path.startsWith(sp.root.replace(/^\/|\/$/g, '') + '/'))
   }
 
+  // pixelRatio is the simulated device's, which the system APIs report.
+  get pixelRatio() {
+    return this.window.pixelRatio
+  }
+
   private isTab(path: string) {
     const list = (this.config.app?.tabBar as { list?: { pagePath: string }[] } | undefined)?.list || []
     return list.some((item) => item.pagePath.replace(/^\//, '') === path)

@@ -199,7 +199,9 @@ export class CanvasNode {
   }
 
   // request asks the page layer about this canvas for an API (wx.canvasToTempFilePath).
+  // What was drawn before it goes first: on a phone the drawing is done at once.
   request(eventName: string, data: Record<string, unknown>, cb: (result: any) => void) {
+    this.flush()
     this.page.request(eventName, { ...data, id: this.id }, cb)
   }
 
@@ -207,12 +209,16 @@ export class CanvasNode {
     this.cmds.push(cmd)
     if (this.queued) return
     this.queued = true
-    queueMicrotask(() => {
-      this.queued = false
-      const cmds = this.cmds
-      this.cmds = []
-      this.page.draw(cmds)
-    })
+    queueMicrotask(() => this.flush())
+  }
+
+  // flush sends the calls made since the last batch.
+  private flush() {
+    this.queued = false
+    if (!this.cmds.length) return
+    const cmds = this.cmds
+    this.cmds = []
+    this.page.draw(cmds)
   }
 }
 

@@ -128,14 +128,21 @@ async function exportCanvas(el: HTMLElement | undefined, a: Record<string, any>)
   if (!state) throw new Error('canvas not found')
   await state.chain
   const src = state.canvas
+  // The area is in the canvas's own CSS pixels, whatever its backing size (a <canvas
+  // type="2d"> is often width × pixelRatio); the picture is that area × the device's
+  // pixelRatio unless destWidth / destHeight say otherwise.
+  const box = el!.getBoundingClientRect()
+  const sx = box.width ? src.width / box.width : 1
+  const sy = box.height ? src.height / box.height : 1
   const x = Number(a.x) || 0
   const y = Number(a.y) || 0
-  const w = Number(a.width) || src.width - x
-  const h = Number(a.height) || src.height - y
+  const w = Number(a.width) || (box.width || src.width) - x
+  const h = Number(a.height) || (box.height || src.height) - y
+  const ratio = Number(a.pixelRatio) || 1
   const out = document.createElement('canvas')
-  out.width = Number(a.destWidth) || w
-  out.height = Number(a.destHeight) || h
-  out.getContext('2d')!.drawImage(src, x, y, w, h, 0, 0, out.width, out.height)
+  out.width = Math.round(Number(a.destWidth) || w * ratio)
+  out.height = Math.round(Number(a.destHeight) || h * ratio)
+  out.getContext('2d')!.drawImage(src, x * sx, y * sy, w * sx, h * sy, 0, 0, out.width, out.height)
   const jpg = a.fileType === 'jpg'
   const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, jpg ? 'image/jpeg' : 'image/png', Number(a.quality) || 1))
   if (!blob) throw new Error('the canvas is empty')

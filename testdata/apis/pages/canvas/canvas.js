@@ -1,7 +1,27 @@
 // The old canvas API draws on <canvas canvas-id>; canvasToTempFilePath exports it to a
 // file an <image> shows; an offscreen canvas draws and reads pixels in the logic layer.
 Page({
-  data: { exported: '', path: '', shownSize: '', offscreen: '' },
+  data: { exported: '', path: '', shownSize: '', offscreen: '', hdExported: '', hdPath: '' },
+  // A <canvas type="2d"> at three times its CSS size, as one sizes it for the pixel ratio:
+  // canvasToTempFilePath's area is in CSS pixels, the picture that area × pixelRatio.
+  drawHD() {
+    this.createSelectorQuery().select('#hd').fields({ node: true, size: true }).exec(([res]) => {
+      const canvas = res.node
+      canvas.width = res.width * 3
+      canvas.height = res.height * 3
+      const ctx = canvas.getContext('2d')
+      ctx.scale(3, 3)
+      ctx.fillStyle = '#ff0000'
+      ctx.fillRect(0, 0, 50, 50)
+      ctx.fillStyle = '#0000ff'
+      ctx.fillRect(50, 0, 50, 50)
+      wx.canvasToTempFilePath({
+        canvas, x: 50, y: 0, width: 50, height: 50,
+        success: (r) => wx.getImageInfo({ src: r.tempFilePath, success: (i) => this.setData({ hdExported: `${i.width}x${i.height}`, hdPath: r.tempFilePath }) }),
+        fail: (r) => this.setData({ hdExported: r.errMsg }),
+      })
+    })
+  },
   onLoad() {
     const c = wx.createOffscreenCanvas({ type: '2d', width: 10, height: 10 })
     const ctx = c.getContext('2d')
