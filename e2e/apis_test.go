@@ -417,11 +417,19 @@ func TestCanvasAPIs(t *testing.T) {
 
 	// A 2d canvas backed at 3x: the area x 50, width 50 (CSS pixels) is its blue half.
 	b.TapThenText(".draw-hd", ".hd-exported", "150x150", wait)
-	waitEval(t, b, `const pic = doc.querySelector('.hd-shown').shadowRoot.querySelector('.picture');
+	waitImagePixels(t, b, ".hd-shown", [][2]int{{5, 5}, {145, 145}}, `["0,0,255,255","0,0,255,255"]`)
+}
+
+// waitImagePixels waits until the picture an <image> (selector) shows has, at each point
+// of its own pixels, the colours want lists ("r,g,b,a" each, as JSON).
+func waitImagePixels(t *testing.T, b *Browser, selector string, points [][2]int, want string) {
+	t.Helper()
+	pts, _ := json.Marshal(points)
+	waitEval(t, b, `const pic = doc.querySelector('`+selector+`').shadowRoot.querySelector('.picture');
   const m = /url\("?(.*?)"?\)/.exec(pic.style.backgroundImage); if (!m) return null;
   const src = new URL(m[1], doc.baseURI).href;
-  if (!window.__hd || window.__hd.src !== src) { window.__hd = new Image(); window.__hd.src = src; return null; }
-  const img = window.__hd; if (!img.complete || !img.naturalWidth) return null;
+  if (!window.__shown || window.__shown.src !== src) { window.__shown = new Image(); window.__shown.src = src; return null; }
+  const img = window.__shown; if (!img.complete || !img.naturalWidth) return null;
   const c = doc.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-  return [Array.from(g.getImageData(5, 5, 1, 1).data).join(','), Array.from(g.getImageData(145, 145, 1, 1).data).join(',')];`, `["0,0,255,255","0,0,255,255"]`)
+  return `+string(pts)+`.map(([x, y]) => Array.from(g.getImageData(x, y, 1, 1).data).join(','));`, want)
 }

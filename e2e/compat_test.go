@@ -417,3 +417,19 @@ func TestCompatEcharts(t *testing.T) {
 	b.WaitConsole("log: success", wait)
 	noErrors(t, b)
 }
+
+// wxml-to-canvas, the official component that draws a WXML snippet on a canvas for a
+// share picture: it renders, and its canvasToTempFilePath picture (shown by an <image>)
+// has the boxes where the layout put them, at the device's pixel ratio.
+func TestCompatWxmlToCanvas(t *testing.T) {
+	t.Parallel()
+	dir := testlibs.CompatProject(t, "wxmltocanvas", "wxml-to-canvas")
+	builds(t, dir)
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".go", "go", wait)
+	b.TapThenText(".go", ".out", "300x200 wxfile://tmp", wait)
+	// 900x600: the red box's middle at (50, 100) CSS pixels, the blue one's at (250, 100).
+	waitImagePixels(t, b, ".img", [][2]int{{150, 300}, {750, 300}, {450, 30}}, `["255,0,0,255","0,0,255,255","204,204,204,255"]`)
+	noErrors(t, b)
+}
