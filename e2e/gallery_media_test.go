@@ -276,6 +276,12 @@ func TestGalleryMedia(t *testing.T) {
 		waitEval(t, b, pixel(250, 100), `[255,0,0,255]`)  // arc filled in the restored red
 		waitEval(t, b, pixel(130, 70), `[255,255,0,255]`) // the gradient
 		waitEval(t, b, pixel(210, 10), `[0,128,0,255]`)   // drawImage of createImage
+		// measureText in the logic layer gives the width the page's canvas draws.
+		width, err := Eval[string](b, inPage(`const g = doc.createElement('canvas').getContext('2d'); g.font = '16px sans-serif'; return g.measureText('mpsim canvas').width.toFixed(2);`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WaitText(".measured", width, wait)
 		// A touch a quarter along and half down: x and y from the canvas's own corner.
 		b.TapAt(".c", 0.25, 0.5)
 		b.WaitText(".touch", "identifier,x,y 75,75 75", wait)

@@ -6,6 +6,7 @@
 import * as glassEasel from 'glass-easel'
 import { type CanvasNode } from './canvas'
 import { type RemoteNode } from './backend'
+import { measureText } from './measure'
 
 type Call = [string, ...unknown[]]
 
@@ -94,12 +95,8 @@ export class CanvasContext {
     console.warn('[mpsim] CanvasContext.createPattern is not supported in the simulator')
     return null
   }
-  // measureText estimates as the 2D canvas's stand-in does: a CJK character is one em.
   measureText(text: string) {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 10)
-    let w = 0
-    for (const ch of String(text)) w += /[\u1100-\uffff]/.test(ch) ? size : size * 0.55
-    return { width: w }
+    return { width: measureText(text, this.font).width }
   }
 
   // draw replays what was recorded on the page's canvas, after clearing it unless

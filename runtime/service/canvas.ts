@@ -3,8 +3,9 @@
 // and property writes, and the calls of one task go to the page layer as one batch
 // (CanvasDraw {id, cmds}), which replays them on the real canvas in order
 // (runtime/view/canvas.ts). What cannot work without waiting for the page layer —
-// getImageData, toDataURL, isPointInPath — is missing; measureText estimates.
+// getImageData, toDataURL, isPointInPath — is missing; measureText measures in the Worker.
 import * as adapter from 'glass-easel-miniprogram-adapter'
+import { measureText } from './measure'
 
 export type CanvasCmd = (string | number | boolean | null | Record<string, unknown>)[]
 
@@ -102,13 +103,8 @@ class Context2D {
   createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number) {
     return this.canvas.gradient('radial', [x0, y0, r0, x1, y1, r1])
   }
-  // measureText estimates from the font size: a wide character (CJK) is one em, any
-  // other about 0.55 em. The service layer cannot measure text without a page.
   measureText(text: string) {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(String(this.font))?.[1] ?? 10)
-    let w = 0
-    for (const ch of String(text)) w += /[\u1100-\uffff]/.test(ch) ? size : size * 0.55
-    return { width: w }
+    return measureText(text, String(this.font))
   }
   getImageData() {
     console.warn('[mpsim] canvas: getImageData is not supported in the simulator')

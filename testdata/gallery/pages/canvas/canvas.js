@@ -1,5 +1,5 @@
 Page({
-  data: { info: '', img: '', same: '', touch: '' },
+  data: { info: '', img: '', same: '', touch: '', measured: '' },
   // A canvas's touches are CanvasTouch points: x and y from the canvas's corner, no pageX.
   touched(e) {
     const t = e.touches[0]
@@ -28,6 +28,7 @@ Page({
       ctx.arc(250, 100, 20, 0, Math.PI * 2)
       ctx.fill()
       ctx.font = '16px sans-serif'
+      const measured = ctx.measureText('mpsim canvas').width
       ctx.fillText('mpsim canvas', 10, 130)
       const g = ctx.createLinearGradient(120, 60, 200, 60)
       g.addColorStop(0, 'rgb(255, 255, 0)')
@@ -35,6 +36,7 @@ Page({
       ctx.fillStyle = g
       ctx.fillRect(120, 60, 20, 20)
       ctx.clearRect(0, 0, 10, 10)
+      this.setData({ measured: measured.toFixed(2) })
       this.setData({ info: `${width}x${height} ${typeof node.getContext} ${ctx.lineWidth} ${ctx.measureText('ab').width > 0}` })
       // node() gives the same node.
       wx.createSelectorQuery().select('#c').node().exec((r) => this.setData({ same: r[0].node === node ? 'same node' : 'another node' }))
