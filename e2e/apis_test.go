@@ -414,6 +414,11 @@ func TestCanvasAPIs(t *testing.T) {
 	if got := pixel(75, 25); got != "100x50 0,0,255,255" {
 		t.Errorf("right half: %s, want blue", got)
 	}
+	b.TapThenText(".pixels", ".pixels-out", "2x1 0,0,255,255,0,0,255,255 | canvasPutImageData:ok | 0,255,0,255 | "+
+		"canvasPutImageData:fail parameter error: data holds 100 pixels, not width × height = 25", wait)
+	if got := pixel(5, 5); got != "100x50 0,255,0,255" {
+		t.Errorf("after canvasPutImageData: %s, want green", got)
+	}
 
 	// A 2d canvas backed at 3x: the area x 50, width 50 (CSS pixels) is its blue half.
 	b.TapThenText(".draw-hd", ".hd-exported", "150x150", wait)

@@ -6,6 +6,7 @@ import { type Socket } from '../bridge/socket'
 import { type AppRuntime } from './app'
 import { answering, Listeners } from './device'
 import { CanvasContext, canvasElement } from './canvas-context'
+import { base64ToBuffer, bytesToBase64 } from './fs'
 import { AUDIO_METHODS, type MediaNode, mediaContext, VIDEO_METHODS } from './media'
 import { type Invoker } from './wx'
 
@@ -28,6 +29,20 @@ type Entry = { entryType: string; name: string; startTime: number; duration: num
 
 export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, startTheme: string) {
   const { ok, fail, answer, pair } = answering(inv)
+
+  // canvasRequest asks the page layer to do api on a <canvas type="2d"> node (opts.canvas)
+  // or an old canvas by its canvas-id, of component or of the page on top; res makes the
+  // answer's fields from the page's result.
+  const canvasRequest = (api: string, opts: Record<string, any>, component: any, extra: Record<string, unknown>, res: (r: any) => Record<string, unknown>) => {
+    const owner = component && component._$ ? component : runtime.topPage()
+    const { success: _s, fail: _f, complete: _c, canvasId, canvas, ...args } = opts
+    const done = new Promise<any>((resolve) => {
+      const target = canvas ?? (canvasElement(owner, String(canvasId ?? ''))?.$$ as any)
+      if (typeof target?.request !== 'function') return resolve(fail(api, `canvas ${canvasId ?? ''} not found`))
+      target.request(api, { ...args, ...extra }, (r: any) => resolve(r && !r.error ? ok(api, res(r)) : fail(api, r?.error || 'the page did not answer')))
+    })
+    return inv.settle(opts, done)
+  }
   // The route hooks and the app's events, on the runtime's sets.
   const listeners = (name: string) => {
     let set = runtime.appEvents.get(name)
@@ -171,17 +186,18 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, start
       const owner = component && component._$ ? component : runtime.topPage()
       return new CanvasContext(String(canvasId), () => canvasElement(owner, String(canvasId)))
     },
-    canvasToTempFilePath: (opts: Record<string, any> = {}, component?: any) => {
-      const owner = component && component._$ ? component : runtime.topPage()
-      const { success: _s, fail: _f, complete: _c, canvasId, canvas, ...args } = opts
-      const done = new Promise<any>((resolve) => {
-        // A <canvas type="2d">'s node (canvas) or an old canvas by its canvas-id.
-        const target = canvas ?? (canvasElement(owner, String(canvasId ?? ''))?.$$ as any)
-        if (typeof target?.request !== 'function') return resolve(fail('canvasToTempFilePath', `canvas ${canvasId ?? ''} not found`))
-        target.request('canvasToTempFilePath', { ...args, pixelRatio: runtime.pixelRatio }, (r: any) =>
-          resolve(r?.tempFilePath ? ok('canvasToTempFilePath', { tempFilePath: r.tempFilePath }) : fail('canvasToTempFilePath', r?.error || 'export failed')))
-      })
-      return inv.settle(opts, done)
+    canvasToTempFilePath: (opts: Record<string, any> = {}, component?: any) =>
+      canvasRequest('canvasToTempFilePath', opts, component, { pixelRatio: runtime.pixelRatio }, (r) => ({ tempFilePath: r.tempFilePath })),
+    // The pixels of an old canvas's area, read and written by the page layer in its turn
+    // among the drawing; they cross the bridge as base64.
+    canvasGetImageData: (opts: Record<string, any> = {}, component?: any) =>
+      canvasRequest('canvasGetImageData', opts, component, {}, (r) => ({
+        width: r.width, height: r.height, data: new Uint8ClampedArray(base64ToBuffer(r.data)),
+      })),
+    canvasPutImageData: (opts: Record<string, any> = {}, component?: any) => {
+      const data = opts.data instanceof Uint8ClampedArray || opts.data instanceof Uint8Array ? opts.data : null
+      if (!data) return inv.settle(opts, Promise.resolve(fail('canvasPutImageData', 'parameter error: data should be Uint8ClampedArray')))
+      return canvasRequest('canvasPutImageData', { ...opts, data: undefined }, component, { data: bytesToBase64(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) }, () => ({}))
     },
     createOffscreenCanvas: (opts: { type?: string; width?: number; height?: number } = {}) => {
       if (opts.type === 'webgl') console.warn('[mpsim] createOffscreenCanvas: webgl works as the browser\'s OffscreenCanvas does')

@@ -1,5 +1,5 @@
+import { base64ToBytes, bytesToBase64 } from '../bridge/base64'
 import { type Invoker, type Res, type Options } from './wx'
-
 
 // ArrayBuffers cross the bridge as base64 in {__mpsimArrayBuffer}, both ways.
 export function toWire(data: unknown): unknown {
@@ -16,19 +16,10 @@ export function fromWire(data: unknown): unknown {
   return base64ToBuffer(b64)
 }
 
-// bytesToBase64 encodes bytes in chunks, so that a large buffer does not overflow the
-// arguments of String.fromCharCode.
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(bin)
-}
+export { bytesToBase64 }
 
 export function base64ToBuffer(b64: string): ArrayBuffer {
-  const bin = atob(b64)
-  const buf = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i)
-  return buf.buffer
+  return base64ToBytes(b64).buffer as ArrayBuffer
 }
 
 // Stats is res.stats: the fields the Go side sends, and isFile()/isDirectory() read from

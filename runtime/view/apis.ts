@@ -1,5 +1,6 @@
 // The page layer's part of some wx APIs (runtime/service/app-apis.ts): the keyboard and
 // fonts. The event names are the service layer's PageAPIEvent.
+import { base64ToBytes, bytesToBase64 } from '../bridge/base64'
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { clearKeyframes, runKeyframes } from './animate'
@@ -37,10 +38,13 @@ export function pageAPI(doc: Document, eventName: string, data: any, page: PageA
   const node = page.node
   switch (eventName) {
     case 'canvasToTempFilePath':
-      exportCanvas(node(data.id) as HTMLElement | undefined, data).then(
-        (tempFilePath) => page.answer(data.reqId, { tempFilePath }),
-        (err) => page.answer(data.reqId, { error: String(err?.message || err) }),
-      )
+      answerAsync(page, data.reqId, exportCanvas(node(data.id) as HTMLElement | undefined, data).then((tempFilePath) => ({ tempFilePath })))
+      return true
+    case 'canvasGetImageData':
+      answerAsync(page, data.reqId, readPixels(node(data.id) as HTMLElement | undefined, data))
+      return true
+    case 'canvasPutImageData':
+      answerAsync(page, data.reqId, writePixels(node(data.id) as HTMLElement | undefined, data))
       return true
     case 'operateMedia':
       operateMedia(node(data.id) as HTMLElement | undefined, String(data.type), data.args || [])
@@ -123,11 +127,48 @@ export function operateMedia(el: HTMLElement | undefined, type: string, args: un
 
 // exportCanvas writes a canvas's picture (or the part x, y, width, height of it, scaled to
 // destWidth × destHeight) as a temporary file, once its drawing so far is done.
-async function exportCanvas(el: HTMLElement | undefined, a: Record<string, any>): Promise<string> {
-  const state = (el as any)?.__canvasState as { canvas: HTMLCanvasElement; chain: Promise<void> } | undefined
+// answerAsync answers a request with what result gives, or with its error.
+function answerAsync(page: PageAPIContext, reqId: number, result: Promise<unknown>) {
+  result.then(
+    (r) => page.answer(reqId, r),
+    (err) => page.answer(reqId, { error: String(err?.message || err) }),
+  )
+}
+
+type CanvasState = { canvas: HTMLCanvasElement; chain: Promise<void> }
+
+// canvasOf is the canvas of a wx-canvas, once what was drawn before has been.
+async function canvasOf(el: HTMLElement | undefined): Promise<HTMLCanvasElement> {
+  const state = (el as any)?.__canvasState as CanvasState | undefined
   if (!state) throw new Error('canvas not found')
   await state.chain
-  const src = state.canvas
+  return state.canvas
+}
+
+// area is the integer rectangle x, y, width, height of a request; a missing or empty size
+// is a parameter error, as on a phone.
+function area(a: Record<string, any>) {
+  const [x, y, w, h] = [a.x, a.y, a.width, a.height].map((v) => Math.round(Number(v) || 0))
+  if (w <= 0 || h <= 0) throw new Error('parameter error: width and height should be positive')
+  return { x, y, w, h }
+}
+
+async function readPixels(el: HTMLElement | undefined, a: Record<string, any>) {
+  const { x, y, w, h } = area(a)
+  const img = (await canvasOf(el)).getContext('2d')!.getImageData(x, y, w, h)
+  return { width: w, height: h, data: bytesToBase64(new Uint8Array(img.data.buffer)) }
+}
+
+async function writePixels(el: HTMLElement | undefined, a: Record<string, any>) {
+  const { x, y, w, h } = area(a)
+  const bytes = new Uint8ClampedArray(base64ToBytes(String(a.data)).buffer)
+  if (bytes.length !== w * h * 4) throw new Error(`parameter error: data holds ${bytes.length / 4} pixels, not width × height = ${w * h}`)
+  ;(await canvasOf(el)).getContext('2d')!.putImageData(new ImageData(bytes, w, h), x, y)
+  return {}
+}
+
+async function exportCanvas(el: HTMLElement | undefined, a: Record<string, any>): Promise<string> {
+  const src = await canvasOf(el)
   // The area is in the canvas's own CSS pixels, whatever its backing size (a <canvas
   // type="2d"> is often width × pixelRatio); the picture is that area × the device's
   // pixelRatio unless destWidth / destHeight say otherwise.

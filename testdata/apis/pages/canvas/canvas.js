@@ -1,7 +1,21 @@
 // The old canvas API draws on <canvas canvas-id>; canvasToTempFilePath exports it to a
 // file an <image> shows; an offscreen canvas draws and reads pixels in the logic layer.
 Page({
-  data: { exported: '', path: '', shownSize: '', offscreen: '', hdExported: '', hdPath: '' },
+  data: { exported: '', path: '', shownSize: '', offscreen: '', hdExported: '', hdPath: '', pixels: '' },
+  // canvasGetImageData reads two pixels of the blue half; canvasPutImageData writes a green
+  // square over the red one, which the test reads in the page; then it is read back.
+  async pixels() {
+    try {
+      const blue = await wx.canvasGetImageData({ canvasId: 'old', x: 70, y: 10, width: 2, height: 1 }, this)
+      const green = new Uint8ClampedArray(10 * 10 * 4).map((_, i) => (i % 4 === 1 || i % 4 === 3 ? 255 : 0))
+      const put = await wx.canvasPutImageData({ canvasId: 'old', data: green, x: 0, y: 0, width: 10, height: 10 }, this)
+      const back = await wx.canvasGetImageData({ canvasId: 'old', x: 5, y: 5, width: 1, height: 1 }, this)
+      const bad = await wx.canvasPutImageData({ canvasId: 'old', data: green, x: 0, y: 0, width: 5, height: 5 }, this).catch((e) => e)
+      this.setData({ pixels: `${blue.width}x${blue.height} ${Array.from(blue.data).join(',')} | ${put.errMsg} | ${Array.from(back.data).join(',')} | ${bad.errMsg}` })
+    } catch (e) {
+      this.setData({ pixels: e.errMsg || String(e) })
+    }
+  },
   // A <canvas type="2d"> at three times its CSS size, as one sizes it for the pixel ratio:
   // canvasToTempFilePath's area is in CSS pixels, the picture that area × pixelRatio.
   drawHD() {
