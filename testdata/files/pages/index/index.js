@@ -16,7 +16,18 @@ Page({
       filePath: dir + '/b.txt',
       data: 'b',
       success: () => {
-        fs.readdir({ dirPath: dir, success: (res) => this.setData({ list: 'list: ' + res.files.sort().join(',') }) })
+        fs.readdir({
+          dirPath: dir,
+          success: (res) => {
+            this.setData({ list: 'list: ' + res.files.sort().join(',') })
+            // unlink, then access fails (after the listing, which c.txt is not in).
+            fs.writeFileSync(dir + '/c.txt', 'c')
+            fs.unlink({
+              filePath: dir + '/c.txt',
+              success: () => fs.access({ path: dir + '/c.txt', fail: (r) => this.setData({ gone: r.errMsg }) }),
+            })
+          },
+        })
       },
     })
     fs.readFile({ filePath: dir + '/a.txt', encoding: 'utf8', success: (res) => this.setData({ read: 'read: ' + res.data }) })
@@ -47,13 +58,6 @@ Page({
         })
       },
     })
-    // unlink, then access fails.
-    fs.writeFileSync(dir + '/c.txt', 'c')
-    fs.unlink({
-      filePath: dir + '/c.txt',
-      success: () => fs.access({ path: dir + '/c.txt', fail: (res) => this.setData({ gone: res.errMsg }) }),
-    })
-
     // A PNG written from an ArrayBuffer shows in an <image>.
     const bin = atob(PNG)
     const bytes = new Uint8Array(bin.length)
