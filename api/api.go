@@ -56,9 +56,25 @@ type Registry struct {
 }
 
 type entry struct {
-	h        Handler
-	mayBlock bool
+	h   Handler
+	run Run
 }
+
+// Run says how a caller runs a handler.
+type Run int
+
+const (
+	// Inline handlers answer at once from memory: callers may run them on their own
+	// goroutine, which saves a hop on every call.
+	Inline Run = iota
+	// Concurrent handlers may block (on the network, a timer): each call on a goroutine of
+	// its own, so that it holds up nothing else.
+	Concurrent
+	// InOrder handlers work on the disk (the file system): off the caller's goroutine, but
+	// one at a time in the order one client called them, as a phone's file system runs
+	// its calls on one thread.
+	InOrder
+)
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
@@ -68,13 +84,19 @@ func NewRegistry() *Registry {
 // Register adds a handler that may block (on the network, a file, a timer): callers run
 // it on its own goroutine. Registering a name twice is a programming error.
 func (r *Registry) Register(name string, h Handler) {
-	r.add(name, entry{h: h, mayBlock: true})
+	r.add(name, entry{h: h, run: Concurrent})
+}
+
+// RegisterInOrder adds a handler whose calls from one client must keep their order (see
+// InOrder).
+func (r *Registry) RegisterInOrder(name string, h Handler) {
+	r.add(name, entry{h: h, run: InOrder})
 }
 
 // RegisterNonBlocking adds a handler that answers at once from memory: callers may run it
 // inline, which saves a goroutine hop on every call (docs/bench.md).
 func (r *Registry) RegisterNonBlocking(name string, h Handler) {
-	r.add(name, entry{h: h})
+	r.add(name, entry{h: h, run: Inline})
 }
 
 func (r *Registry) add(name string, e entry) {
@@ -84,9 +106,9 @@ func (r *Registry) add(name string, e entry) {
 	r.handlers[name] = e
 }
 
-// MayBlock reports whether the handler of name must run off the caller's goroutine.
-func (r *Registry) MayBlock(name string) bool {
-	return r.handlers[name].mayBlock
+// RunOf says how a caller runs the handler of name.
+func (r *Registry) RunOf(name string) Run {
+	return r.handlers[name].run
 }
 
 // Has reports whether name has a Go handler.

@@ -556,14 +556,14 @@ func registerFiles(r *Registry, f *Files) {
 		}
 	}
 	add := func(method string, withSync bool, path string, op fileOp) {
-		r.Register("FileSystemManager."+method, handler(method, path, op))
+		r.RegisterInOrder("FileSystemManager."+method, handler(method, path, op))
 		if withSync {
-			r.Register("FileSystemManager."+method+"Sync", handler(method+"Sync", path, op))
+			r.RegisterInOrder("FileSystemManager."+method+"Sync", handler(method+"Sync", path, op))
 		}
 	}
 	wxAPI := func(name string, withSync bool, path string, op fileOp) {
 		add(name, withSync, path, op)
-		r.Register(name, handler(name, path, op))
+		r.RegisterInOrder(name, handler(name, path, op))
 	}
 	const (
 		byPath = "path"

@@ -222,6 +222,7 @@ func (h *Hub) Serve(ctx context.Context, id Identity, conn *websocket.Conn) {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	ctx = withInOrderQueue(ctx)
 	writerDone := make(chan struct{})
 	go func() {
 		defer close(writerDone)
@@ -490,14 +491,16 @@ func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f
 			out, _ := json.Marshal(Frame{Command: eventCmd, Data: mustJSON(map[string]any{"eventName": event, "data": data}), WebviewID: from.ID})
 			h.reply(ctx, from, conn, out)
 		}
-		if h.opts.APIs.MayBlock(in.API) {
+		answer := func() { reply(h.opts.APIs.Invoke(ctx, call)) }
+		switch h.opts.APIs.RunOf(in.API) {
+		case api.Concurrent:
 			// A handler that waits (on the network, say) must not hold up this client's
 			// other frames.
-			// (The call itself must be in the goroutine: `go reply(Invoke(...))` would run
-			// it here, holding up every later frame of the client until it returned.)
-			go func() { reply(h.opts.APIs.Invoke(ctx, call)) }()
-		} else {
-			reply(h.opts.APIs.Invoke(ctx, call))
+			go answer()
+		case api.InOrder:
+			inOrderQueue(ctx).run(answer)
+		default:
+			answer()
 		}
 	case h.opts.ShellAPIs[in.API]:
 		f.FromWebviewID = from.ID
@@ -513,4 +516,46 @@ func (h *Hub) invoke(ctx context.Context, from Identity, conn *websocket.Conn, f
 func (h *Hub) reject(from Identity, msg []byte, reason string) {
 	h.log.Warn("hub: bad frame", "client", from.String(), "reason", reason)
 	h.Send(from, hubError(reason, msg))
+}
+
+// inOrder runs one connection's InOrder calls one at a time, in the order they came, on a
+// goroutine of their own: the file system's calls keep their order, as on a phone,
+// without holding up the connection's other frames.
+type inOrder struct {
+	ctx   context.Context
+	once  sync.Once
+	calls chan func()
+}
+
+type inOrderKey struct{}
+
+// withInOrderQueue gives a connection's context its queue; its worker starts on the
+// first call and stops with the context.
+func withInOrderQueue(ctx context.Context) context.Context {
+	return context.WithValue(ctx, inOrderKey{}, &inOrder{ctx: ctx, calls: make(chan func(), 256)})
+}
+
+func inOrderQueue(ctx context.Context) *inOrder {
+	return ctx.Value(inOrderKey{}).(*inOrder)
+}
+
+// run queues call; a full queue (256 waiting) holds up the connection's reads, as back
+// pressure.
+func (q *inOrder) run(call func()) {
+	q.once.Do(func() {
+		go func() {
+			for {
+				select {
+				case <-q.ctx.Done():
+					return
+				case f := <-q.calls:
+					f()
+				}
+			}
+		}()
+	})
+	select {
+	case q.calls <- call:
+	case <-q.ctx.Done():
+	}
 }

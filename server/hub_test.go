@@ -409,6 +409,37 @@ func TestBlockingHandlerDoesNotHoldUpTheClient(t *testing.T) {
 	}
 }
 
+// InOrder calls (the file system's) of one client are answered in the order they came,
+// however long each takes, while an Inline one does not wait for them.
+func TestInOrderCallsKeepTheirOrder(t *testing.T) {
+	apis := api.NewRegistry()
+	apis.RegisterInOrder("disk", func(ctx context.Context, call api.Call) (api.Result, error) {
+		var a struct{ Wait int }
+		json.Unmarshal(call.Args, &a)
+		time.Sleep(time.Duration(a.Wait) * time.Millisecond)
+		return api.OK(call.API, nil), nil
+	})
+	apis.RegisterNonBlocking("quick", func(ctx context.Context, call api.Call) (api.Result, error) {
+		return api.OK(call.API, nil), nil
+	})
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: apis, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ts := httptest.NewServer(s.Handler())
+	hubs.Store(ts.URL, s.hub)
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.hub.Run(ctx)
+	defer func() { cancel(); ts.Close() }()
+	svc := dial(t, ts, "service")
+
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"disk","args":{"wait":100},"callbackID":1}}`)
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"disk","args":{"wait":0},"callbackID":2}}`)
+	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"quick","callbackID":3}}`)
+	for _, want := range []string{`"callbackID":3`, `"callbackID":1`, `"callbackID":2`} {
+		if f := recv(t, svc); !strings.Contains(string(f.Data), want) {
+			t.Fatalf("want the answer with %s next, got %s", want, f.Data)
+		}
+	}
+}
+
 // The automation port's link is one more client: its requests reach the service layer
 // (Tool.native the shell), their answers and the app's events come back to it only.
 func TestAutomationFramesAreRoutedByRole(t *testing.T) {
