@@ -32,6 +32,10 @@ func TestEvents(t *testing.T) {
 	b.WaitText(".log", "t:touchstart t:touchmove t:touchmove t:touchmove t:touchmove t:touchend", wait)
 	b.WaitText(".touch", "touchend|0|1|0|true|true|true|0", wait)
 
+	// An event handler may keep its event in data and print it as JSON, as on a phone:
+	// target and currentTarget are plain objects, not the page's nodes.
+	b.TapThenText(".keep", ".kept", "tap|keep|keep|keep|true|id,offsetLeft,offsetTop,dataset", wait)
+
 	// A CSS transition's end is the node's transitionend event.
 	b.TapThenText(".fade", ".transition", "transitionend|opacity", wait)
 }

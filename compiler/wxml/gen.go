@@ -49,6 +49,8 @@ type generator struct {
 	// usedWxsFn is set when the current ProcGen may call a WXS function itself: an event
 	// handler given by {{ }} or a change: observer.
 	usedWxsFn bool
+	// usedEvent is set when the current ProcGen binds an event handler.
+	usedEvent bool
 }
 
 func generate(file string, low *lowered, rep *reporter) (js string, inlineWXS map[string]string) {
@@ -112,7 +114,7 @@ func (g *generator) wxsModule(m *wxsModule) {
 
 // procGen prints H[name] = (R, C, D, U) => ({ C: children, B: bindingMap }).
 func (g *generator) procGen(name string, body []tnode, sc *scope, bindable map[string]bool) {
-	g.names, g.bindable, g.usedBind, g.usedWxsFn = 0, bindable, false, false
+	g.names, g.bindable, g.usedBind, g.usedWxsFn, g.usedEvent = 0, bindable, false, false, false
 	g.w.open(fmt.Sprintf("H[%s] = (R, C, D, U) => {", jsString(name)))
 	g.w.line("const K = U === true;")
 	g.w.line("const A = {};")
@@ -123,10 +125,14 @@ func (g *generator) procGen(name string, body []tnode, sc *scope, bindable map[s
 	if g.usedBind {
 		g.w.insert(bindAt, "const bind = (fields, update) => fields.forEach((f) => (A[f] || (A[f] = [])).push(update));")
 	}
-	if g.usedWxsFn {
+	switch {
+	case g.usedWxsFn:
 		// As the base library does through glass-easel's hooks, the runtime gives WXS
-		// functions called by the template their ComponentDescriptor arguments.
+		// functions called by the template their ComponentDescriptor arguments...
 		g.w.insert(bindAt, `if (typeof __mpsim !== "undefined" && __mpsim.wxsHooks) { R.setFnFilter(__mpsim.wxsHooks.changeProp); R.setEventListenerWrapper(__mpsim.wxsHooks.event); }`)
+	case g.usedEvent:
+		// ... and every handler a phone's event object rather than glass-easel's.
+		g.w.insert(bindAt, `if (typeof __mpsim !== "undefined" && __mpsim.wxsHooks) R.setEventListenerWrapper(__mpsim.wxsHooks.event);`)
 	}
 	g.w.line("return { C: children, B: A };")
 	g.w.close("};")
@@ -330,6 +336,7 @@ func (g *generator) event(a *Attribute, ev eventBinding, sc *scope) {
 		g.rep.errorf(a.NameSpan.Start, "%s needs a handler: write %s=\"methodName\"", a.Name, a.Name)
 		return
 	}
+	g.usedEvent = true
 	handler, static := attrJS(a.Value, sc)
 	if static {
 		g.w.line(fmt.Sprintf("if (C) R.v(N, %s, %s, %t, %t, %t, false);", jsString(ev.name), handler, ev.final, ev.mutated, ev.capture))

@@ -4,8 +4,10 @@
 // observer(newValue, oldValue, ownerInstance, instance). A descriptor reads and changes
 // its element directly (state, style, classes) and reaches its component's methods.
 // WeUI's slideview moves itself this way. compiler/wxml installs these hooks in the
-// templates that need them (glass-easel's setFnFilter / setEventListenerWrapper).
+// templates that need them (glass-easel's setFnFilter / setEventListenerWrapper); the
+// event hook in every template with a handler, which it gives a phone's event object.
 import * as glassEasel from 'glass-easel'
+import { phoneEvent } from './event'
 
 type Elem = glassEasel.Element
 type Comp = glassEasel.GeneralComponent
@@ -94,10 +96,11 @@ export const wxsHooks = {
       else call()
     },
   // A handler may be a method of the component (named, or wrapped by a library) or a
-  // WXS function; both are called as a method, with the event's instance and the
-  // owner's descriptor, which only WXS reads.
+  // WXS function; both are called as a method with a phone's event object, its instance
+  // and the owner's descriptor, which only WXS reads.
   event: (caller: any, event: any, listener: (...a: unknown[]) => unknown) => {
-    Object.defineProperty(event, 'instance', { get: () => descriptorOf(event.currentTarget), configurable: true })
-    return listener.call(caller, event, descriptorOf(caller?._$ as Comp | undefined))
+    const e = phoneEvent(event)
+    Object.defineProperty(e, 'instance', { get: () => descriptorOf(event.currentTarget), configurable: true })
+    return listener.call(caller, e, descriptorOf(caller?._$ as Comp | undefined))
   },
 }

@@ -22,6 +22,11 @@ Page({
   faded(e) { this.setData({ transition: e.type + '|' + e.detail.propertyName }) },
   longpress(e) { this.record('longpress', e) },
   tapAfterLong(e) { this.record('tapAfterLong', e) },
+  // A phone's event is plain data: it can be kept in data and printed as JSON.
+  keep(e) {
+    const target = JSON.parse(JSON.stringify(e)).target
+    this.setData({ kept: e, keptJSON: Object.keys(target).join(',') })
+  },
   touch(e) {
     this.record('t', e)
     const c = e.changedTouches[0]
