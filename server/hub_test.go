@@ -380,6 +380,19 @@ func TestBadSocketURLs(t *testing.T) {
 
 // A handler that blocks (the network) runs beside the client's other frames: a later
 // call is answered while it waits.
+// serviceWithAPIs starts a server whose hub answers from apis and connects its service
+// layer; both stop when the test ends.
+func serviceWithAPIs(t *testing.T, apis *api.Registry) *websocket.Conn {
+	t.Helper()
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: apis, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ts := httptest.NewServer(s.Handler())
+	hubs.Store(ts.URL, s.hub)
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.hub.Run(ctx)
+	t.Cleanup(func() { cancel(); ts.Close() })
+	return dial(t, ts, "service")
+}
+
 func TestBlockingHandlerDoesNotHoldUpTheClient(t *testing.T) {
 	release := make(chan struct{})
 	apis := api.NewRegistry()
@@ -390,13 +403,7 @@ func TestBlockingHandlerDoesNotHoldUpTheClient(t *testing.T) {
 	apis.RegisterNonBlocking("quick", func(ctx context.Context, call api.Call) (api.Result, error) {
 		return api.OK(call.API, nil), nil
 	})
-	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: apis, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	ts := httptest.NewServer(s.Handler())
-	hubs.Store(ts.URL, s.hub)
-	ctx, cancel := context.WithCancel(context.Background())
-	go s.hub.Run(ctx)
-	defer func() { cancel(); ts.Close() }()
-	svc := dial(t, ts, "service")
+	svc := serviceWithAPIs(t, apis)
 
 	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"slow","callbackID":1}}`)
 	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"quick","callbackID":2}}`)
@@ -422,13 +429,7 @@ func TestInOrderCallsKeepTheirOrder(t *testing.T) {
 	apis.RegisterNonBlocking("quick", func(ctx context.Context, call api.Call) (api.Result, error) {
 		return api.OK(call.API, nil), nil
 	})
-	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}, APIs: apis, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	ts := httptest.NewServer(s.Handler())
-	hubs.Store(ts.URL, s.hub)
-	ctx, cancel := context.WithCancel(context.Background())
-	go s.hub.Run(ctx)
-	defer func() { cancel(); ts.Close() }()
-	svc := dial(t, ts, "service")
+	svc := serviceWithAPIs(t, apis)
 
 	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"disk","args":{"wait":100},"callbackID":1}}`)
 	send(t, svc, `{"command":"APPSERVICE_INVOKE","data":{"api":"disk","args":{"wait":0},"callbackID":2}}`)
