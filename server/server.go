@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -237,11 +238,12 @@ func (s *Server) projectFile(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if st, err := fs.Stat(out.Files, name); err != nil || st.IsDir() {
+	st, err := fs.Stat(out.Files, name)
+	if err != nil || st.IsDir() {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-cache")
+	revalidate(w, st)
 	http.ServeFileFS(w, r, out.Files, name)
 }
 
@@ -269,7 +271,7 @@ func (s *Server) wxfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	w.Header().Set("Cache-Control", "no-cache")
+	revalidate(w, st)
 	http.ServeContent(w, r, st.Name(), st.ModTime(), file)
 }
 
@@ -559,4 +561,13 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		<-errc
 		return err
 	}
+}
+
+// revalidate has the browser ask again for a file of the project or the sandbox before
+// each use, with an ETag of its modification time to the nanosecond and its size: a file
+// saved twice within a second (Last-Modified's precision) must not be answered "not
+// modified" with the first content.
+func revalidate(w http.ResponseWriter, st fs.FileInfo) {
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("ETag", fmt.Sprintf(`"%x-%x"`, st.ModTime().UnixNano(), st.Size()))
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/mpsim/mpsim/api"
 	"github.com/mpsim/mpsim/compiler"
@@ -125,5 +126,39 @@ func TestSandboxFilesAreServed(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode == 200 {
 		t.Error("POST /wxfile/usr/a.png was accepted")
+	}
+}
+
+// A project file saved again within the same second is not answered "not modified": the
+// browser's revalidation (both If-None-Match and If-Modified-Since, as Chromium sends
+// them) gets the new content.
+func TestProjectFileSavedTwiceInASecondIsServedAgain(t *testing.T) {
+	files := fstest.MapFS{"ext.json": {Data: []byte(`{"v": 1}`), ModTime: time.Unix(1000, 100)}}
+	s := New(Options{Runtime: fstest.MapFS{}, Shell: fstest.MapFS{}})
+	s.SetBuild(&compiler.Output{Files: files}, nil)
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	get := func(etag, lastModified string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", ts.URL+"/ext.json", nil)
+		if etag != "" {
+			req.Header.Set("If-None-Match", etag)
+			req.Header.Set("If-Modified-Since", lastModified)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	first, _ := get("", "")
+	etag, lastModified := first.Header.Get("ETag"), first.Header.Get("Last-Modified")
+	if res, _ := get(etag, lastModified); res.StatusCode != http.StatusNotModified {
+		t.Errorf("unchanged: %d, want 304", res.StatusCode)
+	}
+	files["ext.json"] = &fstest.MapFile{Data: []byte(`{"v": 2}`), ModTime: time.Unix(1000, 900)}
+	if res, body := get(etag, lastModified); res.StatusCode != 200 || body != `{"v": 2}` {
+		t.Errorf("saved again in the same second: %d %q, want 200 and the new content", res.StatusCode, body)
 	}
 }
