@@ -30,6 +30,8 @@ func TestStyles(t *testing.T) {
 		{".v2-button", "background-color", "rgb(242, 242, 242)"},
 		{".v2-mini", "font-size", "16px"},
 		{".v2-mini", "color", "rgb(250, 81, 81)"},
+		{".v2-classed", "width", "300px"}, // a class beats the v2 look, as .van-button does
+		{".v2-classed", "background-color", "rgb(1, 2, 3)"},
 	}
 	for _, c := range checks {
 		b.WaitStyle(c.selector, c.property, c.want, wait)
