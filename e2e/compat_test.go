@@ -433,3 +433,34 @@ func TestCompatWxmlToCanvas(t *testing.T) {
 	waitImagePixels(t, b, ".img", [][2]int{{150, 300}, {750, 300}, {450, 30}}, `["255,0,0,255","0,0,255,255","204,204,204,255"]`)
 	noErrors(t, b)
 }
+
+// miniprogram-recycle-view, the official long list: of a thousand rows only those near
+// the screen are made, and scrolling makes the ones it reaches.
+func TestCompatRecycleView(t *testing.T) {
+	t.Parallel()
+	dir := testlibs.CompatProject(t, "recycle", "miniprogram-recycle-view")
+	builds(t, dir)
+	srv := StartServer(t, mpsimBin, dir)
+	b := OpenBrowser(t, srv.URL)
+	b.WaitText(".row", "0. item 0", wait)
+	rows := func() (n int, last string) {
+		v := pageEval[[]any](t, b, `const rows = [...doc.querySelectorAll('.row')]; return [rows.length, rows.length ? rows[rows.length - 1].textContent : ''];`)
+		return int(v[0].(float64)), v[1].(string)
+	}
+	if n, _ := rows(); n == 0 || n >= 1000 {
+		t.Fatalf("%d rows made of 1000, want only those near the screen", n)
+	}
+	// Scroll down about 300 rows (40px each): rows past the first ones are made.
+	x, y := b.center("recycle-view")
+	for i := 0; i < 30; i++ {
+		wheelAt(t, b, x, y, 400)
+		time.Sleep(30 * time.Millisecond)
+	}
+	waitTrue(t, func() bool {
+		n, last := rows()
+		var idx int
+		fmt.Sscanf(last, "%d.", &idx)
+		return n < 1000 && idx >= 250
+	})
+	noErrors(t, b)
+}
