@@ -181,25 +181,10 @@ func CopyDist(t testing.TB, dir, pkg, dest string) {
 	copyTree(t, filepath.Join(NodeModules(t), filepath.FromSlash(pkg), "dist"), filepath.Join(dir, filepath.FromSlash(dest)))
 }
 
-// copyTree copies the folder src into dst, which exists.
+// copyTree copies the folder src into dst, whose files must not exist yet.
 func copyTree(t testing.TB, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		t.Fatalf("copying %s: %v", src, err)
 	}
 }
@@ -217,32 +202,32 @@ func EchartsExample(t testing.TB) string {
 	pkg := filepath.Join(modules, "echarts-for-weixin")
 	dir := t.TempDir()
 	copyTree(t, filepath.Join(pkg, "examples", "miniprogram"), dir)
-	edit := func(file, anchor, replacement string) {
-		data, err := os.ReadFile(filepath.Join(pkg, "src", file))
-		if err != nil || !strings.Contains(string(data), anchor) {
-			t.Fatalf("echarts-for-weixin src/%s: no %q to edit (%v)", file, anchor, err)
-		}
-		out := strings.ReplaceAll(string(data), anchor, replacement)
-		if file == "index.js" {
-			out = "import * as echarts from './echarts';\n" + out
-			file = "ec-canvas.js"
-		}
-		write(t, filepath.Join(dir, "ec-canvas", file), out)
-	}
-	edit("index.js", "this.data.echarts", "echarts")
-	edit("wx-canvas.js", "  attachEvent() {", "  addEventListener() {}\n\n  removeEventListener() {}\n\n  attachEvent() {")
-	for _, ext := range []string{"json", "wxml", "wxss"} {
-		data, err := os.ReadFile(filepath.Join(pkg, "src", "index."+ext))
+	read := func(path string) string {
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, filepath.Join(dir, "ec-canvas", "ec-canvas."+ext), string(data))
+		return string(data)
 	}
-	data, err := os.ReadFile(filepath.Join(modules, "echarts", "dist", "echarts.min.js"))
-	if err != nil {
-		t.Fatal(err)
+	src := func(name string) string { return read(filepath.Join(pkg, "src", name)) }
+	// edited is text with anchor made replacement; an anchor gone means the package changed.
+	edited := func(name, text, anchor, replacement string) string {
+		if !strings.Contains(text, anchor) {
+			t.Fatalf("echarts-for-weixin src/%s: no %q to edit", name, anchor)
+		}
+		return strings.ReplaceAll(text, anchor, replacement)
 	}
-	write(t, filepath.Join(dir, "ec-canvas", "echarts.js"), string(data))
+	component := map[string]string{
+		"ec-canvas.js":   "import * as echarts from './echarts';\n" + edited("index.js", src("index.js"), "this.data.echarts", "echarts"),
+		"ec-canvas.json": src("index.json"),
+		"ec-canvas.wxml": src("index.wxml"),
+		"ec-canvas.wxss": src("index.wxss"),
+		"wx-canvas.js":   edited("wx-canvas.js", src("wx-canvas.js"), "  attachEvent() {", "  addEventListener() {}\n\n  removeEventListener() {}\n\n  attachEvent() {"),
+		"echarts.js":     read(filepath.Join(modules, "echarts", "dist", "echarts.min.js")),
+	}
+	for name, text := range component {
+		write(t, filepath.Join(dir, "ec-canvas", name), text)
+	}
 	// One page (bar) names the component at src/ec-canvas, where the package keeps it.
 	copyTree(t, filepath.Join(dir, "ec-canvas"), filepath.Join(dir, "src", "ec-canvas"))
 	return dir

@@ -8,11 +8,12 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/mpsim/mpsim/compiler/project"
 )
 
 func main() {
@@ -75,31 +76,18 @@ func bundle(dir string, minify bool) error {
 	return copyExtendedLibs(abs)
 }
 
-// copyExtendedLibs puts the libraries app.json's useExtendedLib names into
-// dist/extlib/<npm name>, as their packages publish them for a mini-program.
+// copyExtendedLibs puts the libraries app.json's useExtendedLib names
+// (project.ExtendedLibs) into dist/extlib/<npm name>, as their packages publish them for a
+// mini-program.
 func copyExtendedLibs(abs string) error {
-	for _, pkg := range []string{"weui-miniprogram"} {
-		src := filepath.Join(abs, "node_modules", pkg, "miniprogram_dist")
-		dst := filepath.Join(abs, "dist", "extlib", pkg)
+	for _, lib := range project.ExtendedLibs {
+		dst := filepath.Join(abs, "dist", "extlib", lib.Package)
 		if err := os.RemoveAll(dst); err != nil {
 			return err
 		}
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			return fmt.Errorf("extended library %s: %w (run `npm ci` in runtime/)", pkg, err)
+		src := os.DirFS(filepath.Join(abs, "node_modules", lib.Package, "miniprogram_dist"))
+		if err := os.CopyFS(dst, src); err != nil {
+			return fmt.Errorf("extended library %s: %w (run `npm ci` in runtime/)", lib.Package, err)
 		}
 	}
 	return nil

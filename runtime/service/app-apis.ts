@@ -1,12 +1,12 @@
 // The wx APIs about the running app and its pages: the app's events (wx.onError,
 // wx.onPageNotFound, the route hooks), its launch and enter options, the theme, timings
 // (wx.getPerformance), fonts and the keyboard of the pages.
+import { base64ToBytes, bytesToBase64 } from '../bridge/base64'
 import { Cmd } from '../bridge/protocol'
 import { type Socket } from '../bridge/socket'
 import { type AppRuntime } from './app'
 import { answering, Listeners } from './device'
 import { CanvasContext, canvasElement } from './canvas-context'
-import { base64ToBuffer, bytesToBase64 } from './fs'
 import { AUDIO_METHODS, type MediaNode, mediaContext, VIDEO_METHODS } from './media'
 import { type Invoker } from './wx'
 
@@ -192,7 +192,7 @@ export function appAPIs(inv: Invoker, runtime: AppRuntime, socket: Socket, start
     // among the drawing; they cross the bridge as base64.
     canvasGetImageData: (opts: Record<string, any> = {}, component?: any) =>
       canvasRequest('canvasGetImageData', opts, component, {}, (r) => ({
-        width: r.width, height: r.height, data: new Uint8ClampedArray(base64ToBuffer(r.data)),
+        width: r.width, height: r.height, data: new Uint8ClampedArray(base64ToBytes(r.data).buffer),
       })),
     canvasPutImageData: (opts: Record<string, any> = {}, component?: any) => {
       const data = opts.data instanceof Uint8ClampedArray || opts.data instanceof Uint8Array ? opts.data : null

@@ -2,7 +2,7 @@
 // the update manager, system settings, data analysis, ext.json. What needs the running
 // app (its events, its pages) is in app-apis.ts.
 import { answering } from './device'
-import { base64ToBuffer, bytesToBase64 } from './fs'
+import { base64ToBytes, bytesToBase64 } from '../bridge/base64'
 import { argsOf, type Invoker, type Options } from './wx'
 
 
@@ -41,7 +41,7 @@ export function baseAPIs(inv: Invoker) {
   const idleTimers = new Map<number, number>()
   return {
     arrayBufferToBase64: (buf: ArrayBuffer) => bytesToBase64(new Uint8Array(buf)),
-    base64ToArrayBuffer: (b64: string) => base64ToBuffer(String(b64).replace(/[^A-Za-z0-9+/=]/g, '')),
+    base64ToArrayBuffer: (b64: string) => base64ToBytes(String(b64).replace(/[^A-Za-z0-9+/=]/g, '')).buffer,
 
     // Logs go to the console, where the official tools show them too.
     getLogManager: (opts: { level?: number } = {}) => (logManager ??= createLogManager(Number(opts.level) || 0)),

@@ -13,14 +13,9 @@ export function toWire(data: unknown): unknown {
 export function fromWire(data: unknown): unknown {
   const b64 = (data as { __mpsimArrayBuffer?: string } | null)?.__mpsimArrayBuffer
   if (typeof b64 !== 'string') return data
-  return base64ToBuffer(b64)
+  return base64ToBytes(b64).buffer
 }
 
-export { bytesToBase64 }
-
-export function base64ToBuffer(b64: string): ArrayBuffer {
-  return base64ToBytes(b64).buffer as ArrayBuffer
-}
 
 // Stats is res.stats: the fields the Go side sends, and isFile()/isDirectory() read from
 // the Unix mode's type bits, as the base library's Stats does.
