@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"math"
 	"strconv"
 	"testing"
 	"time"
@@ -220,7 +221,25 @@ func TestCompatComponentPlus(t *testing.T) {
 func scrollPage(t *testing.T, b *Browser, y int) {
 	t.Helper()
 	x0, y0 := b.point("page", "", 0.5, 0.1)
-	now, _ := Eval[float64](b, inPage(`return doc.defaultView.scrollY`))
-	wheelAt(t, b, x0, y0, float64(y)-now)
+	// Chromium now and then drops a wheel that comes while it settles the last scroll: a
+	// person turns the wheel again for what is left.
+	settled := func() float64 { // scrollY once a smooth scroll has stopped
+		last := -1.0
+		for {
+			time.Sleep(100 * time.Millisecond)
+			now, _ := Eval[float64](b, inPage(`return doc.defaultView.scrollY`))
+			if now == last {
+				return now
+			}
+			last = now
+		}
+	}
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); {
+		now := settled()
+		if math.Round(now) == float64(y) {
+			return
+		}
+		wheelAt(t, b, x0, y0, float64(y)-now)
+	}
 	waitEval(t, b, `return Math.round(doc.defaultView.scrollY)`, strconv.Itoa(y))
 }
